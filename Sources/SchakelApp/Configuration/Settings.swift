@@ -1,0 +1,74 @@
+import Foundation
+import Vapor
+import SchakelCore
+
+/// What the app takes from outside: injected so tests control time and can make sign-in cheap.
+public struct SchakelSettings: Sendable {
+    public var database: DatabaseLocation
+    /// The clock every timestamp and deadline reads.
+    public var now: @Sendable () -> Date
+    public var signInThrottle: SignInThrottle
+    /// Bcrypt cost for new password hashes (12 in production; tests lower it).
+    public var bcryptCost: Int
+    /// Secure cookies: on unless explicitly turned off for plain-HTTP development.
+    public var secureCookies: Bool
+    /// How long an API token stays valid.
+    public var tokenLifetime: TimeInterval
+    /// Largest request body accepted (bytes).
+    public var maxBodySize: Int
+    /// PostgreSQL schema to work in (`SCHAKEL_POSTGRES_SCHEMA`); nil is the server's default search path.
+    /// Lets one database hold several isolated instances, which the tests use to run in parallel.
+    public var postgresSchema: String? = nil
+    /// Serving the demo world (`serve --demo`): pages say that every person is invented.
+    public var isDemo: Bool = false
+
+    public init(database: DatabaseLocation, now: @escaping @Sendable () -> Date = { Date() },
+                signInThrottle: SignInThrottle = SignInThrottle(), bcryptCost: Int = 12,
+                secureCookies: Bool = true, tokenLifetime: TimeInterval = 12 * 3600, maxBodySize: Int = 64 * 1024) {
+        self.database = database
+        self.now = now
+        self.signInThrottle = signInThrottle
+        self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
+        self.tokenLifetime = tokenLifetime
+        self.maxBodySize = maxBodySize
+    }
+
+    /// Reads `DATABASE_URL` and `SCHAKEL_INSECURE_COOKIES` (set to 1 only behind plain HTTP in development).
+    public static func fromEnvironment(databaseFlag: String?) throws -> SchakelSettings {
+        let database = try DatabaseLocation.resolve(databaseFlag: databaseFlag,
+                                                    environmentURL: Environment.get("DATABASE_URL"))
+        var settings = SchakelSettings(database: database, secureCookies: Environment.get("SCHAKEL_INSECURE_COOKIES") != "1")
+        settings.postgresSchema = Environment.get("SCHAKEL_POSTGRES_SCHEMA").flatMap { $0.isEmpty ? nil : $0 }
+        return settings
+    }
+}
+
+struct SchakelSettingsKey: StorageKey { typealias Value = SchakelSettings }
+
+extension Application {
+    public var schakel: SchakelSettings {
+        get {
+            guard let settings = storage[SchakelSettingsKey.self] else {
+                fatalError("configure(_:settings:) sets SchakelSettings before anything reads them")
+            }
+            return settings
+        }
+        set { storage[SchakelSettingsKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var schakel: SchakelSettings { application.schakel }
+    var now: Date { application.schakel.now() }
+}
+
+extension Date {
+    /// The calendar day in Belgium for this instant (Europe/Brussels).
+    var brusselsDay: CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Brussels") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: self)
+        return CalendarDate(parts.year!, parts.month!, parts.day!)
+    }
+}

@@ -1,0 +1,52 @@
+import Fluent
+import Vapor
+
+/// `?page=&per=` read strictly: a page that is not a whole number is a 422 naming the field,
+/// not a silent first page. Answers `{"items": [...], "metadata": {"page", "per", "total"}}`.
+struct Paging {
+    static let maxPer = 100
+    static let defaultPer = 25
+
+    let page: Int
+    let per: Int
+
+    init(_ request: Request) throws {
+        page = try Paging.integer(request, "page", default: 1, range: 1...1_000_000)
+        per = try Paging.integer(request, "per", default: Paging.defaultPer, range: 1...Paging.maxPer)
+    }
+
+    private static func integer(_ request: Request, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = request.query[String.self, at: name] else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw SchakelError.validation(field: name, reason: Strings.notAnInteger,
+                                          arguments: [String(range.lowerBound), String(range.upperBound)])
+        }
+        return number
+    }
+
+    var request: PageRequest { PageRequest(page: page, per: per) }
+}
+
+extension QueryBuilder {
+    func page(_ paging: Paging) async throws -> Page<Model> {
+        try await paginate(paging.request)
+    }
+}
+
+extension Request {
+    /// A query parameter that must be one of an enum's raw values.
+    func queryEnum<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type) throws -> T? where T.RawValue == String {
+        guard let text = query[String.self, at: name] else { return nil }
+        guard let value = T(rawValue: text) else {
+            throw SchakelError.validation(field: name, reason: Strings.unknownValue,
+                                          arguments: [T.allCases.map(\.rawValue).joined(separator: ", ")])
+        }
+        return value
+    }
+
+    /// A path or query identifier that must be a UUID; anything else cannot exist.
+    func uuidParameter(_ name: String) throws -> UUID {
+        guard let text = parameters.get(name), let id = UUID(uuidString: text) else { throw SchakelError.notFound }
+        return id
+    }
+}

@@ -1,0 +1,102 @@
+import Fluent
+import Vapor
+
+/// Namespace for the HTML page controllers.
+enum Web {}
+
+extension Web {
+    /// Sign-in, sign-out and the start page for browsers (cookie session, CSRF-protected forms).
+    struct SignInController {
+        struct SignInForm: Content {
+            let email: String?
+            let password: String?
+            let csrf: String?
+        }
+
+        @Sendable func root(_ request: Request) async throws -> Response {
+            request.redirect(to: request.auth.has(AuthenticatedUser.self) ? "/start" : "/aanmelden")
+        }
+
+        @Sendable func form(_ request: Request) async throws -> Response {
+            if request.auth.has(AuthenticatedUser.self) { return request.redirect(to: "/start") }
+            return SignInPage(language: UILanguage.preferred(by: request), csrfToken: CSRF.token(for: request),
+                              email: "", error: nil, isDemo: request.schakel.isDemo).render()
+        }
+
+        @Sendable func signIn(_ request: Request) async throws -> Response {
+            let form = try request.content.decode(SignInForm.self)
+            let language = UILanguage.preferred(by: request)
+            try CSRF.verify(form.csrf, for: request)
+            let email = String((form.email ?? "").prefix(254))
+            func again(_ message: String, status: HTTPResponseStatus, retryAfter: Int? = nil) -> Response {
+                let response = SignInPage(language: language, csrfToken: CSRF.token(for: request), email: email,
+                                          error: message, isDemo: request.schakel.isDemo).render()
+                response.status = status
+                if let retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: "\(retryAfter)") }
+                return response
+            }
+            do {
+                let body = TokenRequest(email: email, password: form.password ?? "")
+                try body.validate()
+                let user = try await SignInService.signIn(email: body.email, password: body.password, on: request)
+                // A fresh session id on sign-in, so a session fixed before cannot be taken over.
+                if let old = request.session.id {
+                    try await request.application.sessions.driver.deleteSession(old, for: request).get()
+                }
+                request.session.id = nil
+                request.session.data = SessionData()
+                request.session.data[SessionUserAuthenticator.userKey] = try user.requireID().uuidString
+                request.session.data[CSRF.key] = CSRF.newToken()
+                return request.redirect(to: "/start", redirectType: .normal)
+            } catch let error as SchakelError {
+                return again(error.message(language), status: error.status == .unauthorized ? .ok : error.status,
+                             retryAfter: error.retryAfter)
+            }
+        }
+
+        @Sendable func signOut(_ request: Request) async throws -> Response {
+            let form = try request.content.decode(SignInForm.self)
+            try CSRF.verify(form.csrf, for: request)
+            request.auth.logout(AuthenticatedUser.self)
+            request.session.destroy()
+            return request.redirect(to: "/aanmelden", redirectType: .normal)
+        }
+
+        @Sendable func home(_ request: Request) async throws -> Response {
+            let user = try request.user
+            let organisation = try await OrganisationModel.find(user.organisationID, on: request.db)
+            return HomePage(language: UILanguage.preferred(by: request, userChoice: user.language), user: user,
+                            organisationName: organisation?.name ?? "", csrfToken: CSRF.token(for: request),
+                            isDemo: request.schakel.isDemo).render()
+        }
+
+        @Sendable func stylesheet(_ request: Request) async throws -> Response {
+            let response = Response(status: .ok, body: .init(string: Stylesheet.css))
+            response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+            response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+            return response
+        }
+    }
+}
+
+/// Form tokens tied to the session: every POST form carries one, and a request without the
+/// session's token is refused before anything changes.
+enum CSRF {
+    static let key = "csrf"
+
+    static func newToken() -> String { [UInt8].random(count: 24).base64URLEncoded }
+
+    static func token(for request: Request) -> String {
+        if let token = request.session.data[key] { return token }
+        let token = newToken()
+        request.session.data[key] = token
+        return token
+    }
+
+    static func verify(_ submitted: String?, for request: Request) throws {
+        guard let expected = request.session.data[key], let submitted,
+              submitted.utf8.count == expected.utf8.count,
+              zip(submitted.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+        else { throw SchakelError.csrf }
+    }
+}

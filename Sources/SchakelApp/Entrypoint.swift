@@ -1,0 +1,46 @@
+import Foundation
+import Fluent
+import Logging
+import Vapor
+
+/// What `schakel` does when started; the executable target only calls this.
+public enum SchakelMain {
+    public static func run() async throws {
+        let options: LaunchOptions
+        do {
+            options = try LaunchOptions.parse(CommandLine.arguments)
+        } catch {
+            FileHandle.standardError.write(Data("schakel: \(error)\n".utf8))
+            exit(2)
+        }
+        var environment = try Environment.detect(arguments: options.remaining)
+        try LoggingSystem.bootstrap(from: &environment)
+        let app = try await Application.make(environment)
+        do {
+            var settings = try SchakelSettings.fromEnvironment(databaseFlag: options.databaseFlag)
+            settings.isDemo = options.demo
+            try await configure(app, settings: settings)
+            if options.isServe {
+                try await app.autoMigrate()
+                if options.demo {
+                    try await DemoBootstrap.serveDemo(app: app, address: serveAddress(options.remaining))
+                }
+            }
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    /// The address `serve` will listen on, for the banner (Vapor's defaults: 127.0.0.1:8080).
+    static func serveAddress(_ arguments: [String]) -> String {
+        func value(_ names: [String]) -> String? {
+            guard let index = arguments.firstIndex(where: names.contains), index + 1 < arguments.count else { return nil }
+            return arguments[index + 1]
+        }
+        return "http://\(value(["--hostname", "-H"]) ?? "127.0.0.1"):\(value(["--port", "-p"]) ?? "8080")"
+    }
+}

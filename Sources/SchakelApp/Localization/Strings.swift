@@ -1,0 +1,70 @@
+/// Every string the pages and error messages show, in one place (Dutch, English).
+enum Strings {
+    // Errors
+    static let invalidCredentials = Text(nl: "Het e-mailadres of het wachtwoord klopt niet.",
+                                         en: "The e-mail address or password is incorrect.")
+    static let slowDown = Text(nl: "Te veel mislukte pogingen. Probeer het over %d seconden opnieuw.",
+                               en: "Too many failed attempts. Try again in %d seconds.")
+    static let accountLocked = Text(nl: "Dit account is tijdelijk vergrendeld na te veel mislukte pogingen. Probeer het over %d minuten opnieuw.",
+                                    en: "This account is temporarily locked after too many failed attempts. Try again in %d minutes.")
+    static let unauthorized = Text(nl: "Meld je aan om verder te gaan.", en: "Sign in to continue.")
+    static let forbidden = Text(nl: "Je hebt geen toegang tot deze gegevens.", en: "You do not have access to this data.")
+    static let notFound = Text(nl: "Deze pagina of dit gegeven bestaat niet.", en: "This page or record does not exist.")
+    static let malformedBody = Text(nl: "De gegevens konden niet gelezen worden: geen geldige JSON.",
+                                    en: "The request body could not be read: not valid JSON.")
+    static let bodyTooLarge = Text(nl: "De gegevens zijn te groot (maximum %d kB).", en: "The request body is too large (at most %d kB).")
+    static let missingField = Text(nl: "Dit veld is verplicht.", en: "This field is required.")
+    static let wrongType = Text(nl: "Dit veld heeft een ongeldige waarde.", en: "This field has an invalid value.")
+    static let conflict = Text(nl: "Dit gegeven bestaat al of werd intussen gewijzigd.", en: "This record already exists or was changed in the meantime.")
+    static let internalError = Text(nl: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+                                    en: "Something went wrong on our side. Please try again later.")
+    static let badRequest = Text(nl: "Het verzoek is ongeldig.", en: "The request is invalid.")
+    static let csrf = Text(nl: "Het formulier is verlopen. Laad de pagina opnieuw en probeer nog eens.",
+                           en: "The form has expired. Reload the page and try again.")
+
+    // Validation reasons
+    static let notAnEmail = Text(nl: "Geef een geldig e-mailadres.", en: "Enter a valid e-mail address.")
+    static let tooLong = Text(nl: "Maximaal %d tekens.", en: "At most %d characters.")
+    static let empty = Text(nl: "Vul dit veld in.", en: "Fill in this field.")
+    static let notAnInteger = Text(nl: "Geef een geheel getal van %d tot %d.", en: "Enter a whole number from %d to %d.")
+    static let unknownValue = Text(nl: "Onbekende waarde. Toegelaten: %@.", en: "Unknown value. Allowed: %@.")
+    static let notADate = Text(nl: "Geef een datum als JJJJ-MM-DD.", en: "Enter a date as YYYY-MM-DD.")
+
+    // Pages
+    static let appName = Text(nl: "Schakel", en: "Schakel")
+    static let tagline = Text(nl: "Samen naar werk: één keten voor nieuwkomers", en: "Working together: one chain for newcomers")
+    static let skipToContent = Text(nl: "Naar de inhoud", en: "Skip to content")
+    static let signInTitle = Text(nl: "Aanmelden", en: "Sign in")
+    static let email = Text(nl: "E-mailadres", en: "E-mail address")
+    static let password = Text(nl: "Wachtwoord", en: "Password")
+    static let signInButton = Text(nl: "Aanmelden", en: "Sign in")
+    static let signOutButton = Text(nl: "Afmelden", en: "Sign out")
+    static let welcome = Text(nl: "Welkom, %@", en: "Welcome, %@")
+    static let yourOrganisation = Text(nl: "Organisatie", en: "Organisation")
+    static let yourRole = Text(nl: "Rol", en: "Role")
+    static let homeIntro = Text(nl: "Je bent aangemeld. De schermen voor dossiers, doorverwijzingen en cijfers volgen.",
+                                en: "You are signed in. The screens for dossiers, referrals and figures are on their way.")
+    static let errorTitle = Text(nl: "Er ging iets mis", en: "Something went wrong")
+    static let backHome = Text(nl: "Terug naar de startpagina", en: "Back to the start page")
+    static let demoNotice = Text(nl: "Demo-omgeving: alle personen zijn verzonnen.", en: "Demo environment: every person is invented.")
+    static let languageSwitch = Text(nl: "English", en: "Nederlands")
+
+    static func role(_ role: String) -> Text {
+        switch role {
+        case "social-worker": return Text(nl: "Maatschappelijk werker", en: "Social worker")
+        case "trajectory-counsellor": return Text(nl: "Trajectbegeleider", en: "Trajectory counsellor")
+        case "job-counsellor": return Text(nl: "Jobcoach / arbeidsbemiddelaar", en: "Job counsellor")
+        case "consultant": return Text(nl: "Consulent", en: "Consultant")
+        case "employer-contact": return Text(nl: "Werkgeverscontact", en: "Employer contact")
+        case "analyst": return Text(nl: "Coördinator / beleidsanalist", en: "Coordinator / policy analyst")
+        case "administrator": return Text(nl: "Beheerder", en: "Administrator")
+        default: return Text(nl: role, en: role)
+        }
+    }
+}
+
+extension Text {
+    func formatted(_ language: UILanguage, _ arguments: any CVarArg...) -> String {
+        String(format: self(language), arguments: arguments)
+    }
+}

@@ -1,0 +1,77 @@
+import Fluent
+import SQLKit
+
+struct CreatePersons: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(PersonModel.schema)
+            .id()
+            .field("reference", .string, .required)
+            .field("owner_organisation_id", .uuid, .required, .references(OrganisationModel.schema, "id"))
+            .field("birth_year", .int, .required)
+            .field("country_of_origin", .string, .required)
+            .field("home_municipality_id", .string, .required, .references(MunicipalityModel.schema, "id"))
+            .field("arrived_on", .string)
+            .field("protection_requested_on", .string)
+            .field("competences", .string, .required)
+            .field("job_wishes", .string, .required)
+            .field("needs_childcare", .bool, .required)
+            .field("mobility", .string, .required)
+            .field("has_driving_licence", .bool, .required)
+            .field("needs_adapted_work", .bool, .required)
+            .field("part_time_only", .bool, .required)
+            .field("available_evenings", .bool, .required)
+            .field("available_weekends", .bool, .required)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "reference")
+            .create()
+        try await database.schema(PersonLegalStatusModel.schema)
+            .id()
+            .field("person_id", .uuid, .required, .references(PersonModel.schema, "id", onDelete: .cascade))
+            .field("status", .string, .required)
+            .field("since", .string, .required)
+            .create()
+        try await database.schema(PersonLanguageModel.schema)
+            .id()
+            .field("person_id", .uuid, .required, .references(PersonModel.schema, "id", onDelete: .cascade))
+            .field("language", .string, .required)
+            .field("level", .string, .required)
+            .field("assessed_on", .string, .required)
+            .field("is_mother_tongue", .bool, .required)
+            .create()
+        try await database.schema(PersonEducationModel.schema)
+            .id()
+            .field("person_id", .uuid, .required, .references(PersonModel.schema, "id", onDelete: .cascade))
+            .field("isced_level", .int, .required)
+            .field("field", .string, .required)
+            .field("country", .string, .required)
+            .field("recognition", .string, .required)
+            .create()
+        try await database.schema(PersonWorkExperienceModel.schema)
+            .id()
+            .field("person_id", .uuid, .required, .references(PersonModel.schema, "id", onDelete: .cascade))
+            .field("isco_code", .string, .required)
+            .field("years", .int, .required)
+            .field("country", .string, .required)
+            .create()
+        // Child rows are always read per person, and dossiers are listed per owner.
+        let sql = database as! any SQLDatabase
+        for (index, table, column) in [
+            ("persons_owner_idx", PersonModel.schema, "owner_organisation_id"),
+            ("person_legal_statuses_person_idx", PersonLegalStatusModel.schema, "person_id"),
+            ("person_languages_person_idx", PersonLanguageModel.schema, "person_id"),
+            ("person_education_person_idx", PersonEducationModel.schema, "person_id"),
+            ("person_work_experience_person_idx", PersonWorkExperienceModel.schema, "person_id"),
+        ] {
+            try await sql.create(index: index).on(table).column(column).run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(PersonWorkExperienceModel.schema).delete()
+        try await database.schema(PersonEducationModel.schema).delete()
+        try await database.schema(PersonLanguageModel.schema).delete()
+        try await database.schema(PersonLegalStatusModel.schema).delete()
+        try await database.schema(PersonModel.schema).delete()
+    }
+}

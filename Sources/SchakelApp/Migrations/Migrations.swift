@@ -1,0 +1,15 @@
+import Fluent
+import Vapor
+
+extension Application {
+    /// Every migration in order. Shipped migrations are never edited: add the next numbered folder.
+    func registerMigrations() {
+        migrations.add(CreateRegionsAndMunicipalities())
+        migrations.add(SeedRegionsAndMunicipalities())
+        migrations.add(CreateOrganisations())
+        migrations.add(CreateAgreements())
+        migrations.add(CreatePersons())
+        migrations.add(CreateAccounts())
+        migrations.add(SessionRecord.migration)
+    }
+}

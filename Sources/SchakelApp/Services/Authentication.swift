@@ -1,0 +1,124 @@
+import Fluent
+import Foundation
+import SchakelCore
+import Vapor
+
+/// The signed-in user as every handler sees it: who, in which organisation, with which role.
+struct AuthenticatedUser: Authenticatable, Sendable {
+    let id: UUID
+    let email: String
+    let displayName: String
+    let organisationID: UUID
+    let role: UserRole
+    let language: String
+
+    init(_ user: UserModel) throws {
+        id = try user.requireID()
+        email = user.email
+        displayName = user.displayName
+        organisationID = user.$organisation.id
+        role = user.role
+        language = user.language
+    }
+}
+
+/// `Authorization: Bearer TOKEN` for the API. Tokens are looked up by their hash.
+struct BearerTokenAuthenticator: AsyncBearerAuthenticator {
+    func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
+        guard bearer.token.count <= 200,
+              let token = try await UserTokenModel.query(on: request.db)
+                .filter(\.$tokenHash == UserTokenModel.hash(bearer.token))
+                .with(\.$user)
+                .first(),
+              token.expiresAt > request.now
+        else { return }
+        request.auth.login(try AuthenticatedUser(token.user))
+    }
+}
+
+/// The browser session keeps only the user's id (and the form token); the user is reloaded per request.
+struct SessionUserAuthenticator: AsyncMiddleware {
+    static let userKey = "user"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let text = request.session.data[Self.userKey], let id = UUID(uuidString: text),
+           let user = try await UserModel.find(id, on: request.db) {
+            request.auth.login(try AuthenticatedUser(user))
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Answers 401 in the API's error format when no valid token came with the request.
+struct RequireUserMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.auth.has(AuthenticatedUser.self) else { throw SchakelError.unauthorized }
+        return try await next.respond(to: request)
+    }
+}
+
+extension Request {
+    var user: AuthenticatedUser {
+        get throws {
+            guard let user = auth.get(AuthenticatedUser.self) else { throw SchakelError.unauthorized }
+            return user
+        }
+    }
+}
+
+/// Checks e-mail and password, slowing and then locking repeated failures (see `SignInThrottle`).
+/// Shared by the API token route and the sign-in form.
+enum SignInService {
+    /// A hash to check against when no account has the address, so both cases take as long.
+    /// Cost 12 like real accounts; `try!` is safe because 12 is a valid cost.
+    private static let decoyHash = try! Bcrypt.hash("no-such-account-\(UUID().uuidString)", cost: 12)
+
+    static func signIn(email rawEmail: String, password: String, on request: Request) async throws -> UserModel {
+        let email = rawEmail.trimmingCharacters(in: .whitespaces).lowercased()
+        let settings = request.schakel
+        let throttle = settings.signInThrottle
+        let key = SignInThrottleModel.key(for: email)
+        let now = settings.now()
+        let record = try await SignInThrottleModel.find(key, on: request.db)
+        switch throttle.decide(record?.state ?? .init(), now: now.timeIntervalSince1970) {
+        case .proceed: break
+        case let .slowDown(retryAfter): throw SchakelError.slowDown(retryAfter: Int(retryAfter.rounded(.up)))
+        case let .locked(retryAfter): throw SchakelError.locked(retryAfter: Int(retryAfter.rounded(.up)))
+        }
+
+        let user = try await UserModel.query(on: request.db).filter(\.$email == email).first()
+        let matches = try await request.password.async.verify(password, created: user?.passwordHash ?? decoyHash)
+        if let user, matches {
+            if let record { try await record.delete(on: request.db) }
+            return user
+        }
+
+        let model = record ?? SignInThrottleModel(key: key)
+        let next = throttle.recordingFailure(model.state, now: now.timeIntervalSince1970)
+        model.apply(next)
+        try await model.save(on: request.db)
+        request.logger.notice("sign-in failed", metadata: ["failures": "\(next.failures)"])
+        if let lockedUntil = next.lockedUntil, lockedUntil > now.timeIntervalSince1970 {
+            throw SchakelError.locked(retryAfter: Int((lockedUntil - now.timeIntervalSince1970).rounded(.up)))
+        }
+        throw SchakelError.invalidCredentials
+    }
+
+    /// A new API token for the user; only its hash is stored.
+    static func issueToken(for user: UserModel, on request: Request) async throws -> String {
+        let token = [UInt8].random(count: 32).base64URLEncoded
+        let model = UserTokenModel(userID: try user.requireID(), tokenHash: UserTokenModel.hash(token),
+                                   expiresAt: request.now.addingTimeInterval(request.schakel.tokenLifetime))
+        try await model.create(on: request.db)
+        return token
+    }
+}
+
+extension Array where Element == UInt8 {
+    var base64URLEncoded: String {
+        Data(self).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}

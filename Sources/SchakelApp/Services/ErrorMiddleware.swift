@@ -1,0 +1,130 @@
+import Fluent
+import Vapor
+
+/// Turns every error into a status and a message a person can act on: JSON
+/// `{ "error": { "code", "message", "field" } }` under `/api`, an HTML page elsewhere.
+/// The log gets the code and the error's type, never its text (which may quote personal data).
+struct SchakelErrorMiddleware: AsyncMiddleware {
+    struct Body: Content {
+        struct Detail: Content {
+            let code: String
+            let message: String
+            let field: String?
+        }
+        let error: Detail
+    }
+
+    struct Described {
+        let status: HTTPResponseStatus
+        let code: String
+        let message: String
+        let field: String?
+        var retryAfter: Int? = nil
+    }
+
+    let maxBodySize: Int
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let language = UILanguage.preferred(by: request, userChoice: request.auth.get(AuthenticatedUser.self)?.language)
+            let described = describe(error, language: language)
+            if described.status.code >= 500 {
+                request.logger.error("request failed", metadata: [
+                    "code": .string(described.code), "error_type": .string(String(reflecting: type(of: error))),
+                ])
+            } else {
+                request.logger.info("request refused", metadata: ["code": .string(described.code), "status": "\(described.status.code)"])
+            }
+            let response: Response
+            if request.url.path.hasPrefix("/api/") || request.url.path == "/health" {
+                response = Response(status: described.status)
+                try response.content.encode(Body(error: .init(code: described.code, message: described.message, field: described.field)))
+            } else if described.status == .unauthorized {
+                response = request.redirect(to: "/aanmelden")
+            } else {
+                response = ErrorPage(language: language, status: described.status, message: described.message).render()
+            }
+            if let retryAfter = described.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: "\(retryAfter)") }
+            return response
+        }
+    }
+
+    func describe(_ error: any Error, language: UILanguage) -> Described {
+        switch error {
+        case let error as SchakelError:
+            return Described(status: error.status, code: error.code, message: error.message(language), field: error.field,
+                             retryAfter: error.retryAfter)
+        case let error as DecodingError:
+            return describe(decoding: error, language: language)
+        case let error as any DatabaseError where error.isConstraintFailure:
+            return Described(status: .conflict, code: "conflict", message: Strings.conflict(language), field: nil)
+        case let error as any AbortError:
+            switch error.status {
+            case .payloadTooLarge:
+                return Described(status: .payloadTooLarge, code: "body_too_large",
+                                 message: Strings.bodyTooLarge.formatted(language, maxBodySize / 1024), field: nil)
+            case .notFound:
+                return Described(status: .notFound, code: "not_found", message: Strings.notFound(language), field: nil)
+            case .unauthorized:
+                return Described(status: .unauthorized, code: "unauthorized", message: Strings.unauthorized(language), field: nil)
+            case .unprocessableEntity:
+                // Vapor answers an empty body this way; to the caller it is a body that cannot be read.
+                return Described(status: .badRequest, code: "malformed_body", message: Strings.malformedBody(language), field: nil)
+            case .unsupportedMediaType:
+                return Described(status: .unsupportedMediaType, code: "unsupported_media_type",
+                                 message: Strings.malformedBody(language), field: nil)
+            default:
+                if error.status.code >= 500 {
+                    return Described(status: error.status, code: "internal_error", message: Strings.internalError(language), field: nil)
+                }
+                return Described(status: error.status, code: "bad_request", message: Strings.badRequest(language), field: nil)
+            }
+        default:
+            return Described(status: .internalServerError, code: "internal_error", message: Strings.internalError(language), field: nil)
+        }
+    }
+
+    /// A body that is not JSON is a 400; JSON with a missing or mistyped field is a 422 naming the field.
+    private func describe(decoding error: DecodingError, language: UILanguage) -> Described {
+        func path(_ codingPath: [any CodingKey], _ last: (any CodingKey)? = nil) -> String? {
+            let keys = (codingPath + (last.map { [$0] } ?? [])).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return keys.isEmpty ? nil : keys.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case let .keyNotFound(key, context):
+            return Described(status: .unprocessableEntity, code: "invalid_field", message: Strings.missingField(language),
+                             field: path(context.codingPath, key))
+        case let .valueNotFound(_, context):
+            return Described(status: .unprocessableEntity, code: "invalid_field", message: Strings.missingField(language),
+                             field: path(context.codingPath))
+        case let .typeMismatch(_, context):
+            return Described(status: .unprocessableEntity, code: "invalid_field", message: Strings.wrongType(language),
+                             field: path(context.codingPath))
+        case let .dataCorrupted(context):
+            if let field = path(context.codingPath) {
+                return Described(status: .unprocessableEntity, code: "invalid_field", message: Strings.wrongType(language), field: field)
+            }
+            return Described(status: .badRequest, code: "malformed_body", message: Strings.malformedBody(language), field: nil)
+        @unknown default:
+            return Described(status: .badRequest, code: "malformed_body", message: Strings.malformedBody(language), field: nil)
+        }
+    }
+}
+
+/// Headers that keep the pages strict: no inline script or style, no framing, no referrer leaks.
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value:
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        if response.headers.first(name: .cacheControl) == nil {
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
+        return response
+    }
+}

@@ -1,0 +1,72 @@
+import Vapor
+
+/// Errors a person can act on. One middleware turns each into a status and a Dutch/English message;
+/// logs get the code only, never personal data.
+enum SchakelError: Error, Sendable {
+    case validation(field: String, reason: Text, arguments: [String] = [])
+    case invalidCredentials
+    case slowDown(retryAfter: Int)
+    case locked(retryAfter: Int)
+    case unauthorized
+    case forbidden
+    case notFound
+    case conflict
+    case csrf
+
+    var status: HTTPResponseStatus {
+        switch self {
+        case .validation: return .unprocessableEntity
+        case .invalidCredentials, .unauthorized: return .unauthorized
+        case .slowDown, .locked: return .tooManyRequests
+        case .forbidden, .csrf: return .forbidden
+        case .notFound: return .notFound
+        case .conflict: return .conflict
+        }
+    }
+
+    var code: String {
+        switch self {
+        case .validation: return "invalid_field"
+        case .invalidCredentials: return "invalid_credentials"
+        case .slowDown: return "too_many_attempts"
+        case .locked: return "account_locked"
+        case .unauthorized: return "unauthorized"
+        case .forbidden: return "forbidden"
+        case .notFound: return "not_found"
+        case .conflict: return "conflict"
+        case .csrf: return "csrf_token_invalid"
+        }
+    }
+
+    var field: String? {
+        if case let .validation(field, _, _) = self { return field }
+        return nil
+    }
+
+    func message(_ language: UILanguage) -> String {
+        switch self {
+        case let .validation(_, reason, arguments):
+            var text = reason(language)
+            for argument in arguments {
+                if let range = text.range(of: "%@") { text.replaceSubrange(range, with: argument) }
+                else if let range = text.range(of: "%d") { text.replaceSubrange(range, with: argument) }
+            }
+            return text
+        case .invalidCredentials: return Strings.invalidCredentials(language)
+        case let .slowDown(seconds): return Strings.slowDown.formatted(language, seconds)
+        case let .locked(seconds): return Strings.accountLocked.formatted(language, max(1, (seconds + 59) / 60))
+        case .unauthorized: return Strings.unauthorized(language)
+        case .forbidden: return Strings.forbidden(language)
+        case .notFound: return Strings.notFound(language)
+        case .conflict: return Strings.conflict(language)
+        case .csrf: return Strings.csrf(language)
+        }
+    }
+
+    var retryAfter: Int? {
+        switch self {
+        case let .slowDown(seconds), let .locked(seconds): return seconds
+        default: return nil
+        }
+    }
+}

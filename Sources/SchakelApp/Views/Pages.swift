@@ -1,0 +1,90 @@
+import Plot
+import Vapor
+
+/// The sign-in page: e-mail, password, and the reason a previous attempt failed.
+struct SignInPage {
+    let language: UILanguage
+    let csrfToken: String
+    let email: String
+    let error: String?
+    let isDemo: Bool
+
+    func render() -> Response {
+        Layout(title: Strings.signInTitle(language), language: language, header: nil, isDemo: isDemo).render(
+            .h1(.text(Strings.signInTitle(language))),
+            .unwrap(error) { error in
+                .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .id("sign-in-error"), .text(error))
+            },
+            .form(
+                .class("stacked"), .action("/aanmelden"), .method(.post),
+                .input(.type(.hidden), .name("csrf"), .value(HTMLAttribute.escape(csrfToken))),
+                .div(.label(.for("email"), .text(Strings.email(language))),
+                     .input(.type(.email), .id("email"), .name("email"), .value(HTMLAttribute.escape(email)),
+                            .attribute(named: "autocomplete", value: "username"), .required(true),
+                            .attribute(named: "aria-describedby", value: error == nil ? nil : "sign-in-error"))),
+                .div(.label(.for("password"), .text(Strings.password(language))),
+                     .input(.type(.password), .id("password"), .name("password"),
+                            .attribute(named: "autocomplete", value: "current-password"), .required(true))),
+                .div(.button(.type(.submit), .text(Strings.signInButton(language))))
+            )
+        )
+    }
+}
+
+/// The start page after signing in.
+struct HomePage {
+    let language: UILanguage
+    let user: AuthenticatedUser
+    let organisationName: String
+    let csrfToken: String
+    let isDemo: Bool
+
+    func render() -> Response {
+        Layout(title: Strings.welcome.formatted(language, user.displayName), language: language,
+               header: .init(userName: user.displayName, organisation: organisationName, csrfToken: csrfToken),
+               isDemo: isDemo).render(
+            .h1(.text(Strings.welcome.formatted(language, user.displayName))),
+            .dl(.class("facts"),
+                .dt(.text(Strings.yourOrganisation(language))), .dd(.text(organisationName)),
+                .dt(.text(Strings.yourRole(language))), .dd(.text(Strings.role(user.role.rawValue)(language)))),
+            .p(.text(Strings.homeIntro(language)))
+        )
+    }
+}
+
+/// Shown for any failed page request; says what happened without technical detail.
+struct ErrorPage {
+    let language: UILanguage
+    let status: HTTPResponseStatus
+    let message: String
+
+    func render() -> Response {
+        let response = Layout(title: Strings.errorTitle(language), language: language, header: nil, isDemo: false).render(
+            .h1(.text(Strings.errorTitle(language))),
+            .p(.class("error-summary"), .text(message)),
+            .p(.a(.href("/"), .text(Strings.backHome(language))))
+        )
+        response.status = status
+        return response
+    }
+}
+
+/// Plot escapes text nodes but writes attribute values as given, so every attribute value that
+/// can hold user input must pass through here.
+enum HTMLAttribute {
+    static func escape(_ value: String) -> String {
+        var out = ""
+        out.reserveCapacity(value.count)
+        for character in value {
+            switch character {
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,42 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import SQLKit
+import Vapor
+
+/// Sets up databases, migrations, sessions, middleware and routes. Touches nothing outside `app`.
+public func configure(_ app: Application, settings: SchakelSettings) async throws {
+    app.schakel = settings
+    switch settings.database {
+    case let .sqlite(path):
+        app.databases.use(.sqlite(SQLiteConfiguration(storage: .file(path: path), enableForeignKeys: true)), as: .sqlite)
+    case let .postgres(url):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        if let schema = settings.postgresSchema { configuration.searchPath = [schema] }
+        app.databases.use(.postgres(configuration: configuration), as: .psql)
+    }
+    if case .sqlite = settings.database {
+        // WAL lets readers go on while one writer writes; the setting is stored in the file.
+        // Foreign keys are switched on per connection by the driver (SQLiteConfiguration default).
+        let sql = app.db as! any SQLDatabase
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        try await sql.raw("PRAGMA synchronous=NORMAL").run()
+    }
+    app.registerMigrations()
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+
+    app.sessions.use(.fluent)
+    let secure = settings.secureCookies
+    app.sessions.configuration = SessionsConfiguration(cookieName: "schakel-session") { id in
+        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+    app.routes.defaultMaxBodySize = ByteCount(value: settings.maxBodySize)
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SchakelErrorMiddleware(maxBodySize: settings.maxBodySize))
+
+    try routes(app)
+    app.registerCommands()
+}

@@ -1,0 +1,52 @@
+import Fluent
+import SQLKit
+import Vapor
+
+func routes(_ app: Application) throws {
+    app.get("health") { request async throws -> Response in
+        // A trivial query proves the database answers, not just the process.
+        let healthy: Bool
+        do {
+            try await (request.db as! any SQLDatabase).raw("SELECT 1").run()
+            healthy = true
+        } catch {
+            request.logger.error("health check: database unreachable", metadata: ["error_type": "\(type(of: error))"])
+            healthy = false
+        }
+        let response = Response(status: healthy ? .ok : .serviceUnavailable)
+        try response.content.encode(["status": healthy ? "ok" : "unavailable", "database": request.schakel.database.engineName])
+        return response
+    }
+
+    let api = app.grouped("api", "v1")
+    api.get("openapi.json") { _ -> Response in
+        let response = Response(status: .ok)
+        try response.content.encode(OpenAPIDocument.document)
+        return response
+    }
+    let auth = API.AuthController()
+    api.post("auth", "token", use: auth.createToken)
+
+    let secured = api.grouped(BearerTokenAuthenticator(), RequireUserMiddleware())
+    secured.delete("auth", "token", use: auth.revokeToken)
+    secured.get("me", use: auth.me)
+    let registry = API.RegistryController()
+    secured.get("regions", use: registry.regions)
+    secured.get("regions", ":regionID", use: registry.region)
+    secured.get("municipalities", use: registry.municipalities)
+    secured.get("municipalities", ":municipalityID", use: registry.municipality)
+    secured.get("organisations", use: registry.organisations)
+    secured.get("organisations", ":organisationID", use: registry.organisation)
+    secured.get("agreements", use: registry.agreements)
+    secured.get("agreements", ":agreementID", use: registry.agreement)
+
+    let signIn = Web.SignInController()
+    app.get("static", "schakel.css", use: signIn.stylesheet)
+    let web = app.grouped(app.sessions.middleware, SessionUserAuthenticator())
+    web.get(use: signIn.root)
+    web.get("aanmelden", use: signIn.form)
+    web.post("aanmelden", use: signIn.signIn)
+    let signedIn = web.grouped(RequireUserMiddleware())
+    signedIn.post("afmelden", use: signIn.signOut)
+    signedIn.get("start", use: signIn.home)
+}

@@ -1,0 +1,3 @@
+import SchakelApp
+
+try await SchakelMain.run()

@@ -1,0 +1,101 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+@testable import SchakelApp
+import SchakelCore
+
+@Suite("Demo world in the database")
+struct DemoWorldTests {
+    /// Everything the world holds, in a stable order, as text.
+    static func fingerprint(_ app: Application) async throws -> [String] {
+        var lines: [String] = []
+        for organisation in try await OrganisationModel.query(on: app.db).sort(\.$slug).all() {
+            lines.append("org \(organisation.slug) \(try organisation.requireID()) \(organisation.kind.rawValue) \(organisation.$region.id)")
+        }
+        for user in try await UserModel.query(on: app.db).sort(\.$email).all() {
+            lines.append("user \(user.email) \(try user.requireID()) \(user.role.rawValue)")
+        }
+        let persons = try await PersonModel.query(on: app.db).sort(\.$reference)
+            .with(\.$statuses).with(\.$languages).with(\.$education).with(\.$workExperience).all()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for person in persons {
+            lines.append(String(decoding: try encoder.encode(try person.profile()), as: UTF8.self))
+        }
+        return lines
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func sameSeedSameWorldWhateverTheBatchSize(database: TestDatabase) async throws {
+        var first: [String] = []
+        try await withTestApp(database) { app in
+            let summary = try await Fixtures.demoWorld(app, persons: 120, seed: 42, batchSize: 1000)
+            #expect(summary.persons == 120)
+            first = try await Self.fingerprint(app)
+        }
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 120, seed: 42, batchSize: 7)
+            #expect(try await Self.fingerprint(app) == first)
+        }
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 120, seed: 43)
+            let other = try await Self.fingerprint(app)
+            #expect(other != first)
+            #expect(other.count == first.count)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func theChainOfTheSeedsIsThere(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let summary = try await Fixtures.demoWorld(app, persons: 50)
+            let world = DemoWorld(seed: 7)
+            #expect(summary.organisations == world.organisations.count)
+            #expect(summary.accounts == world.organisations.count * UserRole.allCases.count)
+            #expect(try await UserModel.query(on: app.db).count() == summary.accounts)
+            #expect(try await PersonModel.query(on: app.db).count() == 50)
+
+            let agreements = try await AgreementModel.query(on: app.db).with(\.$parties) { $0.with(\.$organisation) }
+                .with(\.$routes) { $0.with(\.$from).with(\.$to) }.all()
+            func slugs(_ agreement: AgreementModel) -> Set<String> { Set(agreement.parties.map(\.organisation.slug)) }
+            // Seed 000: six regional AgII–VDAB agreements, one per province and one for Brussels.
+            let agiiVDAB = agreements.filter { agreement in
+                slugs(agreement).contains { $0.hasPrefix("agii-") } && slugs(agreement).contains { $0.hasPrefix("vdab-") }
+            }
+            #expect(agiiVDAB.count == 6)
+            #expect(Set(agiiVDAB.compactMap { $0.$region.id }) == Set(ReferenceRegions.all.map(\.nisCode)))
+            let brussels = try #require(agiiVDAB.first { $0.$region.id == "04000" })
+            #expect(slugs(brussels) == ["agii-brussel", "vdab-brussel", "actiris", "hvn-brussel"])
+            // Seed 004: Fedasil Poelkapelle → VDAB, with figures back.
+            let routes = agreements.flatMap(\.routes).map { "\($0.from.slug)→\($0.to.slug)" }
+            #expect(routes.contains("fedasil-poelkapelle→vdab-ieper"))
+            #expect(routes.contains("vdab-ieper→fedasil-poelkapelle"))
+            // Seed 001: IN-Gent → VDAB Gent → Jobteam.
+            #expect(routes.contains("in-gent→vdab-gent"))
+            #expect(routes.contains("vdab-gent→jobteam-gent"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func demoAccountsSignInWithTheDemoPassword(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let token = try await Fixtures.token(app, email: "social-worker@fedasil-poelkapelle.demo", password: DemoWorld.password)
+            try await app.testing().test(.GET, "api/v1/me", beforeRequest: { $0.bearer(token) }) { response in
+                let user = try response.content.decode(UserDTO.self)
+                #expect(user.role == .socialWorker)
+                #expect(user.email == "social-worker@fedasil-poelkapelle.demo")
+            }
+        }
+    }
+
+    @Test func aSecondBuildOnTheSameDatabaseIsRefused() async throws {
+        try await withTestApp(.sqlite) { app in
+            try await Fixtures.demoWorld(app, persons: 3)
+            await #expect(throws: DemoWorldLoader.Problem.self) { try await Fixtures.demoWorld(app, persons: 3) }
+            #expect(try await PersonModel.query(on: app.db).count() == 3)
+        }
+    }
+}
