@@ -19,7 +19,12 @@ public enum SchakelMain {
         do {
             var settings = try SchakelSettings.fromEnvironment(databaseFlag: options.databaseFlag)
             settings.isDemo = options.demo
+            settings.mayCreateKeyFile = options.demo || options.remaining.dropFirst().first == "demo"
             try await configure(app, settings: settings)
+            if options.isServe || options.remaining.dropFirst().first == "demo" {
+                // Serving or building dossiers without the data key would fail at the first person: say so now.
+                _ = try app.keyring
+            }
             if options.isServe {
                 try await app.autoMigrate()
                 if options.demo {

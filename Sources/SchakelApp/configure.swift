@@ -23,6 +23,24 @@ public func configure(_ app: Application, settings: SchakelSettings) async throw
         try await sql.raw("PRAGMA synchronous=NORMAL").run()
     }
     app.registerMigrations()
+    if let keyring = settings.keyring {
+        app.storage[DataKeyringKey.self] = keyring
+    } else {
+        let keyFile = Environment.get("SCHAKEL_DATA_KEY_FILE") ?? settings.database.defaultKeyFile
+        do {
+            let (keyring, created) = try DataKeyring.load(environmentKey: Environment.get("SCHAKEL_DATA_KEY"), keyFile: keyFile,
+                                                          createIfMissing: settings.mayCreateKeyFile)
+            app.storage[DataKeyringKey.self] = keyring
+            if created {
+                app.logger.notice("No data key was configured: generated \(keyFile) for this demo database. Keep it with the database; set SCHAKEL_DATA_KEY or SCHAKEL_DATA_KEY_FILE in production.")
+            }
+        } catch {
+            // Commands that do not touch identifiers (migrate, user, reference) run without a key;
+            // `serve` and `demo` refuse to start (see SchakelMain).
+            app.logger.debug("no data key loaded", metadata: ["reason": "\(error)"])
+        }
+    }
+    app.storage[AuditLogKey.self] = AuditLog(isPostgres: settings.database.engineName == "postgres")
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
 
     app.sessions.use(.fluent)

@@ -56,8 +56,9 @@ struct DatabaseTests {
             let world = DemoWorld(seed: 7)
             let generator = DemoPersonGenerator(world: world, asOf: Fixtures.asOf)
             let profiles = generator.profiles(0..<40)
-            let loader = DemoWorldLoader(database: app.db, world: world, asOf: Fixtures.asOf, now: Date(), passwordHash: "x")
-            _ = try await loader.insert(profiles)
+            let loader = DemoWorldLoader(database: app.db, world: world, asOf: Fixtures.asOf, now: Date(), passwordHash: "x",
+                                         keyring: try app.keyring)
+            _ = try await loader.insert(profiles, firstIndex: 0)
 
             for original in profiles {
                 let model = try #require(try await PersonModel.query(on: app.db).filter(\.$id == original.id)
@@ -97,6 +98,7 @@ struct DatabaseTests {
             stray.partTimeOnly = false
             stray.availableEvenings = false
             stray.availableWeekends = false
+            stray.version = 1
             await #expect(throws: (any Error).self) { try await stray.create(on: app.db) }
         }
     }

@@ -16,6 +16,8 @@ struct DemoCommand: AsyncCommand {
         var batch: Int?
         @Flag(name: "reset", help: "Empty the database first (reverts and re-runs every migration).")
         var reset: Bool
+        @Flag(name: "dry-run", help: "Generate the persons and their rows without writing them (the benchmark's baseline).")
+        var dryRun: Bool
     }
 
     var help: String { "Builds the demo world: the seeds' chain of organisations and agreements, accounts, and N synthetic persons." }
@@ -28,6 +30,16 @@ struct DemoCommand: AsyncCommand {
         if let text = signature.asOf {
             guard let day = CalendarDate(iso: text) else { throw DemoProblem.badOption("--as-of must be YYYY-MM-DD") }
             asOf = day
+        }
+        if signature.dryRun {
+            let started = Date()
+            let rows = try DemoWorldLoader.generateOnly(world: DemoWorld(seed: signature.seed ?? 1), asOf: asOf, count: persons,
+                                                        batchSize: signature.batch ?? 1000, now: app.schakel.now(),
+                                                        keyring: try app.keyring)
+            let seconds = Date().timeIntervalSince(started)
+            context.console.print("Generated \(persons) persons (\(rows) dossier rows) without writing in \(String(format: "%.1f", seconds)) s.")
+            context.console.print("Peak memory: \(ProcessMemory.peakResidentMegabytes().map { "\($0) MiB" } ?? "unknown").")
+            return
         }
         if signature.reset {
             try await app.autoRevert()
@@ -57,10 +69,11 @@ enum DemoBootstrap {
     static let defaultSeed: UInt64 = 1
 
     static func build(app: Application, persons: Int, seed: UInt64, asOf: CalendarDate, batchSize: Int = 1000,
-                      progress: (Int) -> Void = { _ in }) async throws -> DemoWorldLoader.Summary {
+                      progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> DemoWorldLoader.Summary {
         let world = DemoWorld(seed: seed)
         let hash = try await app.password.async.hash(DemoWorld.password)
-        var loader = DemoWorldLoader(database: app.db, world: world, asOf: asOf, now: app.schakel.now(), passwordHash: hash)
+        var loader = DemoWorldLoader(database: app.db, world: world, asOf: asOf, now: app.schakel.now(), passwordHash: hash,
+                                     keyring: try app.keyring)
         loader.batchSize = max(1, batchSize)
         var summary = try await loader.loadChain()
         let (count, rows) = try await loader.loadPersons(count: persons, progress: progress)

@@ -46,6 +46,17 @@ public enum DatabaseLocation: Equatable, Sendable {
         throw Problem.unsupportedScheme(scheme)
     }
 
+    /// Where the data key file lives when none is named: beside the SQLite file, or here.
+    public var defaultKeyFile: String {
+        switch self {
+        case let .sqlite(path):
+            let directory = (path as NSString).deletingLastPathComponent
+            return directory.isEmpty ? "schakel-data.key" : directory + "/schakel-data.key"
+        case .postgres:
+            return "schakel-data.key"
+        }
+    }
+
     public var engineName: String {
         switch self {
         case .sqlite: return "sqlite"

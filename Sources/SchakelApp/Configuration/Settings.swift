@@ -19,6 +19,10 @@ public struct SchakelSettings: Sendable {
     /// PostgreSQL schema to work in (`SCHAKEL_POSTGRES_SCHEMA`); nil is the server's default search path.
     /// Lets one database hold several isolated instances, which the tests use to run in parallel.
     public var postgresSchema: String? = nil
+    /// The data keys; nil means: load them from the environment or the key file in `configure`.
+    public var keyring: DataKeyring? = nil
+    /// Whether `configure` may create a key file when there is no key (demo mode only).
+    public var mayCreateKeyFile: Bool = false
     /// Serving the demo world (`serve --demo`): pages say that every person is invented.
     public var isDemo: Bool = false
 

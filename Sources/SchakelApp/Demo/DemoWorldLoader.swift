@@ -30,6 +30,8 @@ struct DemoWorldLoader {
     var batchSize = 1000
     /// Bcrypt hash of the demo password, computed once: hashing it per account would take minutes.
     let passwordHash: String
+    /// Encrypts the synthetic names like any other dossier's.
+    let keyring: DataKeyring
 
     /// The chain: organisations, agreements with parties and routes, and one account per role per organisation.
     func loadChain() async throws -> Summary {
@@ -69,39 +71,57 @@ struct DemoWorldLoader {
     }
 
     /// Persons `0..<count`, in batches; `progress` is told after each batch.
-    func loadPersons(count: Int, progress: (Int) -> Void = { _ in }) async throws -> (persons: Int, rows: Int) {
+    func loadPersons(count: Int, progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> (persons: Int, rows: Int) {
         let generator = DemoPersonGenerator(world: world, asOf: asOf)
         var rows = 0
         var start = 0
         while start < count {
             let end = min(count, start + batchSize)
-            let profiles = generator.profiles(start..<end)
-            rows += try await insert(profiles)
+            rows += try await insert(generator.profiles(start..<end), firstIndex: start)
             start = end
             progress(start)
         }
         return (count, rows)
     }
 
+    /// Everything `loadPersons` does but the writing: the baseline the demo-world benchmark compares with.
+    static func generateOnly(world: DemoWorld, asOf: CalendarDate, count: Int, batchSize: Int, now: Date,
+                             keyring: DataKeyring) throws -> Int {
+        let generator = DemoPersonGenerator(world: world, asOf: asOf)
+        var rows = 0
+        var start = 0
+        while start < count {
+            let end = min(count, start + max(1, batchSize))
+            let profiles = generator.profiles(start..<end)
+            for (offset, profile) in profiles.enumerated() {
+                let identifiers = generator.identifiers(at: start + offset, for: profile)
+                rows += PersonRows.person(profile, now: now, sealed: try keyring.seal(identifiers),
+                                          nameIndex: keyring.blindIndex(identifiers.fullName)).isEmpty ? 0 : 1
+            }
+            rows += profiles.reduce(into: ChildRows()) { $0.add($1) }.count
+            start = end
+        }
+        return rows
+    }
+
     /// Inserts complete dossiers; all rows of the batch or none.
-    func insert(_ profiles: [PersonProfile]) async throws -> Int {
-        let personRows = profiles.map { PersonRows.person($0, now: now) }
+    func insert(_ profiles: [PersonProfile], firstIndex: Int) async throws -> Int {
+        let generator = DemoPersonGenerator(world: world, asOf: asOf)
+        var personRows: [[any Encodable & Sendable]] = []
+        personRows.reserveCapacity(profiles.count)
+        for (offset, profile) in profiles.enumerated() {
+            let identifiers = generator.identifiers(at: firstIndex + offset, for: profile)
+            personRows.append(PersonRows.person(profile, now: now, sealed: try keyring.seal(identifiers),
+                                                nameIndex: keyring.blindIndex(identifiers.fullName)))
+        }
+        let rows = personRows
         let children = profiles.reduce(into: ChildRows()) { $0.add($1) }
         try await database.transaction { db in
             let sql = db as! any SQLDatabase
-            try await PersonRows.insert(into: PersonModel.schema, columns: PersonRows.personColumns, rows: personRows, on: sql)
-            try await PersonRows.insert(into: PersonLegalStatusModel.schema, columns: ["id", "person_id", "status", "since"],
-                                        rows: children.statuses, on: sql)
-            try await PersonRows.insert(into: PersonLanguageModel.schema,
-                                        columns: ["id", "person_id", "language", "level", "assessed_on", "is_mother_tongue"],
-                                        rows: children.languages, on: sql)
-            try await PersonRows.insert(into: PersonEducationModel.schema,
-                                        columns: ["id", "person_id", "isced_level", "field", "country", "recognition"],
-                                        rows: children.education, on: sql)
-            try await PersonRows.insert(into: PersonWorkExperienceModel.schema, columns: ["id", "person_id", "isco_code", "years", "country"],
-                                        rows: children.experience, on: sql)
+            try await PersonRows.insert(into: PersonModel.schema, columns: PersonRows.personColumns, rows: rows, on: sql)
+            try await PersonRows.insertChildren(children, on: sql)
         }
-        return personRows.count + children.count
+        return rows.count + children.count
     }
 
     /// Child-row ids come from a generator seeded by the person's id, so they too repeat with the seed.
@@ -112,9 +132,23 @@ struct DemoWorldLoader {
         var experience: [[any Encodable & Sendable]] = []
         var count: Int { statuses.count + languages.count + education.count + experience.count }
 
+        /// Ids from a generator seeded by the person's id (the demo world repeats), unless one is given.
+        private var random: SeededGenerator?
+
+        init() {}
+
+        init(random: inout SeededGenerator) { self.random = SeededGenerator(seed: random.next()) }
+
+        func adding(_ profile: PersonProfile) -> ChildRows {
+            var copy = self
+            copy.add(profile)
+            return copy
+        }
+
         mutating func add(_ profile: PersonProfile) {
             let (a, b) = profile.id.halves
-            var random = SeededGenerator(seed: a ^ (b &* 0x9E37_79B9_7F4A_7C15))
+            var random = self.random ?? SeededGenerator(seed: a ^ (b &* 0x9E37_79B9_7F4A_7C15))
+            defer { if self.random != nil { self.random = random } }
             for status in profile.statusHistory {
                 statuses.append([random.uuid(), profile.id, status.status.rawValue, status.since.iso])
             }
@@ -131,22 +165,72 @@ struct DemoWorldLoader {
     }
 }
 
-/// Row shapes for writing dossiers in bulk; shared by the demo loader and the tests that check it.
+/// Row shapes for writing dossiers, in bulk (the demo world) or one at a time (the API); one
+/// place knows which column holds which field.
 enum PersonRows {
     static let personColumns = [
         "id", "reference", "owner_organisation_id", "birth_year", "country_of_origin", "home_municipality_id", "arrived_on",
         "protection_requested_on", "competences", "job_wishes", "needs_childcare", "mobility", "has_driving_licence",
         "needs_adapted_work", "part_time_only", "available_evenings", "available_weekends", "created_at", "updated_at",
+        "identifiers", "identifiers_key_id", "name_index", "labour_market_distance", "resilience", "last_activity_at",
     ]
 
-    static func person(_ profile: PersonProfile, now: Date) -> [any Encodable & Sendable] {
+    typealias Assessment = (distance: LabourMarketDistance?, resilience: Resilience?)
+
+    static func person(_ profile: PersonProfile, now: Date, sealed: (ciphertext: Data, keyID: String)?, nameIndex: String?,
+                       assessment: Assessment = (nil, nil)) -> [any Encodable & Sendable] {
         [
             profile.id, profile.reference, profile.ownerOrganisationID, profile.birthYear, profile.countryOfOrigin,
             profile.homeMunicipality, profile.arrivedOn?.iso, profile.protectionRequestedOn?.iso,
             JSONList.encode(profile.competences), JSONList.encode(profile.jobWishes), profile.constraints.needsChildcare,
             profile.constraints.mobility.rawValue, profile.constraints.hasDrivingLicence, profile.constraints.needsAdaptedWork,
             profile.availability.partTimeOnly, profile.availability.evenings, profile.availability.weekends, now, now,
+            sealed?.ciphertext, sealed?.keyID, nameIndex, assessment.distance?.rawValue, assessment.resilience?.rawValue, now,
         ]
+    }
+
+    /// Writes one new dossier with its children (inside the caller's transaction).
+    static func insertDossier(_ profile: PersonProfile, sealed: (ciphertext: Data, keyID: String), nameIndex: String,
+                              assessment: Assessment, now: Date, on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        try await insert(into: PersonModel.schema, columns: personColumns,
+                         rows: [person(profile, now: now, sealed: sealed, nameIndex: nameIndex, assessment: assessment)], on: sql)
+        try await insertChildren(DemoWorldLoader.ChildRows().adding(profile), on: sql)
+    }
+
+    /// Rewrites a dossier's fields and children (inside the caller's transaction, after the version was claimed).
+    static func replaceDossier(_ profile: PersonProfile, sealed: (ciphertext: Data, keyID: String), nameIndex: String,
+                               assessment: Assessment, on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        try await sql.update(PersonModel.schema)
+            .set("birth_year", to: profile.birthYear).set("country_of_origin", to: profile.countryOfOrigin)
+            .set("home_municipality_id", to: profile.homeMunicipality).set("arrived_on", to: profile.arrivedOn?.iso)
+            .set("protection_requested_on", to: profile.protectionRequestedOn?.iso)
+            .set("competences", to: JSONList.encode(profile.competences)).set("job_wishes", to: JSONList.encode(profile.jobWishes))
+            .set("needs_childcare", to: profile.constraints.needsChildcare).set("mobility", to: profile.constraints.mobility.rawValue)
+            .set("has_driving_licence", to: profile.constraints.hasDrivingLicence)
+            .set("needs_adapted_work", to: profile.constraints.needsAdaptedWork)
+            .set("part_time_only", to: profile.availability.partTimeOnly).set("available_evenings", to: profile.availability.evenings)
+            .set("available_weekends", to: profile.availability.weekends)
+            .set("identifiers", to: sealed.ciphertext).set("identifiers_key_id", to: sealed.keyID).set("name_index", to: nameIndex)
+            .set("labour_market_distance", to: assessment.distance?.rawValue).set("resilience", to: assessment.resilience?.rawValue)
+            .where("id", .equal, profile.id)
+            .run()
+        for table in [PersonLegalStatusModel.schema, PersonLanguageModel.schema, PersonEducationModel.schema, PersonWorkExperienceModel.schema] {
+            try await sql.delete(from: table).where("person_id", .equal, profile.id).run()
+        }
+        var fresh = SeededGenerator(seed: UInt64.random(in: .min ... .max))
+        try await insertChildren(DemoWorldLoader.ChildRows(random: &fresh).adding(profile), on: sql)
+    }
+
+    static func insertChildren(_ children: DemoWorldLoader.ChildRows, on sql: any SQLDatabase) async throws {
+        try await insert(into: PersonLegalStatusModel.schema, columns: ["id", "person_id", "status", "since"], rows: children.statuses, on: sql)
+        try await insert(into: PersonLanguageModel.schema,
+                         columns: ["id", "person_id", "language", "level", "assessed_on", "is_mother_tongue"], rows: children.languages, on: sql)
+        try await insert(into: PersonEducationModel.schema,
+                         columns: ["id", "person_id", "isced_level", "field", "country", "recognition"], rows: children.education, on: sql)
+        try await insert(into: PersonWorkExperienceModel.schema, columns: ["id", "person_id", "isco_code", "years", "country"],
+                         rows: children.experience, on: sql)
     }
 
     /// Splits rows so no statement binds more than 30 000 values (SQLite allows 32 766, PostgreSQL 65 535).

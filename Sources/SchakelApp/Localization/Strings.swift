@@ -28,6 +28,15 @@ enum Strings {
     static let empty = Text(nl: "Vul dit veld in.", en: "Fill in this field.")
     static let notAnInteger = Text(nl: "Geef een geheel getal van %d tot %d.", en: "Enter a whole number from %d to %d.")
     static let unknownValue = Text(nl: "Onbekende waarde. Toegelaten: %@.", en: "Unknown value. Allowed: %@.")
+    static let countryCode = Text(nl: "Geef een landcode van twee hoofdletters (ISO 3166), bv. SY.", en: "Enter a two-letter country code (ISO 3166), e.g. SY.")
+    static let dateInFuture = Text(nl: "Deze datum ligt in de toekomst.", en: "This date is in the future.")
+    static let iscoCode = Text(nl: "Geef een ISCO-08-beroepscode van vier cijfers.", en: "Enter a four-digit ISCO-08 occupation code.")
+    static let tooMany = Text(nl: "Te veel regels.", en: "Too many entries.")
+    static let unknownMunicipality = Text(nl: "Onbekende gemeente (NIS-code).", en: "Unknown municipality (NIS code).")
+    static let staleVersion = Text(nl: "Iemand anders heeft dit dossier intussen gewijzigd. Laad het opnieuw; je wijzigingen zijn niet bewaard.",
+                                   en: "Someone else changed this dossier in the meantime. Reload it; your changes were not saved.")
+    static let witnessRequired = Text(nl: "Bij mondelinge toestemming is de naam van een getuige verplicht.", en: "Oral consent needs the name of a witness.")
+    static let notOwner = Text(nl: "Alleen de organisatie die het dossier beheert kan dit doen.", en: "Only the organisation that owns the dossier can do this.")
     static let notADate = Text(nl: "Geef een datum als JJJJ-MM-DD.", en: "Enter a date as YYYY-MM-DD.")
 
     // Pages

@@ -11,5 +11,9 @@ extension Application {
         migrations.add(CreatePersons())
         migrations.add(CreateAccounts())
         migrations.add(SessionRecord.migration)
+        // 002: privacy
+        migrations.add(AddPersonIdentifiersAndAssessment())
+        migrations.add(CreateConsents())
+        migrations.add(CreateAuditLog())
     }
 }

@@ -23,6 +23,18 @@ final class PersonModel: Model, @unchecked Sendable {
     @Field(key: "part_time_only") var partTimeOnly: Bool
     @Field(key: "available_evenings") var availableEvenings: Bool
     @Field(key: "available_weekends") var availableWeekends: Bool
+    /// AES-GCM sealed JSON of `PersonIdentifiers`; nil after erasure.
+    @OptionalField(key: "identifiers") var identifiers: Data?
+    @OptionalField(key: "identifiers_key_id") var identifiersKeyID: String?
+    /// Keyed hash of the full name, for search without plain text.
+    @OptionalField(key: "name_index") var nameIndex: String?
+    @OptionalField(key: "labour_market_distance") var labourMarketDistance: LabourMarketDistance?
+    @OptionalField(key: "resilience") var resilience: Resilience?
+    /// Optimistic concurrency: every update must name the version it read.
+    @Field(key: "version") var version: Int
+    @OptionalField(key: "erased_at") var erasedAt: Date?
+    @OptionalField(key: "erasure_reason") var erasureReason: String?
+    @OptionalField(key: "last_activity_at") var lastActivityAt: Date?
     @Children(for: \.$person) var statuses: [PersonLegalStatusModel]
     @Children(for: \.$person) var languages: [PersonLanguageModel]
     @Children(for: \.$person) var education: [PersonEducationModel]

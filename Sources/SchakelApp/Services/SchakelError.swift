@@ -11,6 +11,7 @@ enum SchakelError: Error, Sendable {
     case forbidden
     case notFound
     case conflict
+    case staleVersion
     case csrf
 
     var status: HTTPResponseStatus {
@@ -20,7 +21,7 @@ enum SchakelError: Error, Sendable {
         case .slowDown, .locked: return .tooManyRequests
         case .forbidden, .csrf: return .forbidden
         case .notFound: return .notFound
-        case .conflict: return .conflict
+        case .conflict, .staleVersion: return .conflict
         }
     }
 
@@ -34,12 +35,14 @@ enum SchakelError: Error, Sendable {
         case .forbidden: return "forbidden"
         case .notFound: return "not_found"
         case .conflict: return "conflict"
+        case .staleVersion: return "stale_version"
         case .csrf: return "csrf_token_invalid"
         }
     }
 
     var field: String? {
         if case let .validation(field, _, _) = self { return field }
+        if case .staleVersion = self { return "version" }
         return nil
     }
 
@@ -59,6 +62,7 @@ enum SchakelError: Error, Sendable {
         case .forbidden: return Strings.forbidden(language)
         case .notFound: return Strings.notFound(language)
         case .conflict: return Strings.conflict(language)
+        case .staleVersion: return Strings.staleVersion(language)
         case .csrf: return Strings.csrf(language)
         }
     }

@@ -10,6 +10,7 @@ public struct DemoPersonGenerator: Sendable {
     public let asOf: CalendarDate
     private let owners: [(DemoWorld.Organisation, Int)]
     private let municipalitiesByRegion: [String: [String]]
+    private let municipalityNames: [String: String]
 
     public init(world: DemoWorld, asOf: CalendarDate) {
         self.seed = world.seed
@@ -28,6 +29,7 @@ public struct DemoPersonGenerator: Sendable {
         }
         self.municipalitiesByRegion = Dictionary(grouping: ReferenceRegions.municipalities, by: \.regionCode)
             .mapValues { $0.map(\.nisCode) }
+        self.municipalityNames = Dictionary(uniqueKeysWithValues: ReferenceRegions.municipalities.map { ($0.nisCode, $0.nameNL) })
     }
 
     public func profiles(_ range: Range<Int>) -> [PersonProfile] { range.map(profile(at:)) }
@@ -125,6 +127,46 @@ public struct DemoPersonGenerator: Sendable {
                                      hasDrivingLicence: random.chance(0.3), needsAdaptedWork: random.chance(0.06)),
             availability: Availability(partTimeOnly: random.chance(0.2), evenings: random.chance(0.35), weekends: random.chance(0.3)))
     }
+
+    /// Synthetic names and contact details for person `index`, from a stream of their own so the
+    /// profile does not change when name lists do. E-mail addresses use the reserved example.org
+    /// domain; no phone or national register numbers are made up (a made-up one could be someone's).
+    public func identifiers(at index: Int, for profile: PersonProfile) -> PersonIdentifiers {
+        var random = SeededGenerator(seed: DemoPersonGenerator.mix(seed ^ 0x4E41_4D45_5300_0000 &+ UInt64(index)))
+        let names = DemoPersonGenerator.names[profile.countryOfOrigin] ?? DemoPersonGenerator.names["SY"]!
+        let given = random.pick(names.given)
+        let family = random.pick(names.family)
+        let month = random.int(in: 1...12)
+        let birthDate = CalendarDate(profile.birthYear, month, random.int(in: 1...CalendarDate.daysIn(month: month, year: profile.birthYear)))
+        let slug = (given + "." + family).lowercased().filter { $0.isLetter || $0 == "." }
+        let street = random.pick(["Voorbeeldstraat", "Proefdreef", "Testlaan", "Schakelplein", "Oefenweg"])
+        return PersonIdentifiers(givenName: given, familyName: family, birthDate: birthDate,
+                                 email: "\(slug).\(index + 1)@example.org",
+                                 address: "\(street) \(random.int(in: 1...180)), \(profile.homeMunicipality) \(municipalityNames[profile.homeMunicipality] ?? "")")
+    }
+
+    static let names: [String: (given: [String], family: [String])] = {
+        let arabic = (["Amal", "Omar", "Yara", "Khaled", "Rana", "Samir", "Lina", "Hassan", "Noor", "Karim", "Salma", "Tarek"],
+                      ["Haddad", "Nasser", "Khalil", "Saleh", "Darwish", "Mansour", "Hamdan", "Qasim", "Aziz", "Yousef"])
+        let dari = (["Farid", "Mina", "Javad", "Parwana", "Sohrab", "Laleh", "Navid", "Shirin", "Omid", "Zahra"],
+                    ["Rahimi", "Ahmadi", "Karimi", "Sultani", "Noori", "Hashimi", "Safi", "Popal"])
+        let tigrinya = (["Selam", "Yonas", "Hiwet", "Mebrahtu", "Senait", "Filmon", "Luwam", "Tesfay"],
+                        ["Tesfamariam", "Gebremedhin", "Haile", "Kidane", "Berhe", "Weldu"])
+        let ukrainian = (["Olena", "Taras", "Iryna", "Bohdan", "Oksana", "Dmytro", "Kateryna", "Andrii"],
+                         ["Kovalenko", "Shevchuk", "Bondar", "Melnyk", "Tkachenko", "Kravets", "Lysenko"])
+        let somali = (["Hodan", "Abdi", "Faadumo", "Cali", "Ubah", "Xasan", "Sahra", "Mahad"],
+                      ["Warsame", "Jama", "Farah", "Cabdi", "Nuur", "Xirsi"])
+        let westAfrican = (["Mariama", "Ibrahima", "Aissatou", "Mamadou", "Fatoumata", "Alpha", "Kadiatou", "Ousmane"],
+                           ["Diallo", "Bah", "Barry", "Sow", "Camara", "Keita"])
+        let turkish = (["Elif", "Emre", "Zeynep", "Mehmet", "Ayşe", "Murat"], ["Yılmaz", "Demir", "Kaya", "Şahin", "Çelik"])
+        let congolese = (["Grâce", "Patrick", "Nadège", "Christian", "Esther", "Junior"], ["Mukendi", "Kabila", "Mbuyi", "Ilunga", "Tshibanda"])
+        let burundian = (["Aline", "Eric", "Claudine", "Jean-Claude", "Divine"], ["Ndayishimiye", "Niyonzima", "Hakizimana", "Irakoze"])
+        let venezuelan = (["María", "José", "Daniela", "Luis", "Gabriela", "Carlos"], ["González", "Rodríguez", "Pérez", "Hernández", "Rojas"])
+        let persian = (["Arash", "Niloufar", "Babak", "Sara", "Kian", "Maryam"], ["Tehrani", "Moradi", "Jafari", "Rostami"])
+        let moroccan = (["Yasmina", "Youssef", "Khadija", "Mohamed", "Imane", "Anas"], ["El Amrani", "Bennani", "Ouali", "Tazi", "Alaoui"])
+        return ["SY": arabic, "PS": arabic, "IQ": arabic, "AF": dari, "IR": persian, "ER": tigrinya, "UA": ukrainian, "SO": somali,
+                "GN": westAfrican, "TR": turkish, "CD": congolese, "BI": burundian, "VE": venezuelan, "MA": moroccan]
+    }()
 
     public static func reference(_ index: Int) -> String {
         let digits = String(index + 1)

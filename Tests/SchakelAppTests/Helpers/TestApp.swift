@@ -67,6 +67,7 @@ func withTestApp(
         settings.now = { clock.now }
         settings.bcryptCost = 4
         settings.signInThrottle = throttle
+        settings.keyring = .ephemeral()
         try await configure(app, settings: settings)
         if let schema = dropSchema {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()

@@ -35,6 +35,9 @@ enum OpenAPIDocument {
                   description: "Items per page."),
     ]
 
+    static let purposeParameter = Parameter(name: "purpose", location: .query, schema: enumSchema(Purpose.self),
+                                            description: "Why you read (default guidance-to-work); consent is given per purpose.")
+
     static func pathID(_ name: String, uuid: Bool = true) -> Parameter {
         Parameter(name: name, location: .path, schema: uuid ? ["type": "string", "format": "uuid"] : ["type": "string"], description: "Identifier.")
     }
@@ -75,12 +78,74 @@ enum OpenAPIDocument {
                   success: ("200", "AgreementPage"), errors: ["422"]),
         Operation(method: "get", path: "/api/v1/agreements/{agreementID}", id: "getAgreement", summary: "One agreement.",
                   tag: "registry", parameters: [pathID("agreementID")], success: ("200", "Agreement"), errors: ["404"]),
+        Operation(method: "post", path: "/api/v1/persons", id: "createPerson",
+                  summary: "Create a dossier owned by your organisation. Direct identifiers are encrypted at rest.", tag: "persons",
+                  requestSchema: "PersonInput", success: ("201", "Person"), errors: ["400", "403", "413", "422"]),
+        Operation(method: "get", path: "/api/v1/persons", id: "listPersons",
+                  summary: "Your organisation's dossiers and those shared with it under an agreement and consent. `name` searches through a blind index.",
+                  tag: "persons",
+                  parameters: pagingParameters + [
+                    Parameter(name: "name", location: .query, schema: ["type": "string", "maxLength": 200], description: "Full name, exact after folding case and accents."),
+                    purposeParameter,
+                  ],
+                  success: ("200", "PersonSummaryPage"), errors: ["403", "422"]),
+        Operation(method: "get", path: "/api/v1/persons/{personID}", id: "getPerson",
+                  summary: "A dossier with only the categories the access rule allows; `withheld` names the others and why.", tag: "persons",
+                  parameters: [pathID("personID"), purposeParameter], success: ("200", "Person"), errors: ["404", "422"]),
+        Operation(method: "patch", path: "/api/v1/persons/{personID}", id: "updatePerson",
+                  summary: "Change a dossier of your organisation; `version` must be the version you read (409 when stale).", tag: "persons",
+                  parameters: [pathID("personID")], requestSchema: "PersonInput", success: ("200", "Person"),
+                  errors: ["400", "403", "404", "409", "413", "422"]),
+        Operation(method: "get", path: "/api/v1/persons/{personID}/consents", id: "listConsents",
+                  summary: "The person's consents, with the text as it was shown.", tag: "persons",
+                  parameters: [pathID("personID")], success: ("200", "ConsentList"), errors: ["404"]),
+        Operation(method: "post", path: "/api/v1/persons/{personID}/consents", id: "addConsent",
+                  summary: "Record a consent: recipient organisation, purpose, categories, how it was obtained, the text.", tag: "persons",
+                  parameters: [pathID("personID")], requestSchema: "ConsentInput", success: ("201", "Consent"),
+                  errors: ["400", "403", "404", "413", "422"]),
+        Operation(method: "post", path: "/api/v1/consents/{consentID}/withdraw", id: "withdrawConsent",
+                  summary: "Withdraw a consent; takes effect at once.", tag: "persons",
+                  parameters: [pathID("consentID")], success: ("200", "Consent"), errors: ["403", "404"]),
+        Operation(method: "get", path: "/api/v1/persons/{personID}/access-log", id: "getAccessLog",
+                  summary: "Who read or changed what of this person (owning organisation only).", tag: "persons",
+                  parameters: pagingParameters + [pathID("personID")], success: ("200", "AccessLogPage"), errors: ["404", "422"]),
         Operation(method: "get", path: "/api/v1/openapi.json", id: "getOpenAPI", summary: "This document.", tag: "meta",
                   requiresToken: false, success: ("200", nil)),
     ]
 
     static func object(_ properties: [(String, JSONValue)], required: [String]) -> JSONValue {
         ["type": "object", "properties": .object(properties), "required": .array(required.map { .string($0) })]
+    }
+
+    /// The dossier's fields, shared by the input and the answer.
+    static func personProperties(input: Bool) -> [(String, JSONValue)] {
+        let statusRecord = object([("status", enumSchema(LegalStatus.self)), ("since", date)], required: ["status", "since"])
+        let language = object([("language", ["type": "string", "minLength": 2, "maxLength": 3]), ("level", enumSchema(CEFRLevel.self)),
+                               ("assessedOn", date), ("isMotherTongue", ["type": "boolean"])],
+                              required: ["language", "level", "assessedOn", "isMotherTongue"])
+        let education = object([("level", ["type": "integer", "minimum": 0, "maximum": 8]), ("field", string), ("country", string),
+                                ("recognition", enumSchema(DiplomaRecognition.self))], required: ["level", "field", "country", "recognition"])
+        let experience = object([("occupation", ["type": "string", "pattern": "^[0-9]{4}$"]), ("years", ["type": "integer"]), ("country", string)],
+                                required: ["occupation", "years", "country"])
+        let constraints = object([("needsChildcare", ["type": "boolean"]), ("mobility", enumSchema(Mobility.self)),
+                                  ("hasDrivingLicence", ["type": "boolean"]), ("needsAdaptedWork", ["type": "boolean"])],
+                                 required: ["needsChildcare", "mobility", "hasDrivingLicence", "needsAdaptedWork"])
+        let availability = object([("partTimeOnly", ["type": "boolean"]), ("evenings", ["type": "boolean"]), ("weekends", ["type": "boolean"])],
+                                  required: ["partTimeOnly", "evenings", "weekends"])
+        var properties: [(String, JSONValue)] = [
+            ("givenName", ["type": "string", "maxLength": 100]), ("familyName", ["type": "string", "maxLength": 100]), ("birthDate", date),
+            ("birthYear", ["type": "integer"]), ("nationalRegisterNumber", string), ("countryOfOrigin", ["type": "string", "pattern": "^[A-Z]{2}$"]),
+            ("phone", string), ("email", string), ("address", string), ("homeMunicipalityId", string),
+            ("statusHistory", ["type": "array", "items": statusRecord]), ("protectionRequestedOn", date), ("arrivedOn", date),
+            ("languages", ["type": "array", "items": language]), ("education", ["type": "array", "items": education]),
+            ("workExperience", ["type": "array", "items": experience]),
+            ("competences", ["type": "array", "items": enumSchema(Competence.self)]),
+            ("jobWishes", ["type": "array", "items": ["type": "string", "pattern": "^[0-9]{4}$"]]),
+            ("constraints", constraints), ("availability", availability),
+            ("labourMarketDistance", enumSchema(LabourMarketDistance.self)), ("resilience", enumSchema(Resilience.self)),
+        ]
+        if input { properties.append(("version", ["type": "integer", "description": "Required on PATCH: the version you read."])) }
+        return properties
     }
 
     static let string: JSONValue = ["type": "string"]
@@ -125,6 +190,40 @@ enum OpenAPIDocument {
                                   ("parties", ["type": "array", "items": ref("AgreementParty")]),
                                   ("routes", ["type": "array", "items": ref("AgreementRoute")])],
                                  required: ["id", "title", "kind", "validFrom", "active", "parties", "routes"])),
+            ("PersonInput", object(personProperties(input: true), required: [])),
+            ("Person", object([("id", uuid), ("reference", string), ("ownerOrganisationId", uuid), ("version", ["type": "integer"]),
+                               ("purpose", enumSchema(Purpose.self)),
+                               ("withheld", ["type": "array", "items": object([("category", enumSchema(DataCategory.self)),
+                                                                                ("reason", enumSchema(AccessRule.Denial.self))],
+                                                                               required: ["category", "reason"])]),
+                               ("rightToWork", object([("mayWork", ["type": "boolean"]), ("date", nullable("string", format: "date")),
+                                                       ("basis", nullable("string")), ("unknownReason", nullable("string"))], required: ["mayWork"]))]
+                              + personProperties(input: false),
+                              required: ["id", "reference", "ownerOrganisationId", "version", "purpose", "withheld"])),
+            ("PersonSummary", object([("id", uuid), ("reference", string), ("ownerOrganisationId", uuid), ("givenName", nullable("string")),
+                                      ("familyName", nullable("string"))], required: ["id", "reference", "ownerOrganisationId"])),
+            ("PersonSummaryPage", page(of: "PersonSummary")),
+            ("ConsentInput", object([("recipientOrganisationId", uuid), ("purpose", enumSchema(Purpose.self)),
+                                     ("categories", ["type": "array", "items": enumSchema(DataCategory.self), "minItems": 1]),
+                                     ("method", enumSchema(ConsentMethod.self)), ("witness", nullable("string")),
+                                     ("givenAt", nullable("string", format: "date-time")), ("expiresAt", nullable("string", format: "date-time")),
+                                     ("text", ["type": "string", "maxLength": 20000]), ("textLanguage", enumSchema(ConsentLanguage.self))],
+                                    required: ["recipientOrganisationId", "purpose", "categories", "method", "text", "textLanguage"])),
+            ("Consent", object([("id", uuid), ("personId", uuid), ("recipientOrganisationId", uuid), ("purpose", enumSchema(Purpose.self)),
+                                ("categories", ["type": "array", "items": enumSchema(DataCategory.self)]), ("method", enumSchema(ConsentMethod.self)),
+                                ("witness", nullable("string")), ("givenAt", ["type": "string", "format": "date-time"]),
+                                ("expiresAt", nullable("string", format: "date-time")), ("recordedByUserId", uuid), ("text", string),
+                                ("textLanguage", enumSchema(ConsentLanguage.self)), ("withdrawnAt", nullable("string", format: "date-time")),
+                                ("withdrawnByUserId", nullable("string", format: "uuid")), ("active", ["type": "boolean"])],
+                               required: ["id", "personId", "recipientOrganisationId", "purpose", "categories", "method", "givenAt",
+                                          "recordedByUserId", "text", "textLanguage", "active"])),
+            ("ConsentList", ["type": "array", "items": ref("Consent")]),
+            ("AccessLogEntry", object([("sequence", ["type": "integer"]), ("at", ["type": "string", "format": "date-time"]),
+                                       ("userId", nullable("string", format: "uuid")), ("organisationId", nullable("string", format: "uuid")),
+                                       ("action", string), ("categories", ["type": "array", "items": string]), ("purpose", nullable("string")),
+                                       ("outcome", ["type": "string", "enum": ["allowed", "denied", "not-found"]])],
+                                      required: ["sequence", "at", "action", "categories", "outcome"])),
+            ("AccessLogPage", page(of: "AccessLogEntry")),
             ("RegionPage", page(of: "Region")),
             ("MunicipalityPage", page(of: "Municipality")),
             ("OrganisationPage", page(of: "Organisation")),
@@ -134,7 +233,7 @@ enum OpenAPIDocument {
 
     static let errorDescriptions: [String: String] = [
         "400": "The body is not valid JSON.", "401": "No valid token.", "404": "Not found (or not visible to you).",
-        "409": "Conflict.", "413": "The body is too large.", "422": "A field is missing or invalid; `error.field` names it.",
+        "409": "Conflict: a stale `version`, or a duplicate.", "403": "Your role may not do this.", "413": "The body is too large.", "422": "A field is missing or invalid; `error.field` names it.",
         "429": "Too many failed sign-ins: slowed down or locked; see Retry-After.",
     ]
 

@@ -1,0 +1,237 @@
+import Fluent
+import Foundation
+import SchakelCore
+import SQLKit
+import Vapor
+
+extension API {
+    /// `/api/v1/persons`: dossiers, consents and the access log. Reads go through `PersonAccess`.
+    struct PersonController {
+        /// Roles that work with dossiers of their own organisation.
+        static let caseworkerRoles: Set<UserRole> = [.socialWorker, .trajectoryCounsellor, .jobCounsellor, .consultant]
+
+        static func requireCaseworker(_ request: Request) throws {
+            guard caseworkerRoles.contains(try request.user.role) else { throw SchakelError.forbidden }
+        }
+
+        static func purpose(_ request: Request) throws -> Purpose {
+            try request.queryEnum("purpose", as: Purpose.self) ?? .guidanceToWork
+        }
+
+        static func load(_ request: Request) async throws -> PersonModel {
+            guard let person = try await PersonModel.query(on: request.db).filter(\.$id == request.uuidParameter("personID"))
+                .with(\.$statuses).with(\.$languages).with(\.$education).with(\.$workExperience).first()
+            else { throw SchakelError.notFound }
+            return person
+        }
+
+        // MARK: Read
+
+        @Sendable func show(_ request: Request) async throws -> PersonDTO {
+            let person = try await Self.load(request)
+            let purpose = try Self.purpose(request)
+            let decision = try await PersonAccess(request: request).decide(person, purpose: purpose)
+            let identifiers = try decision.allows(.identity) || decision.allows(.contact) ? request.identifiers(of: person) : nil
+            return PersonDTO(profile: try person.profile(), identifiers: identifiers, person: person, decision: decision,
+                             purpose: purpose, today: request.now.brusselsDay)
+        }
+
+        /// The reader's own dossiers plus those shared with its organisation; `?name=` searches through the blind index.
+        @Sendable func list(_ request: Request) async throws -> Page<PersonSummaryDTO> {
+            let user = try request.user
+            guard user.role != .analyst else { throw SchakelError.forbidden }
+            let paging = try Paging(request)
+            let purpose = try Self.purpose(request)
+            let shared = try await ConsentModel.query(on: request.db)
+                .filter(\.$recipient.$id == user.organisationID).filter(\.$withdrawnAt == nil).all(\.$person.$id)
+            let query = PersonModel.query(on: request.db).filter(\.$erasedAt == nil)
+                .group(.or) { $0.filter(\.$owner.$id == user.organisationID).filter(\.$id ~~ Array(Set(shared))) }
+            if let name = request.query[String.self, at: "name"] {
+                guard (1...200).contains(name.count) else { throw SchakelError.validation(field: "name", reason: Strings.tooLong, arguments: ["200"]) }
+                query.filter(\.$nameIndex == (try request.application.keyring.blindIndex(name)))
+            }
+            let page = try await query.sort(\.$reference).page(paging)
+            var items: [PersonSummaryDTO] = []
+            for person in page.items {
+                // A shared dossier whose consent or route no longer holds drops out of the list here.
+                guard let decision = try? await PersonAccess(request: request).decide(person, purpose: purpose, requested: [.identity]) else {
+                    continue
+                }
+                let identifiers = decision.allows(.identity) ? try request.identifiers(of: person) : nil
+                items.append(PersonSummaryDTO(id: try person.requireID(), reference: person.reference, ownerOrganisationId: person.$owner.id,
+                                              givenName: identifiers?.givenName, familyName: identifiers?.familyName))
+            }
+            return Page(items: items, metadata: page.metadata)
+        }
+
+        // MARK: Write
+
+        @Sendable func create(_ request: Request) async throws -> Response {
+            try Self.requireCaseworker(request)
+            let user = try request.user
+            let input = try request.content.decode(PersonInput.self)
+            let today = request.now.brusselsDay
+            try input.validate(creating: true, today: today)
+            guard try await MunicipalityModel.find(input.homeMunicipalityId, on: request.db) != nil else {
+                throw SchakelError.validation(field: "homeMunicipalityId", reason: Strings.unknownMunicipality)
+            }
+            let identifiers = PersonIdentifiers(
+                givenName: input.givenName!.trimmingCharacters(in: .whitespaces), familyName: input.familyName!.trimmingCharacters(in: .whitespaces),
+                birthDate: input.birthDate, nationalRegisterNumber: input.nationalRegisterNumber, phone: input.phone,
+                email: input.email, address: input.address)
+            let profile = PersonProfile(
+                id: UUID(), reference: try await Self.nextReference(on: request.db), ownerOrganisationID: user.organisationID,
+                birthYear: input.birthYear ?? input.birthDate!.year, countryOfOrigin: input.countryOfOrigin!,
+                homeMunicipality: input.homeMunicipalityId!, arrivedOn: input.arrivedOn, protectionRequestedOn: input.protectionRequestedOn,
+                statusHistory: input.statusHistory ?? [], languages: input.languages ?? [], education: input.education ?? [],
+                workExperience: input.workExperience ?? [], competences: input.competences ?? [], jobWishes: input.jobWishes ?? [],
+                constraints: input.constraints ?? Constraints(), availability: input.availability ?? Availability())
+            let sealed = try request.application.keyring.seal(identifiers)
+            let nameIndex = try request.application.keyring.blindIndex(identifiers.fullName)
+            let now = request.now
+            try await request.db.transaction { db in
+                try await PersonRows.insertDossier(profile, sealed: sealed, nameIndex: nameIndex,
+                                                   assessment: (input.labourMarketDistance, input.resilience), now: now, on: db)
+            }
+            try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: profile.id, action: .create,
+                                               categories: DataCategory.allCases, purpose: nil, outcome: .allowed))
+            let model = try await PersonModel.query(on: request.db).filter(\.$id == profile.id).first()!
+            let decision = AccessRule.decide(viewer: try PersonAccess(request: request).viewer, personOwner: user.organisationID,
+                                             purpose: .guidanceToWork, routes: [], consents: [], at: now, today: today)
+            let response = Response(status: .created)
+            try response.content.encode(PersonDTO(profile: profile, identifiers: identifiers, person: model, decision: decision,
+                                                  purpose: .guidanceToWork, today: today))
+            response.headers.replaceOrAdd(name: .location, value: "/api/v1/persons/\(profile.id.uuidString)")
+            return response
+        }
+
+        /// Changes a dossier. `version` must be the one that was read: a stale version is a 409 and nothing changes.
+        @Sendable func update(_ request: Request) async throws -> PersonDTO {
+            try Self.requireCaseworker(request)
+            let person = try await Self.load(request)
+            try await PersonAccess(request: request).requireOwner(person, action: .update)
+            let input = try request.content.decode(PersonInput.self)
+            let today = request.now.brusselsDay
+            try input.validate(creating: false, today: today)
+            guard let version = input.version else { throw SchakelError.validation(field: "version", reason: Strings.missingField) }
+            if let municipality = input.homeMunicipalityId, try await MunicipalityModel.find(municipality, on: request.db) == nil {
+                throw SchakelError.validation(field: "homeMunicipalityId", reason: Strings.unknownMunicipality)
+            }
+            var profile = try person.profile()
+            var identifiers = try request.identifiers(of: person) ?? PersonIdentifiers(givenName: "", familyName: "")
+            input.apply(to: &profile, identifiers: &identifiers)
+            let changed = profile
+            let sealed = try request.application.keyring.seal(identifiers)
+            let nameIndex = try request.application.keyring.blindIndex(identifiers.fullName)
+            let now = request.now
+            let personID = try person.requireID()
+            try await request.db.transaction { db in
+                // Claim the version first: of two concurrent updates of the same version only one matches.
+                let claimed = try await (db as! any SQLDatabase).update(PersonModel.schema)
+                    .set("version", to: version + 1).set("updated_at", to: now).set("last_activity_at", to: now)
+                    .where("id", .equal, personID).where("version", .equal, version)
+                    .returning("id").all()
+                guard !claimed.isEmpty else { throw SchakelError.staleVersion }
+                try await PersonRows.replaceDossier(changed, sealed: sealed, nameIndex: nameIndex,
+                                                    assessment: (input.labourMarketDistance ?? person.labourMarketDistance,
+                                                                 input.resilience ?? person.resilience), on: db)
+            }
+            let user = try request.user
+            try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: personID, action: .update,
+                                               categories: input.changedCategories, purpose: nil, outcome: .allowed))
+            let reloaded = try await Self.load(request)
+            let decision = AccessRule.decide(viewer: try PersonAccess(request: request).viewer, personOwner: person.$owner.id,
+                                             purpose: .guidanceToWork, routes: [], consents: [], at: now, today: today)
+            return PersonDTO(profile: try reloaded.profile(), identifiers: identifiers, person: reloaded, decision: decision,
+                             purpose: .guidanceToWork, today: today)
+        }
+
+        /// A pseudonymous dossier reference that says nothing about the person; the unique index guards collisions.
+        static func nextReference(on database: any Database) async throws -> String {
+            "SCH-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(10).uppercased()
+        }
+
+        // MARK: Consent
+
+        @Sendable func addConsent(_ request: Request) async throws -> Response {
+            try Self.requireCaseworker(request)
+            let person = try await Self.load(request)
+            try await PersonAccess(request: request).requireOwner(person, action: .consentGiven)
+            let input = try request.content.decode(ConsentInput.self)
+            guard !input.categories.isEmpty else { throw SchakelError.validation(field: "categories", reason: Strings.empty) }
+            guard (1...20_000).contains(input.text.count) else {
+                throw SchakelError.validation(field: "text", reason: Strings.tooLong, arguments: ["20000"])
+            }
+            if input.method == .oralWithWitness, (input.witness ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw SchakelError.validation(field: "witness", reason: Strings.witnessRequired)
+            }
+            guard try await OrganisationModel.find(input.recipientOrganisationId, on: request.db) != nil else {
+                throw SchakelError.validation(field: "recipientOrganisationId", reason: Strings.notFound)
+            }
+            let now = request.now
+            let user = try request.user
+            let model = ConsentModel()
+            model.$person.id = try person.requireID()
+            model.$recipient.id = input.recipientOrganisationId
+            model.purpose = input.purpose
+            model.categoriesJSON = JSONList.encode(Array(Set(input.categories)).sorted { $0.rawValue < $1.rawValue })
+            model.method = input.method
+            model.witness = input.witness
+            model.givenAt = min(input.givenAt ?? now, now)
+            model.expiresAt = input.expiresAt
+            if let expires = input.expiresAt, expires <= model.givenAt {
+                throw SchakelError.validation(field: "expiresAt", reason: Strings.badRequest)
+            }
+            model.$recordedBy.id = user.id
+            model.text = input.text
+            model.textLanguage = input.textLanguage
+            try await model.create(on: request.db)
+            try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: try person.requireID(),
+                                               action: .consentGiven, categories: input.categories, purpose: input.purpose, outcome: .allowed))
+            let response = Response(status: .created)
+            try response.content.encode(try ConsentDTO(model, now: now))
+            return response
+        }
+
+        @Sendable func consents(_ request: Request) async throws -> [ConsentDTO] {
+            let person = try await Self.load(request)
+            try await PersonAccess(request: request).requireOwner(person, action: .read)
+            let now = request.now
+            return try await ConsentModel.query(on: request.db).filter(\.$person.$id == person.requireID()).sort(\.$givenAt).all()
+                .map { try ConsentDTO($0, now: now) }
+        }
+
+        /// Withdrawal takes effect at once; the consent stays on record, with who withdrew it and when.
+        @Sendable func withdrawConsent(_ request: Request) async throws -> ConsentDTO {
+            try Self.requireCaseworker(request)
+            guard let consent = try await ConsentModel.find(try request.uuidParameter("consentID"), on: request.db),
+                  let person = try await PersonModel.find(consent.$person.id, on: request.db)
+            else { throw SchakelError.notFound }
+            try await PersonAccess(request: request).requireOwner(person, action: .consentWithdrawn)
+            let user = try request.user
+            if consent.withdrawnAt == nil {
+                consent.withdrawnAt = request.now
+                consent.$withdrawnBy.id = user.id
+                try await consent.update(on: request.db)
+                try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: consent.$person.id,
+                                                   action: .consentWithdrawn, categories: consent.categories, purpose: consent.purpose,
+                                                   outcome: .allowed))
+            }
+            return try ConsentDTO(consent, now: request.now)
+        }
+
+        // MARK: Access log
+
+        /// Who saw what of this person: for the owning organisation (and in the person's export).
+        @Sendable func accessLog(_ request: Request) async throws -> Page<AccessLogEntryDTO> {
+            let person = try await Self.load(request)
+            try await PersonAccess(request: request).requireOwner(person, action: .accessLogRead)
+            let page = try await AuditEntryModel.query(on: request.db).filter(\.$personID == person.requireID())
+                .sort(\.$id, .descending).page(Paging(request))
+            return page.map {
+                AccessLogEntryDTO(sequence: $0.id ?? 0, at: $0.at, userId: $0.userID, organisationId: $0.organisationID, action: $0.action,
+                                  categories: JSONList.strings($0.categoriesJSON), purpose: $0.purpose, outcome: $0.outcome)
+            }
+        }
+    }
+}

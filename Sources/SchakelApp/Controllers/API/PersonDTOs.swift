@@ -1,0 +1,275 @@
+import Foundation
+import SchakelCore
+import Vapor
+
+/// A dossier as one reader may see it: only the fields of allowed categories are present, and
+/// `withheld` names every other category with the reason.
+struct PersonDTO: Content {
+    struct Withheld: Content, Equatable {
+        let category: DataCategory
+        let reason: AccessRule.Denial
+    }
+
+    struct RightToWorkDTO: Content {
+        let mayWork: Bool
+        let date: CalendarDate?
+        let basis: String?
+        let unknownReason: String?
+    }
+
+    let id: UUID
+    let reference: String
+    let ownerOrganisationId: UUID
+    let version: Int
+    let purpose: Purpose
+    var withheld: [Withheld]
+
+    // identity
+    var givenName: String?
+    var familyName: String?
+    var birthDate: CalendarDate?
+    var birthYear: Int?
+    var nationalRegisterNumber: String?
+    var countryOfOrigin: String?
+    // contact
+    var phone: String?
+    var email: String?
+    var address: String?
+    var homeMunicipalityId: String?
+    // legal status
+    var statusHistory: [LegalStatusRecord]?
+    var protectionRequestedOn: CalendarDate?
+    var arrivedOn: CalendarDate?
+    var rightToWork: RightToWorkDTO?
+    // languages, education, experience
+    var languages: [LanguageSkill]?
+    var education: [EducationRecord]?
+    var workExperience: [WorkExperienceRecord]?
+    // competences and wishes
+    var competences: [Competence]?
+    var jobWishes: [String]?
+    // availability and constraints
+    var constraints: Constraints?
+    var availability: Availability?
+    // assessment
+    var labourMarketDistance: LabourMarketDistance?
+    var resilience: Resilience?
+
+    /// Builds the answer from the dossier, the decrypted identifiers and the decision; nothing the
+    /// decision does not allow is copied in.
+    init(profile: PersonProfile, identifiers: PersonIdentifiers?, person: PersonModel, decision: AccessRule.Decision,
+         purpose: Purpose, today: CalendarDate) {
+        id = profile.id
+        reference = profile.reference
+        ownerOrganisationId = profile.ownerOrganisationID
+        version = person.version
+        self.purpose = purpose
+        withheld = decision.denied.map { Withheld(category: $0.key, reason: $0.value) }
+            .sorted { $0.category.rawValue < $1.category.rawValue }
+        if decision.allows(.identity) {
+            givenName = identifiers?.givenName
+            familyName = identifiers?.familyName
+            birthDate = identifiers?.birthDate
+            nationalRegisterNumber = identifiers?.nationalRegisterNumber
+            birthYear = profile.birthYear
+            countryOfOrigin = profile.countryOfOrigin
+        }
+        if decision.allows(.contact) {
+            phone = identifiers?.phone
+            email = identifiers?.email
+            address = identifiers?.address
+            homeMunicipalityId = profile.homeMunicipality
+        }
+        if decision.allows(.legalStatus) {
+            statusHistory = profile.statusHistory
+            protectionRequestedOn = profile.protectionRequestedOn
+            arrivedOn = profile.arrivedOn
+            rightToWork = RightToWorkDTO(profile.rightToWork(on: today))
+        }
+        if decision.allows(.languages) { languages = profile.languages }
+        if decision.allows(.education) { education = profile.education }
+        if decision.allows(.workExperience) { workExperience = profile.workExperience }
+        if decision.allows(.competencesAndWishes) {
+            competences = profile.competences
+            jobWishes = profile.jobWishes
+        }
+        if decision.allows(.availabilityAndConstraints) {
+            constraints = profile.constraints
+            availability = profile.availability
+        }
+        if decision.allows(.assessment) {
+            labourMarketDistance = person.labourMarketDistance
+            resilience = person.resilience
+        }
+    }
+}
+
+extension PersonDTO.RightToWorkDTO {
+    init(_ right: RightToWork) {
+        switch right {
+        case let .allowed(since, basis):
+            self.init(mayWork: true, date: since, basis: basis.code, unknownReason: nil)
+        case let .from(date):
+            self.init(mayWork: false, date: date, basis: RightToWork.Basis.fourMonthsAfterProtectionRequest.code, unknownReason: nil)
+        case let .notAllowed(since):
+            self.init(mayWork: false, date: since, basis: "refused", unknownReason: nil)
+        case let .unknown(reason):
+            let code: String
+            switch reason {
+            case .noStatusRecorded: code = "no-status-recorded"
+            case .protectionRequestDateMissing: code = "protection-request-date-missing"
+            case let .statusDoesNotDetermineIt(status): code = "status-does-not-determine-it:\(status.rawValue)"
+            }
+            self.init(mayWork: false, date: nil, basis: nil, unknownReason: code)
+        }
+    }
+}
+
+extension RightToWork.Basis {
+    var code: String {
+        switch self {
+        case .fourMonthsAfterProtectionRequest: return "four-months-after-protection-request"
+        case let .status(status): return "status:\(status.rawValue)"
+        }
+    }
+}
+
+/// What a client sends to create or change a dossier. On PATCH, absent fields stay as they are,
+/// lists replace the whole list, and `version` must be the version that was read.
+struct PersonInput: Content {
+    var givenName: String?
+    var familyName: String?
+    var birthDate: CalendarDate?
+    var nationalRegisterNumber: String?
+    var phone: String?
+    var email: String?
+    var address: String?
+    var birthYear: Int?
+    var countryOfOrigin: String?
+    var homeMunicipalityId: String?
+    var arrivedOn: CalendarDate?
+    var protectionRequestedOn: CalendarDate?
+    var statusHistory: [LegalStatusRecord]?
+    var languages: [LanguageSkill]?
+    var education: [EducationRecord]?
+    var workExperience: [WorkExperienceRecord]?
+    var competences: [Competence]?
+    var jobWishes: [String]?
+    var constraints: Constraints?
+    var availability: Availability?
+    var labourMarketDistance: LabourMarketDistance?
+    var resilience: Resilience?
+    var version: Int?
+
+    /// Field-level checks; `creating` requires what a new dossier cannot do without.
+    func validate(creating: Bool, today: CalendarDate) throws {
+        func text(_ value: String?, _ field: String, max: Int, required: Bool = false) throws {
+            guard let value else {
+                if required { throw SchakelError.validation(field: field, reason: Strings.missingField) }
+                return
+            }
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty && required { throw SchakelError.validation(field: field, reason: Strings.empty) }
+            if value.count > max { throw SchakelError.validation(field: field, reason: Strings.tooLong, arguments: [String(max)]) }
+        }
+        try text(givenName, "givenName", max: 100, required: creating)
+        try text(familyName, "familyName", max: 100, required: creating)
+        try text(nationalRegisterNumber, "nationalRegisterNumber", max: 20)
+        try text(phone, "phone", max: 30)
+        try text(email, "email", max: 254)
+        try text(address, "address", max: 300)
+        if creating, countryOfOrigin == nil { throw SchakelError.validation(field: "countryOfOrigin", reason: Strings.missingField) }
+        if let country = countryOfOrigin, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+            throw SchakelError.validation(field: "countryOfOrigin", reason: Strings.countryCode)
+        }
+        if creating, homeMunicipalityId == nil { throw SchakelError.validation(field: "homeMunicipalityId", reason: Strings.missingField) }
+        if creating, birthYear == nil, birthDate == nil { throw SchakelError.validation(field: "birthYear", reason: Strings.missingField) }
+        if let year = birthYear, !(1900...today.year).contains(year) {
+            throw SchakelError.validation(field: "birthYear", reason: Strings.notAnInteger, arguments: ["1900", String(today.year)])
+        }
+        if let birthDate, birthDate > today { throw SchakelError.validation(field: "birthDate", reason: Strings.dateInFuture) }
+        for (index, occupation) in (jobWishes ?? []).enumerated() where !ISCO08.isValidCode(occupation) {
+            throw SchakelError.validation(field: "jobWishes[\(index)]", reason: Strings.iscoCode)
+        }
+        for (index, record) in (workExperience ?? []).enumerated() {
+            if !ISCO08.isValidCode(record.occupation) { throw SchakelError.validation(field: "workExperience[\(index)].occupation", reason: Strings.iscoCode) }
+            if !(0...60).contains(record.years) {
+                throw SchakelError.validation(field: "workExperience[\(index)].years", reason: Strings.notAnInteger, arguments: ["0", "60"])
+            }
+        }
+        for (index, skill) in (languages ?? []).enumerated() where skill.assessedOn > today {
+            throw SchakelError.validation(field: "languages[\(index)].assessedOn", reason: Strings.dateInFuture)
+        }
+        if (statusHistory?.count ?? 0) > 50 || (languages?.count ?? 0) > 100 || (education?.count ?? 0) > 30 || (workExperience?.count ?? 0) > 50 {
+            throw SchakelError.validation(field: "statusHistory", reason: Strings.tooMany)
+        }
+    }
+}
+
+struct PersonSummaryDTO: Content {
+    let id: UUID
+    let reference: String
+    let ownerOrganisationId: UUID
+    /// Present when the reader may see identity.
+    let givenName: String?
+    let familyName: String?
+}
+
+struct ConsentInput: Content {
+    let recipientOrganisationId: UUID
+    let purpose: Purpose
+    let categories: [DataCategory]
+    let method: ConsentMethod
+    let witness: String?
+    let givenAt: Date?
+    let expiresAt: Date?
+    let text: String
+    let textLanguage: ConsentLanguage
+}
+
+struct ConsentDTO: Content {
+    let id: UUID
+    let personId: UUID
+    let recipientOrganisationId: UUID
+    let purpose: Purpose
+    let categories: [DataCategory]
+    let method: ConsentMethod
+    let witness: String?
+    let givenAt: Date
+    let expiresAt: Date?
+    let recordedByUserId: UUID
+    let text: String
+    let textLanguage: ConsentLanguage
+    let withdrawnAt: Date?
+    let withdrawnByUserId: UUID?
+    let active: Bool
+
+    init(_ model: ConsentModel, now: Date) throws {
+        id = try model.requireID()
+        personId = model.$person.id
+        recipientOrganisationId = model.$recipient.id
+        purpose = model.purpose
+        categories = model.categories
+        method = model.method
+        witness = model.witness
+        givenAt = model.givenAt
+        expiresAt = model.expiresAt
+        recordedByUserId = model.$recordedBy.id
+        text = model.text
+        textLanguage = model.textLanguage
+        withdrawnAt = model.withdrawnAt
+        withdrawnByUserId = model.$withdrawnBy.id
+        active = try model.domain().isActive(at: now)
+    }
+}
+
+struct AccessLogEntryDTO: Content {
+    let sequence: Int64
+    let at: Date
+    let userId: UUID?
+    let organisationId: UUID?
+    let action: String
+    let categories: [String]
+    let purpose: String?
+    let outcome: String
+}

@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+import SchakelCore
+import Vapor
+
+/// Every read of a person's data passes here: the access rule decides what may be shown, and the
+/// audit log records who asked, what was shown and why. No other code decides visibility.
+struct PersonAccess {
+    let request: Request
+
+    var viewer: AccessRule.Viewer {
+        get throws {
+            let user = try request.user
+            return AccessRule.Viewer(userID: user.id, organisationID: user.organisationID, role: user.role)
+        }
+    }
+
+    /// Agreement routes from the person's owner to the reader's organisation (in force or not: the rule checks).
+    static func routes(from owner: UUID, to reader: UUID, on database: any Database) async throws -> [AccessRule.Route] {
+        try await AgreementRouteModel.query(on: database)
+            .filter(\.$from.$id == owner).filter(\.$to.$id == reader).with(\.$agreement).all()
+            .map { AccessRule.Route(from: $0.$from.id, to: $0.$to.id, categories: Set($0.categories), validity: $0.agreement.validity) }
+    }
+
+    static func consents(of personID: UUID, on database: any Database) async throws -> [Consent] {
+        try await ConsentModel.query(on: database).filter(\.$person.$id == personID).all().map { try $0.domain() }
+    }
+
+    /// Decides for one person and records the read. A person the reader may not know of is a 404,
+    /// exactly as if it did not exist.
+    func decide(_ person: PersonModel, purpose: Purpose, requested: Set<DataCategory> = Set(DataCategory.allCases),
+                action: AuditEvent.Action = .read) async throws -> AccessRule.Decision {
+        let viewer = try self.viewer
+        let personID = try person.requireID()
+        let owner = person.$owner.id
+        let isOwner = viewer.organisationID == owner
+        let routes = isOwner ? [] : try await Self.routes(from: owner, to: viewer.organisationID, on: request.db)
+        let consents = isOwner ? [] : try await Self.consents(of: personID, on: request.db)
+        var decision = AccessRule.decide(viewer: viewer, personOwner: owner, purpose: purpose, requested: requested,
+                                         routes: routes, consents: consents, at: request.now, today: request.now.brusselsDay)
+        if person.erasedAt != nil {
+            // An erased person keeps only pseudonymous facts for statistics: no one reads the dossier.
+            decision = AccessRule.Decision(personVisible: false, allowed: [], denied: [:], isOwner: decision.isOwner)
+        }
+        let outcome: AuditEvent.Outcome = !decision.personVisible ? .notFound : (decision.allowed.isEmpty ? .denied : .allowed)
+        try await request.audit(AuditEvent(
+            userID: viewer.userID, organisationID: viewer.organisationID, personID: personID, action: action,
+            categories: decision.personVisible ? Array(decision.allowed) : Array(requested), purpose: purpose, outcome: outcome))
+        guard decision.personVisible else { throw SchakelError.notFound }
+        return decision
+    }
+
+    /// Only the owning organisation changes a dossier, records consent or sees the access log.
+    func requireOwner(_ person: PersonModel, action: AuditEvent.Action) async throws {
+        let viewer = try self.viewer
+        guard viewer.organisationID == person.$owner.id, viewer.role != .analyst, person.erasedAt == nil else {
+            // The same answer as for a person that does not exist, so nothing is revealed.
+            try await request.audit(AuditEvent(userID: viewer.userID, organisationID: viewer.organisationID,
+                                               personID: try person.requireID(), action: action, categories: [],
+                                               purpose: nil, outcome: .notFound))
+            throw SchakelError.notFound
+        }
+    }
+}
+
+extension Request {
+    func audit(_ event: AuditEvent) async throws {
+        try await application.auditLog.append(event, at: now, on: db)
+    }
+}
+
+struct AuditLogKey: StorageKey { typealias Value = AuditLog }
+
+extension Application {
+    var auditLog: AuditLog {
+        guard let log = storage[AuditLogKey.self] else { fatalError("configure(_:settings:) sets the audit log") }
+        return log
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// The one rule every read of personal data obeys (DESIGN §4).
+///
+/// Personal data leaves its owning organisation only when all hold: an active agreement route
+/// covers owner → reader organisation and the category; the person gave active consent to that
+/// reader organisation for the purpose and the category; and the reader's role needs the category.
+/// Everything else is denied. Coordinators and analysts never see a person.
+public enum AccessRule {
+    /// Who asks.
+    public struct Viewer: Hashable, Sendable {
+        public var userID: UUID
+        public var organisationID: UUID
+        public var role: UserRole
+
+        public init(userID: UUID, organisationID: UUID, role: UserRole) {
+            self.userID = userID
+            self.organisationID = organisationID
+            self.role = role
+        }
+    }
+
+    /// An agreement route as the rule needs it: from → to, which categories, and when in force.
+    public struct Route: Hashable, Sendable {
+        public var from: UUID
+        public var to: UUID
+        public var categories: Set<DataCategory>
+        public var validity: Validity
+
+        public init(from: UUID, to: UUID, categories: Set<DataCategory>, validity: Validity) {
+            self.from = from
+            self.to = to
+            self.categories = categories
+            self.validity = validity
+        }
+    }
+
+    /// Why a category is withheld.
+    public enum Denial: String, Hashable, Codable, Sendable, CaseIterable {
+        /// Analysts and coordinators see aggregates only.
+        case roleSeesNoPersons = "role-sees-no-persons"
+        /// No agreement in force routes this category from the owner to the reader's organisation.
+        case noAgreementRoute = "no-agreement-route"
+        /// The person gave no active consent to this organisation for this purpose and category.
+        case noConsent = "no-consent"
+        /// The reader's role does not need this category for its work.
+        case roleDoesNotNeedIt = "role-does-not-need-it"
+    }
+
+    public struct Decision: Hashable, Sendable {
+        /// Whether the person's existence may be shown at all (otherwise: not found).
+        public var personVisible: Bool
+        public var allowed: Set<DataCategory>
+        public var denied: [DataCategory: Denial]
+        /// The reader belongs to the owning organisation.
+        public var isOwner: Bool
+
+        public init(personVisible: Bool, allowed: Set<DataCategory>, denied: [DataCategory: Denial], isOwner: Bool) {
+            self.personVisible = personVisible
+            self.allowed = allowed
+            self.denied = denied
+            self.isOwner = isOwner
+        }
+
+        public func allows(_ category: DataCategory) -> Bool { allowed.contains(category) }
+    }
+
+    /// The categories a role needs for its work, wherever the person is owned. Decided once here.
+    public static func needs(_ role: UserRole) -> Set<DataCategory> {
+        switch role {
+        case .socialWorker, .trajectoryCounsellor, .jobCounsellor, .consultant:
+            return Set(DataCategory.allCases)
+        case .employerContact:
+            // Matching people to vacancies: who, how to reach, languages, skills and availability.
+            return [.identity, .contact, .languages, .education, .workExperience, .competencesAndWishes, .availabilityAndConstraints]
+        case .administrator:
+            // Administrators manage organisations and accounts, not dossiers of other organisations.
+            return [.identity]
+        case .analyst:
+            return []
+        }
+    }
+
+    /// Decides, for one reader, person, purpose and moment, which of the requested categories may be shown.
+    /// - Parameters:
+    ///   - routes: agreement routes (any; the rule picks those that apply and are in force).
+    ///   - consents: the person's consents (any; the rule picks active ones for reader, purpose, category).
+    public static func decide(viewer: Viewer, personOwner: UUID, purpose: Purpose,
+                              requested: Set<DataCategory> = Set(DataCategory.allCases),
+                              routes: [Route], consents: [Consent], at moment: Date, today: CalendarDate) -> Decision {
+        if viewer.role == .analyst {
+            return Decision(personVisible: false, allowed: [], denied: deniedAll(requested, .roleSeesNoPersons), isOwner: false)
+        }
+        if viewer.organisationID == personOwner {
+            return Decision(personVisible: true, allowed: requested, denied: [:], isOwner: true)
+        }
+        let routed = routes.filter { $0.from == personOwner && $0.to == viewer.organisationID && $0.validity.contains(today) }
+            .reduce(into: Set<DataCategory>()) { $0.formUnion($1.categories) }
+        let consentsForViewer = consents.filter { $0.recipientOrganisationID == viewer.organisationID && $0.isActive(at: moment) }
+        let consented = consentsForViewer.filter { $0.purpose == purpose }
+            .reduce(into: Set<DataCategory>()) { $0.formUnion($1.categories) }
+        let needed = needs(viewer.role)
+        var allowed: Set<DataCategory> = []
+        var denied: [DataCategory: Denial] = [:]
+        for category in requested {
+            if !routed.contains(category) { denied[category] = .noAgreementRoute }
+            else if !consented.contains(category) { denied[category] = .noConsent }
+            else if !needed.contains(category) { denied[category] = .roleDoesNotNeedIt }
+            else { allowed.insert(category) }
+        }
+        // Without a route and a consent of any kind, the person is not shown to exist at all.
+        let visible = !routed.isEmpty && !consentsForViewer.isEmpty
+        return Decision(personVisible: visible, allowed: visible ? allowed : [],
+                        denied: visible ? denied : deniedAll(requested, routed.isEmpty ? .noAgreementRoute : .noConsent),
+                        isOwner: false)
+    }
+
+    private static func deniedAll(_ categories: Set<DataCategory>, _ denial: Denial) -> [DataCategory: Denial] {
+        Dictionary(uniqueKeysWithValues: categories.map { ($0, denial) })
+    }
+}
