@@ -56,34 +56,54 @@ actor AuditLog {
         ].joined(separator: "|")
     }
 
-    /// Appends one entry after the current head, in its own transaction.
+    /// Appends one entry after the current head. The gate makes appends from this process take turns
+    /// (an actor alone would not: it interleaves at every `await`). On PostgreSQL the append is one
+    /// transaction holding an advisory lock, so several servers take turns too. SQLite serves from one
+    /// process, and there the read and the insert run without an explicit transaction: a deferred
+    /// transaction that reads and then writes can fail at once when another connection wrote in between.
     @discardableResult
     func append(_ event: AuditEvent, at moment: Date, on database: any Database) async throws -> Int64 {
-        let isPostgres = self.isPostgres
-        return try await database.transaction { db in
+        await gate.acquire()
+        do {
+            let sequence: Int64
             if isPostgres {
-                try await (db as! any SQLDatabase).raw("SELECT pg_advisory_xact_lock(\(bind: AuditLog.advisoryLockKey))").run()
+                sequence = try await database.transaction { db in
+                    try await (db as! any SQLDatabase).raw("SELECT pg_advisory_xact_lock(\(bind: AuditLog.advisoryLockKey))").run()
+                    return try await AuditLog.appendAfterHead(event, at: moment, on: db)
+                }
+            } else {
+                sequence = try await AuditLog.appendAfterHead(event, at: moment, on: database)
             }
-            let head = try await AuditEntryModel.query(on: db).sort(\.$id, .descending).first()
-            let sequence = (head?.id ?? 0) + 1
-            let previous = head?.hash ?? AuditChain.genesis
-            let milliseconds = Int64((moment.timeIntervalSince1970 * 1000).rounded())
-            let content = AuditLog.content(sequence: sequence, atMilliseconds: milliseconds, event: event)
-            let entry = AuditEntryModel()
-            entry.id = sequence
-            entry.at = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
-            entry.userID = event.userID
-            entry.organisationID = event.organisationID
-            entry.personID = event.personID
-            entry.action = event.action.rawValue
-            entry.categoriesJSON = JSONList.encode(event.categories.map(\.rawValue).sorted())
-            entry.purpose = event.purpose?.rawValue
-            entry.outcome = event.outcome.rawValue
-            entry.previousHash = previous
-            entry.hash = AuditChain.hash(content: content, previousHash: previous, using: AuditLog.sha256)
-            try await entry.create(on: db)
+            await gate.release()
             return sequence
+        } catch {
+            await gate.release()
+            throw error
         }
+    }
+
+    private let gate = SerialGate()
+
+    private static func appendAfterHead(_ event: AuditEvent, at moment: Date, on db: any Database) async throws -> Int64 {
+        let head = try await AuditEntryModel.query(on: db).sort(\.$id, .descending).first()
+        let sequence = (head?.id ?? 0) + 1
+        let previous = head?.hash ?? AuditChain.genesis
+        let milliseconds = Int64((moment.timeIntervalSince1970 * 1000).rounded())
+        let content = AuditLog.content(sequence: sequence, atMilliseconds: milliseconds, event: event)
+        let entry = AuditEntryModel()
+        entry.id = sequence
+        entry.at = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+        entry.userID = event.userID
+        entry.organisationID = event.organisationID
+        entry.personID = event.personID
+        entry.action = event.action.rawValue
+        entry.categoriesJSON = JSONList.encode(event.categories.map(\.rawValue).sorted())
+        entry.purpose = event.purpose?.rawValue
+        entry.outcome = event.outcome.rawValue
+        entry.previousHash = previous
+        entry.hash = AuditChain.hash(content: content, previousHash: previous, using: AuditLog.sha256)
+        try await entry.create(on: db)
+        return sequence
     }
 
     /// Walks the whole chain in pages and names the first broken entry.
@@ -99,11 +119,33 @@ actor AuditLog {
                 AuditChain.Link(sequence: Int($0.id ?? 0), content: content(of: $0), previousHash: $0.previousHash, hash: $0.hash)
             }
             if let broken = AuditChain.firstBreak(links, startingAfter: previous, firstSequence: Int(nextSequence), using: sha256) {
-                return (checked, broken)
+                // Everything before the broken entry held.
+                switch broken {
+                case let .contentChanged(sequence), let .linkBroken(sequence): return (sequence - 1, broken)
+                case let .sequenceGap(expected, _): return (expected - 1, broken)
+                }
             }
             checked += page.count
             previous = page.last!.hash
             nextSequence = (page.last!.id ?? 0) + 1
         }
+    }
+}
+
+/// Hands out turns one at a time, in order of arrival, across `await`s.
+actor SerialGate {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 }
