@@ -48,6 +48,9 @@ func routes(_ app: Application) throws {
     secured.post("persons", ":personID", "consents", use: persons.addConsent)
     secured.post("consents", ":consentID", "withdraw", use: persons.withdrawConsent)
     secured.get("persons", ":personID", "access-log", use: persons.accessLog)
+    let gdpr = API.GDPRController()
+    secured.get("persons", ":personID", "export", use: gdpr.export)
+    secured.post("persons", ":personID", "erase", use: gdpr.erase)
 
     let signIn = Web.SignInController()
     app.get("static", "schakel.css", use: signIn.stylesheet)

@@ -5,5 +5,8 @@ extension Application {
         asyncCommands.use(DemoCommand(), as: "demo")
         asyncCommands.use(UserCommandGroup(), as: "user")
         asyncCommands.use(ReferenceCommandGroup(), as: "reference")
+        asyncCommands.use(AuditCommandGroup(), as: "audit")
+        asyncCommands.use(KeysCommandGroup(), as: "keys")
+        asyncCommands.use(GDPRCommandGroup(), as: "gdpr")
     }
 }

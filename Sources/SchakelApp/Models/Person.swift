@@ -34,7 +34,10 @@ final class PersonModel: Model, @unchecked Sendable {
     @Field(key: "version") var version: Int
     @OptionalField(key: "erased_at") var erasedAt: Date?
     @OptionalField(key: "erasure_reason") var erasureReason: String?
+    @OptionalField(key: "erased_by_user_id") var erasedBy: UUID?
     @OptionalField(key: "last_activity_at") var lastActivityAt: Date?
+    /// Set by the retention rule when the dossier had no activity for the configured period.
+    @OptionalField(key: "retention_flagged_at") var retentionFlaggedAt: Date?
     @Children(for: \.$person) var statuses: [PersonLegalStatusModel]
     @Children(for: \.$person) var languages: [PersonLanguageModel]
     @Children(for: \.$person) var education: [PersonEducationModel]

@@ -45,6 +45,7 @@ func withTestApp(
     throttle: SignInThrottle = SignInThrottle(),
     _ body: (Application) async throws -> Void
 ) async throws {
+    CapturedLogs.shared.install()
     let app = try await Application.make(.testing)
     var dropSchema: String? = nil
     var removeFile: String? = nil

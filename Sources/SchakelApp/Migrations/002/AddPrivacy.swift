@@ -8,7 +8,7 @@ struct AddPersonIdentifiersAndAssessment: AsyncMigration {
         ("identifiers", .data, []), ("identifiers_key_id", .string, []), ("name_index", .string, []),
         ("labour_market_distance", .string, []), ("resilience", .string, []),
         ("version", .int, [.required, .sql(.default(1))]), ("erased_at", .datetime, []), ("erasure_reason", .string, []),
-        ("last_activity_at", .datetime, []),
+        ("erased_by_user_id", .uuid, []), ("last_activity_at", .datetime, []), ("retention_flagged_at", .datetime, []),
     ]
 
     func prepare(on database: any Database) async throws {
