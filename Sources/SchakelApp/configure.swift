@@ -13,7 +13,8 @@ public func configure(_ app: Application, settings: SchakelSettings) async throw
     case let .postgres(url):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema = settings.postgresSchema { configuration.searchPath = [schema] }
-        app.databases.use(.postgres(configuration: configuration), as: .psql)
+        // Several connections per event loop: a request waiting on PostgreSQL should not hold up the next one.
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4), as: .psql)
     }
     if case .sqlite = settings.database {
         // WAL lets readers go on while one writer writes; the setting is stored in the file.
@@ -40,7 +41,7 @@ public func configure(_ app: Application, settings: SchakelSettings) async throw
             app.logger.debug("no data key loaded", metadata: ["reason": "\(error)"])
         }
     }
-    app.storage[AuditLogKey.self] = AuditLog(isPostgres: settings.database.engineName == "postgres")
+    app.storage[AuditLogKey.self] = AuditLog()
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
 
     app.sessions.use(.fluent)

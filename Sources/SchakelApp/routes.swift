@@ -18,6 +18,9 @@ func routes(_ app: Application) throws {
         return response
     }
 
+    // Liveness without the database: for load balancers, and the bare baseline of the read benchmark.
+    app.get("ping") { _ in "pong" }
+
     let api = app.grouped("api", "v1")
     api.get("openapi.json") { _ -> Response in
         let response = Response(status: .ok)

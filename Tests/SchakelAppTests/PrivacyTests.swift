@@ -156,6 +156,10 @@ struct PrivacyTests {
             let verified = try await AuditLog.verify(on: app.db)
             #expect(verified.firstBreak == nil)
             #expect(verified.checked == before + 40)
+            // Cutting entries off the end is found as well: the recorded head no longer matches.
+            try await AuditEntryModel.query(on: app.db).filter(\.$id == Int64(before + 40)).delete()
+            let truncated = try await AuditLog.verify(on: app.db)
+            #expect(truncated.firstBreak == .sequenceGap(expected: before + 40, found: before + 40))
         }
     }
 

@@ -52,3 +52,14 @@ final class AuditEntryModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// The one row that records the last sequence number and hash of the audit chain.
+final class AuditHeadModel: Model, @unchecked Sendable {
+    static let schema = "audit_head"
+
+    @ID(custom: "id", generatedBy: .user) var id: Int?
+    @Field(key: "sequence") var sequence: Int64
+    @Field(key: "hash") var hash: String
+
+    init() {}
+}

@@ -1,4 +1,5 @@
 import Fluent
+import SchakelCore
 import SQLKit
 
 /// Encrypted direct identifiers and the assessment on persons; consents; the hash-chained audit log.
@@ -72,9 +73,22 @@ struct CreateAuditLog: AsyncMigration {
             .create()
         try await (database as! any SQLDatabase).create(index: "audit_entries_person_idx")
             .on(AuditEntryModel.schema).column("person_id").run()
+        // The head of the chain, kept apart: appends lock this row, and verification compares the
+        // last entry with it, so removing entries from the end is found too.
+        try await database.schema(AuditHeadModel.schema)
+            .field("id", .int, .identifier(auto: false))
+            .field("sequence", .int64, .required)
+            .field("hash", .string, .required)
+            .create()
+        let head = AuditHeadModel()
+        head.id = 1
+        head.sequence = 0
+        head.hash = AuditChain.genesis
+        try await head.create(on: database)
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema(AuditHeadModel.schema).delete()
         try await database.schema(AuditEntryModel.schema).delete()
     }
 }

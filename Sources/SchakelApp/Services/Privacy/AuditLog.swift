@@ -25,16 +25,21 @@ struct AuditEvent: Sendable {
     var outcome: Outcome
 }
 
-/// The append-only, hash-chained audit log. Appends are serialised: within this process by an
-/// actor, across servers on PostgreSQL by a transaction-scoped advisory lock, so concurrent
-/// writers never fork the chain.
+/// The append-only, hash-chained audit log.
+///
+/// Appends are group-committed: a request hands its event over and waits; one writer at a time
+/// takes everything waiting and writes it in one transaction, chained in order. Under load many
+/// reads share one commit instead of queueing for one each. The transaction starts by locking the
+/// `audit_head` row, so writers in other processes (several servers on one PostgreSQL) take turns
+/// too, and on SQLite the write lock is taken before anything is read. A read is answered only
+/// after its entry is committed.
 actor AuditLog {
-    /// Key of the PostgreSQL advisory lock that guards the head of the chain.
-    static let advisoryLockKey: Int64 = 0x5343_4841_4B45_4C01
+    private typealias Waiting = (event: AuditEvent, at: Date, continuation: CheckedContinuation<Int64, any Error>)
 
-    private let isPostgres: Bool
-
-    init(isPostgres: Bool) { self.isPostgres = isPostgres }
+    private var waiting: [Waiting] = []
+    private var writing = false
+    /// Most events written in one transaction.
+    static let maxBatch = 500
 
     static func sha256(_ text: String) -> String { SHA256.hash(data: Data(text.utf8)).hex }
 
@@ -56,55 +61,67 @@ actor AuditLog {
         ].joined(separator: "|")
     }
 
-    /// Appends one entry after the current head. The gate makes appends from this process take turns
-    /// (an actor alone would not: it interleaves at every `await`). On PostgreSQL the append is one
-    /// transaction holding an advisory lock, so several servers take turns too. SQLite serves from one
-    /// process, and there the read and the insert run without an explicit transaction: a deferred
-    /// transaction that reads and then writes can fail at once when another connection wrote in between.
+    /// Appends one entry and returns its sequence number once it is committed.
     @discardableResult
     func append(_ event: AuditEvent, at moment: Date, on database: any Database) async throws -> Int64 {
-        await gate.acquire()
-        do {
-            let sequence: Int64
-            if isPostgres {
-                sequence = try await database.transaction { db in
-                    try await (db as! any SQLDatabase).raw("SELECT pg_advisory_xact_lock(\(bind: AuditLog.advisoryLockKey))").run()
-                    return try await AuditLog.appendAfterHead(event, at: moment, on: db)
-                }
-            } else {
-                sequence = try await AuditLog.appendAfterHead(event, at: moment, on: database)
+        try await withCheckedThrowingContinuation { continuation in
+            waiting.append((event, moment, continuation))
+            if !writing {
+                writing = true
+                Task { await self.drain(on: database) }
             }
-            await gate.release()
-            return sequence
-        } catch {
-            await gate.release()
-            throw error
         }
     }
 
-    private let gate = SerialGate()
-
-    private static func appendAfterHead(_ event: AuditEvent, at moment: Date, on db: any Database) async throws -> Int64 {
-        let head = try await AuditEntryModel.query(on: db).sort(\.$id, .descending).first()
-        let sequence = (head?.id ?? 0) + 1
-        let previous = head?.hash ?? AuditChain.genesis
-        let milliseconds = Int64((moment.timeIntervalSince1970 * 1000).rounded())
-        let content = AuditLog.content(sequence: sequence, atMilliseconds: milliseconds, event: event)
-        let entry = AuditEntryModel()
-        entry.id = sequence
-        entry.at = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
-        entry.userID = event.userID
-        entry.organisationID = event.organisationID
-        entry.personID = event.personID
-        entry.action = event.action.rawValue
-        entry.categoriesJSON = JSONList.encode(event.categories.map(\.rawValue).sorted())
-        entry.purpose = event.purpose?.rawValue
-        entry.outcome = event.outcome.rawValue
-        entry.previousHash = previous
-        entry.hash = AuditChain.hash(content: content, previousHash: previous, using: AuditLog.sha256)
-        try await entry.create(on: db)
-        return sequence
+    private func drain(on database: any Database) async {
+        while !waiting.isEmpty {
+            let batch = Array(waiting.prefix(Self.maxBatch))
+            waiting.removeFirst(batch.count)
+            do {
+                let first = try await Self.write(batch.map { ($0.event, $0.at) }, on: database)
+                for (offset, item) in batch.enumerated() { item.continuation.resume(returning: first + Int64(offset)) }
+            } catch {
+                for item in batch { item.continuation.resume(throwing: error) }
+            }
+        }
+        writing = false
     }
+
+    /// Writes the events after the current head in one transaction; returns the first sequence number.
+    private static func write(_ events: [(AuditEvent, Date)], on database: any Database) async throws -> Int64 {
+        try await database.transaction { db in
+            let sql = db as! any SQLDatabase
+            // Take the lock before reading: a no-op update of the head row.
+            try await sql.update(AuditHeadModel.schema).set(SQLColumn("sequence"), to: SQLColumn("sequence"))
+                .where("id", .equal, 1).run()
+            guard let head = try await AuditHeadModel.find(1, on: db) else { throw AuditProblem.missingHead }
+            var previous = head.hash
+            var sequence = head.sequence
+            var rows: [[any Encodable & Sendable]] = []
+            rows.reserveCapacity(events.count)
+            for (event, moment) in events {
+                sequence += 1
+                let milliseconds = Int64((moment.timeIntervalSince1970 * 1000).rounded())
+                let content = AuditLog.content(sequence: sequence, atMilliseconds: milliseconds, event: event)
+                let hash = AuditChain.hash(content: content, previousHash: previous, using: AuditLog.sha256)
+                rows.append([
+                    sequence, Date(timeIntervalSince1970: Double(milliseconds) / 1000), event.userID, event.organisationID,
+                    event.personID, event.action.rawValue, JSONList.encode(event.categories.map(\.rawValue).sorted()),
+                    event.purpose?.rawValue, event.outcome.rawValue, previous, hash,
+                ])
+                previous = hash
+            }
+            try await PersonRows.insert(into: AuditEntryModel.schema,
+                                        columns: ["id", "at", "user_id", "organisation_id", "person_id", "action", "categories",
+                                                  "purpose", "outcome", "previous_hash", "hash"],
+                                        rows: rows, on: sql)
+            try await sql.update(AuditHeadModel.schema).set("sequence", to: sequence).set("hash", to: previous)
+                .where("id", .equal, 1).run()
+            return head.sequence + 1
+        }
+    }
+
+    enum AuditProblem: Error { case missingHead }
 
     /// Walks the whole chain in pages and names the first broken entry.
     static func verify(on database: any Database, pageSize: Int = 5000) async throws -> (checked: Int, firstBreak: AuditChain.Break?) {
@@ -114,7 +131,13 @@ actor AuditLog {
         while true {
             let page = try await AuditEntryModel.query(on: database).filter(\.$id >= nextSequence)
                 .sort(\.$id).limit(pageSize).all()
-            if page.isEmpty { return (checked, nil) }
+            if page.isEmpty {
+                // The last entry must be the recorded head: otherwise entries were cut off the end.
+                if let head = try await AuditHeadModel.find(1, on: database), head.sequence != Int64(checked) || head.hash != previous {
+                    return (checked, .sequenceGap(expected: checked + 1, found: Int(head.sequence)))
+                }
+                return (checked, nil)
+            }
             let links = page.map {
                 AuditChain.Link(sequence: Int($0.id ?? 0), content: content(of: $0), previousHash: $0.previousHash, hash: $0.hash)
             }
@@ -129,23 +152,5 @@ actor AuditLog {
             previous = page.last!.hash
             nextSequence = (page.last!.id ?? 0) + 1
         }
-    }
-}
-
-/// Hands out turns one at a time, in order of arrival, across `await`s.
-actor SerialGate {
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func acquire() async {
-        guard busy else {
-            busy = true
-            return
-        }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    func release() {
-        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Dossier-read benchmark: the full read of one person (bearer token check, access rule with the
+# agreement routes and consents, decryption of identifiers, audit append) against the bare route
+# GET /ping of the same server, with wrk at 32 connections. Prints requests per second, p50 and
+# p99 latency, and the ratio. Runs on SQLite, and on PostgreSQL when BENCH_POSTGRES_URL is set.
+# Talks only to 127.0.0.1.
+#   Benchmarks/dossier-read.sh [seconds]      default 10
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH=/opt/swift/usr/bin:$PATH
+duration=${1:-10}
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+if [ -z "${SCHAKEL_BINARY:-}" ]; then swift build -c release --product schakel >/dev/null; fi
+binary="${SCHAKEL_BINARY:-$(swift build -c release --show-bin-path)/schakel}"
+
+run() { # engine
+  local engine=$1 work port server token person
+  work=$(mktemp -d)
+  port=$((20000 + RANDOM % 20000))
+  if [ "$engine" = postgres ]; then
+    export DATABASE_URL=$BENCH_POSTGRES_URL
+    (cd "$work" && "$binary" demo --persons 2000 --reset >/dev/null 2>&1)
+  else
+    unset DATABASE_URL
+  fi
+  (cd "$work" && exec "$binary" serve --demo --port "$port" --log warning) >"$work/serve.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/ping" >/dev/null 2>&1 && break; sleep 1; done
+  token=$(curl -fs -X POST "http://127.0.0.1:$port/api/v1/auth/token" -H 'content-type: application/json' \
+    -d '{"email":"social-worker@fedasil-poelkapelle.demo","password":"schakel-demo"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+  person=$(curl -fs "http://127.0.0.1:$port/api/v1/persons?per=1" -H "Authorization: Bearer $token" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+  curl -fs "http://127.0.0.1:$port/api/v1/persons/$person" -H "Authorization: Bearer $token" >/dev/null
+  measure() { # name url [header]
+    local out
+    if [ $# -eq 3 ]; then out=$(wrk -t2 -c32 -d"${duration}s" --latency -H "$3" "$2"); else out=$(wrk -t2 -c32 -d"${duration}s" --latency "$2"); fi
+    local rps p50 p99 errors
+    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+    p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+    p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+    errors=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
+    printf '%-9s %-14s %12s %10s %10s %8s\n' "$engine" "$1" "$rps" "$p50" "$p99" "${errors:-0}"
+    echo "$rps" > "$work/$1.rps"
+  }
+  measure bare "http://127.0.0.1:$port/ping"
+  measure dossier-read "http://127.0.0.1:$port/api/v1/persons/$person" "Authorization: Bearer $token"
+  python3 -c "b=float(open('$work/bare.rps').read()); d=float(open('$work/dossier-read.rps').read()); print(f'{\"$engine\":<9} ratio dossier/bare: {d/b:.3f} (target >= 0.25)')"
+  kill $server; wait $server 2>/dev/null || true
+  rm -rf "$work"
+}
+
+printf '%-9s %-14s %12s %10s %10s %8s\n' engine route req_per_s p50 p99 non_2xx
+run sqlite
+if [ -n "${BENCH_POSTGRES_URL:-}" ]; then run postgres; fi
