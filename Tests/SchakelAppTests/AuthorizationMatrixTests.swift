@@ -29,6 +29,9 @@ struct AuthorizationMatrixTests {
             return relation == .owner ? .ok : .notFound
         case "GET persons":
             return role == .analyst ? .forbidden : .ok
+        case "GET export", "POST erase":
+            guard caseworkers.contains(role) else { return .forbidden }
+            return relation == .owner ? .ok : .notFound
         default:
             Issue.record("no expectation for \(route)")
             return .internalServerError
@@ -57,6 +60,9 @@ struct AuthorizationMatrixTests {
                         ("POST consent", .POST, "api/v1/persons/\(world.personID)/consents", "{}"),
                         ("GET access-log", .GET, "api/v1/persons/\(world.personID)/access-log", nil),
                         ("GET persons", .GET, "api/v1/persons", nil),
+                        ("GET export", .GET, "api/v1/persons/\(world.personID)/export", nil),
+                        // Without a reason: an allowed erasure stops at validation, so the person stays for the next rows.
+                        ("POST erase", .POST, "api/v1/persons/\(world.personID)/erase", "{}"),
                     ]
                     for (name, method, path, body) in requests {
                         try await app.testing().test(method, path, beforeRequest: { request in
@@ -69,7 +75,7 @@ struct AuthorizationMatrixTests {
                             var want = Self.expected(name, relation: relation, role: role)
                             // Allowed writes reach validation: a stale version is 409, an empty consent 422.
                             if want == .ok && name == "PATCH person" { want = .conflict }
-                            if want == .ok && name == "POST consent" { want = .unprocessableEntity }
+                            if want == .ok && (name == "POST consent" || name == "POST erase") { want = .unprocessableEntity }
                             #expect(response.status == want, "\(name) as \(role.rawValue) of \(relation.rawValue)")
                             // A 404 for a person says nothing more than for one that does not exist.
                             if response.status == .notFound {
@@ -96,7 +102,7 @@ struct AuthorizationMatrixTests {
                     }
                 }
             }
-            #expect(checked == Relation.allCases.count * UserRole.allCases.count * 6)
+            #expect(checked == Relation.allCases.count * UserRole.allCases.count * 8)
             // Withdrawal last: only the owner's caseworkers may, and then the partner loses the person at once.
             for relation in [Relation.unrelated, .partnerWithConsent, .partnerWithoutConsent] {
                 try await app.testing().test(.POST, "api/v1/consents/\(world.consentID)/withdraw",
