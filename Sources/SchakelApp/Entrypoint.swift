@@ -33,9 +33,11 @@ public enum SchakelMain {
             }
             try await app.execute()
         } catch {
-            app.logger.report(error: error)
+            // An operator's mistake (no key, a populated database, a bad option) gets one clear line and
+            // exit status 1, not a crash report.
             try? await app.asyncShutdown()
-            throw error
+            FileHandle.standardError.write(Data("schakel: \(error)\n".utf8))
+            exit(1)
         }
         try await app.asyncShutdown()
     }

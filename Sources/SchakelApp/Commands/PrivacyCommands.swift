@@ -75,7 +75,11 @@ enum KeyRotation {
         try updated.write(toFile: keyFile, atomically: true, encoding: .utf8)
         let keyring = try DataKeyring(keys: DataKeyring.parseKeyFile(updated))
         app.storage[DataKeyringKey.self] = keyring
-        return (keyID, try await reencrypt(with: keyring, on: app.db, batchSize: batchSize))
+        let count = try await reencrypt(with: keyring, on: app.db, batchSize: batchSize)
+        try await app.auditLog.append(AuditEvent(userID: nil, organisationID: nil, personID: nil, action: .keyRotation,
+                                                 categories: [.identity, .contact], purpose: nil, outcome: .allowed),
+                                      at: app.schakel.now(), on: app.db)
+        return (keyID, count)
     }
 
     static func reencrypt(with keyring: DataKeyring, on database: any Database, batchSize: Int = 500) async throws -> Int {

@@ -39,10 +39,8 @@ extension API {
             let now = request.now
             let consents = try await ConsentModel.query(on: request.db).filter(\.$person.$id == personID).sort(\.$givenAt).all()
                 .map { try ConsentDTO($0, now: now) }
-            let log = try await AuditEntryModel.query(on: request.db).filter(\.$personID == personID).sort(\.$id).all().map {
-                AccessLogEntryDTO(sequence: $0.id ?? 0, at: $0.at, userId: $0.userID, organisationId: $0.organisationID, action: $0.action,
-                                  categories: JSONList.strings($0.categoriesJSON), purpose: $0.purpose, outcome: $0.outcome)
-            }
+            let log = try await AuditEntryModel.query(on: request.db).filter(\.$personID == personID).sort(\.$id).all()
+                .map(AccessLogEntryDTO.init)
             let owner = try await OrganisationModel.find(person.$owner.id, on: request.db)
             let export = PersonExportDTO(
                 exportedAt: now, controller: owner?.name ?? "",

@@ -228,10 +228,7 @@ extension API {
             try await PersonAccess(request: request).requireOwner(person, action: .accessLogRead)
             let page = try await AuditEntryModel.query(on: request.db).filter(\.$personID == person.requireID())
                 .sort(\.$id, .descending).page(Paging(request))
-            return page.map {
-                AccessLogEntryDTO(sequence: $0.id ?? 0, at: $0.at, userId: $0.userID, organisationId: $0.organisationID, action: $0.action,
-                                  categories: JSONList.strings($0.categoriesJSON), purpose: $0.purpose, outcome: $0.outcome)
-            }
+            return page.map(AccessLogEntryDTO.init)
         }
     }
 }

@@ -272,4 +272,15 @@ struct AccessLogEntryDTO: Content {
     let categories: [String]
     let purpose: String?
     let outcome: String
+
+    init(_ entry: AuditEntryModel) {
+        sequence = entry.id ?? 0
+        at = entry.at
+        userId = entry.userID
+        organisationId = entry.organisationID
+        action = entry.action
+        categories = JSONList.strings(entry.categoriesJSON)
+        purpose = entry.purpose
+        outcome = entry.outcome
+    }
 }
