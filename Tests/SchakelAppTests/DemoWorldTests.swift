@@ -91,6 +91,33 @@ struct DemoWorldTests {
         }
     }
 
+    @Test(arguments: TestDatabase.all)
+    func partnersSeeSharedDossiersThroughTheRule(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 300)
+            #expect(try await ConsentModel.query(on: app.db).count() > 50)
+            // VDAB Ieper sees residents of Poelkapelle who consented, and only what the route carries.
+            let token = try await Fixtures.token(app, email: "job-counsellor@vdab-ieper.demo", password: DemoWorld.password)
+            var shared: [UUID] = []
+            try await app.testing().test(.GET, "api/v1/persons?per=100", beforeRequest: { $0.bearer(token) }) { response in
+                shared = try response.content.decode(RegistryAPITests.Listing<PersonSummaryDTO>.self).items.map(\.id)
+            }
+            #expect(!shared.isEmpty)
+            let id = try #require(shared.first)
+            try await app.testing().test(.GET, "api/v1/persons/\(id)", beforeRequest: { $0.bearer(token) }) { response in
+                #expect(response.status == .ok)
+                let person = try response.content.decode(PersonDTO.self)
+                #expect(person.givenName != nil)
+                #expect(person.withheld.contains { $0.category == .assessment })
+            }
+            // An analyst of the same office sees no one.
+            let analyst = try await Fixtures.token(app, email: "analyst@vdab-ieper.demo", password: DemoWorld.password)
+            try await app.testing().test(.GET, "api/v1/persons/\(id)", beforeRequest: { $0.bearer(analyst) }) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
     @Test func aSecondBuildOnTheSameDatabaseIsRefused() async throws {
         try await withTestApp(.sqlite) { app in
             try await Fixtures.demoWorld(app, persons: 3)

@@ -116,12 +116,42 @@ struct DemoWorldLoader {
         }
         let rows = personRows
         let children = profiles.reduce(into: ChildRows()) { $0.add($1) }
+        let consents = profiles.flatMap(consentRows)
         try await database.transaction { db in
             let sql = db as! any SQLDatabase
             try await PersonRows.insert(into: PersonModel.schema, columns: PersonRows.personColumns, rows: rows, on: sql)
             try await PersonRows.insertChildren(children, on: sql)
+            try await PersonRows.insert(into: ConsentModel.schema, columns: DemoWorldLoader.consentColumns, rows: consents, on: sql)
         }
-        return rows.count + children.count
+        return rows.count + children.count + consents.count
+    }
+
+    static let consentColumns = ["id", "person_id", "recipient_organisation_id", "purpose", "categories", "method", "witness",
+                                 "given_at", "expires_at", "recorded_by_user_id", "text", "text_language", "withdrawn_at",
+                                 "withdrawn_by_user_id"]
+
+    static let consentText = "Ik geef toestemming dat mijn gegevens in deze categorieën gedeeld worden met de genoemde organisatie, "
+        + "om mij te begeleiden naar werk. Ik kan deze toestemming altijd intrekken."
+
+    /// So the chain can be seen at work in the demo: most persons whose owner has an agreement route
+    /// consented to share along it (some later withdrew), recorded by the owner's social worker.
+    func consentRows(_ profile: PersonProfile) -> [[any Encodable & Sendable]] {
+        let routes = world.agreements.flatMap(\.routes).filter { world.organisation(slug: $0.from)?.id == profile.ownerOrganisationID }
+        guard !routes.isEmpty,
+              let recorder = world.accounts.first(where: { world.organisation(slug: $0.organisation)?.id == profile.ownerOrganisationID
+                                                           && $0.role == .socialWorker }) else { return [] }
+        let (a, b) = profile.id.halves
+        var random = SeededGenerator(seed: (a &+ 0xC0_4E_5E_47) ^ b)
+        guard random.chance(0.7) else { return [] }
+        let route = random.pick(routes)
+        guard let recipient = world.organisation(slug: route.to)?.id else { return [] }
+        let givenAt = now.addingTimeInterval(-Double(random.int(in: 1...400)) * 86_400)
+        let withdrawn: Date? = random.chance(0.1) ? givenAt.addingTimeInterval(Double(random.int(in: 1...30)) * 86_400) : nil
+        return [[
+            random.uuid(), profile.id, recipient, Purpose.guidanceToWork.rawValue, JSONList.encode(route.categories),
+            ConsentMethod.signedForm.rawValue, String?.none, givenAt, Date?.none, recorder.id, Self.consentText, ConsentLanguage.nl.rawValue,
+            withdrawn, withdrawn.map { _ in recorder.id },
+        ]]
     }
 
     /// Child-row ids come from a generator seeded by the person's id, so they too repeat with the seed.
