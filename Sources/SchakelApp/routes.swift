@@ -45,6 +45,7 @@ func routes(_ app: Application) throws {
     let persons = API.PersonController()
     secured.post("persons", use: persons.create)
     secured.get("persons", use: persons.list)
+    secured.post("persons", "search", use: persons.search)
     secured.get("persons", ":personID", use: persons.show)
     secured.patch("persons", ":personID", use: persons.update)
     secured.get("persons", ":personID", "consents", use: persons.consents)

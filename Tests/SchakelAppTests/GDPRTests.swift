@@ -120,7 +120,8 @@ struct GDPRTests {
             let attempts: [(HTTPMethod, String, String?, String)] = [
                 (.GET, "api/v1/persons/\(id)", nil, owner),
                 (.GET, "api/v1/persons/\(id)", nil, world.tokens[.unrelated]![.jobCounsellor]!),
-                (.GET, "api/v1/persons?name=Unikornelia%20Leakovska", nil, owner),
+                (.POST, "api/v1/persons/search", "{\"name\": \"Unikornelia Leakovska\"}", owner),
+                (.POST, "api/v1/persons/search", "{\"name\": \"\(String(repeating: "Unikornelia ", count: 30))\"}", owner),
                 (.PATCH, "api/v1/persons/\(id)", "{\"version\": 1, \"givenName\": \"\(String(repeating: "Unikornelia", count: 20))\"}", owner),
                 (.PATCH, "api/v1/persons/\(id)", "{\"version\": 1, \"email\": 12, \"familyName\": \"Leakovska\"}", owner),
                 (.PATCH, "api/v1/persons/\(id)", "{\"version\": 99, \"familyName\": \"Leakovska\"}", owner),

@@ -36,8 +36,26 @@ extension API {
                              purpose: purpose, today: request.now.brusselsDay)
         }
 
-        /// The reader's own dossiers plus those shared with its organisation; `?name=` searches through the blind index.
+        /// The reader's own dossiers plus those shared with its organisation.
         @Sendable func list(_ request: Request) async throws -> Page<PersonSummaryDTO> {
+            try await Self.listing(request, nameIndex: nil)
+        }
+
+        struct SearchInput: Content {
+            let name: String
+        }
+
+        /// Finds dossiers by full name through the blind index. A POST, so the name never stands in a
+        /// URL (proxies and access logs keep URLs).
+        @Sendable func search(_ request: Request) async throws -> Page<PersonSummaryDTO> {
+            let input = try request.content.decode(SearchInput.self)
+            let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !name.isEmpty else { throw SchakelError.validation(field: "name", reason: Strings.empty) }
+            guard name.count <= 200 else { throw SchakelError.validation(field: "name", reason: Strings.tooLong, arguments: ["200"]) }
+            return try await Self.listing(request, nameIndex: try request.application.keyring.blindIndex(name))
+        }
+
+        static func listing(_ request: Request, nameIndex: String?) async throws -> Page<PersonSummaryDTO> {
             let user = try request.user
             guard user.role != .analyst else { throw SchakelError.forbidden }
             let paging = try Paging(request)
@@ -46,15 +64,15 @@ extension API {
                 .filter(\.$recipient.$id == user.organisationID).filter(\.$withdrawnAt == nil).all(\.$person.$id)
             let query = PersonModel.query(on: request.db).filter(\.$erasedAt == nil)
                 .group(.or) { $0.filter(\.$owner.$id == user.organisationID).filter(\.$id ~~ Array(Set(shared))) }
-            if let name = request.query[String.self, at: "name"] {
-                guard (1...200).contains(name.count) else { throw SchakelError.validation(field: "name", reason: Strings.tooLong, arguments: ["200"]) }
-                query.filter(\.$nameIndex == (try request.application.keyring.blindIndex(name)))
-            }
+            if let nameIndex { query.filter(\.$nameIndex == nameIndex) }
             let page = try await query.sort(\.$reference).page(paging)
             var items: [PersonSummaryDTO] = []
             for person in page.items {
-                // A shared dossier whose consent or route no longer holds drops out of the list here.
-                guard let decision = try? await PersonAccess(request: request).decide(person, purpose: purpose, requested: [.identity]) else {
+                let decision: AccessRule.Decision
+                do {
+                    decision = try await PersonAccess(request: request).decide(person, purpose: purpose, requested: [.identity])
+                } catch SchakelError.notFound {
+                    // A shared dossier whose consent or route no longer holds (or has expired) drops out here.
                     continue
                 }
                 let identifiers = decision.allows(.identity) ? try request.identifiers(of: person) : nil
