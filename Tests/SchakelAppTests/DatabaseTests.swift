@@ -69,6 +69,10 @@ struct DatabaseTests {
                 expected.education.sort { $0.level > $1.level }
                 expected.workExperience.sort { ($0.years, $0.occupation) > ($1.years, $1.occupation) }
                 #expect(try model.profile() == expected)
+                // The plain-SQL loader of the read path gives the same dossier as Fluent's eager loading.
+                let fast = try #require(try await PersonModel.find(original.id, on: app.db))
+                try await DossierChildren.load(into: fast, on: app.db)
+                #expect(try fast.profile() == expected)
             }
         }
     }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SchakelCore
+import SQLKit
 import Vapor
 
 /// The signed-in user as every handler sees it: who, in which organisation, with which role.
@@ -11,6 +12,15 @@ struct AuthenticatedUser: Authenticatable, Sendable {
     let organisationID: UUID
     let role: UserRole
     let language: String
+
+    init(id: UUID, email: String, displayName: String, organisationID: UUID, role: UserRole, language: String) {
+        self.id = id
+        self.email = email
+        self.displayName = displayName
+        self.organisationID = organisationID
+        self.role = role
+        self.language = language
+    }
 
     init(_ user: UserModel) throws {
         id = try user.requireID()
@@ -24,15 +34,29 @@ struct AuthenticatedUser: Authenticatable, Sendable {
 
 /// `Authorization: Bearer TOKEN` for the API. Tokens are looked up by their hash.
 struct BearerTokenAuthenticator: AsyncBearerAuthenticator {
+    /// Token and user in one query, decoded without Fluent's model machinery: this runs on every API request.
+    struct Row: Decodable {
+        let id: UUID
+        let email: String
+        let display_name: String
+        let organisation_id: UUID
+        let role: UserRole
+        let language: String
+        let expires_at: Date
+    }
+
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
-        guard bearer.token.count <= 200,
-              let token = try await UserTokenModel.query(on: request.db)
-                .filter(\.$tokenHash == UserTokenModel.hash(bearer.token))
-                .with(\.$user)
-                .first(),
-              token.expiresAt > request.now
+        guard bearer.token.count <= 200 else { return }
+        let sql = request.db as! any SQLDatabase
+        guard let row = try await sql.raw("""
+            SELECT u.id, u.email, u.display_name, u.organisation_id, u.role, u.language, t.expires_at
+            FROM user_tokens t JOIN users u ON u.id = t.user_id
+            WHERE t.token_hash = \(bind: UserTokenModel.hash(bearer.token))
+            """).first(decoding: Row.self),
+              row.expires_at > request.now
         else { return }
-        request.auth.login(try AuthenticatedUser(token.user))
+        request.auth.login(AuthenticatedUser(id: row.id, email: row.email, displayName: row.display_name,
+                                             organisationID: row.organisation_id, role: row.role, language: row.language))
     }
 }
 

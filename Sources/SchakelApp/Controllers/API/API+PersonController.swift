@@ -19,9 +19,10 @@ extension API {
         }
 
         static func load(_ request: Request) async throws -> PersonModel {
-            guard let person = try await PersonModel.query(on: request.db).filter(\.$id == request.uuidParameter("personID"))
-                .with(\.$statuses).with(\.$languages).with(\.$education).with(\.$workExperience).first()
-            else { throw SchakelError.notFound }
+            guard let person = try await PersonModel.find(try request.uuidParameter("personID"), on: request.db) else {
+                throw SchakelError.notFound
+            }
+            try await DossierChildren.load(into: person, on: request.db)
             return person
         }
 
