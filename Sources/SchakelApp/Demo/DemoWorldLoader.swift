@@ -116,7 +116,8 @@ struct DemoWorldLoader {
         }
         let rows = personRows
         let children = profiles.reduce(into: ChildRows()) { $0.add($1) }
-        let consents = profiles.flatMap(consentRows)
+        let plan = ConsentPlan(world)
+        let consents = profiles.flatMap { consentRows($0, plan: plan) }
         try await database.transaction { db in
             let sql = db as! any SQLDatabase
             try await PersonRows.insert(into: PersonModel.schema, columns: PersonRows.personColumns, rows: rows, on: sql)
@@ -133,24 +134,40 @@ struct DemoWorldLoader {
     static let consentText = "Ik geef toestemming dat mijn gegevens in deze categorieën gedeeld worden met de genoemde organisatie, "
         + "om mij te begeleiden naar werk. Ik kan deze toestemming altijd intrekken."
 
+    /// Per owner organisation: the routes leaving it (recipient id, categories) and its social worker's account.
+    struct ConsentPlan {
+        let routes: [UUID: [(recipient: UUID, categories: [DataCategory])]]
+        let recorders: [UUID: UUID]
+
+        init(_ world: DemoWorld) {
+            let ids = Dictionary(uniqueKeysWithValues: world.organisations.map { ($0.slug, $0.id) })
+            var routes: [UUID: [(recipient: UUID, categories: [DataCategory])]] = [:]
+            for route in world.agreements.flatMap(\.routes) {
+                guard let from = ids[route.from], let to = ids[route.to] else { continue }
+                routes[from, default: []].append((to, route.categories))
+            }
+            self.routes = routes
+            recorders = Dictionary(world.accounts.filter { $0.role == .socialWorker }.compactMap { account in
+                ids[account.organisation].map { ($0, account.id) }
+            }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     /// So the chain can be seen at work in the demo: most persons whose owner has an agreement route
     /// consented to share along it (some later withdrew), recorded by the owner's social worker.
-    func consentRows(_ profile: PersonProfile) -> [[any Encodable & Sendable]] {
-        let routes = world.agreements.flatMap(\.routes).filter { world.organisation(slug: $0.from)?.id == profile.ownerOrganisationID }
-        guard !routes.isEmpty,
-              let recorder = world.accounts.first(where: { world.organisation(slug: $0.organisation)?.id == profile.ownerOrganisationID
-                                                           && $0.role == .socialWorker }) else { return [] }
+    func consentRows(_ profile: PersonProfile, plan: ConsentPlan) -> [[any Encodable & Sendable]] {
+        guard let routes = plan.routes[profile.ownerOrganisationID], !routes.isEmpty,
+              let recorder = plan.recorders[profile.ownerOrganisationID] else { return [] }
         let (a, b) = profile.id.halves
         var random = SeededGenerator(seed: (a &+ 0xC0_4E_5E_47) ^ b)
         guard random.chance(0.7) else { return [] }
         let route = random.pick(routes)
-        guard let recipient = world.organisation(slug: route.to)?.id else { return [] }
         let givenAt = now.addingTimeInterval(-Double(random.int(in: 1...400)) * 86_400)
         let withdrawn: Date? = random.chance(0.1) ? givenAt.addingTimeInterval(Double(random.int(in: 1...30)) * 86_400) : nil
         return [[
-            random.uuid(), profile.id, recipient, Purpose.guidanceToWork.rawValue, JSONList.encode(route.categories),
-            ConsentMethod.signedForm.rawValue, String?.none, givenAt, Date?.none, recorder.id, Self.consentText, ConsentLanguage.nl.rawValue,
-            withdrawn, withdrawn.map { _ in recorder.id },
+            random.uuid(), profile.id, route.recipient, Purpose.guidanceToWork.rawValue, JSONList.encode(route.categories),
+            ConsentMethod.signedForm.rawValue, String?.none, givenAt, Date?.none, recorder, Self.consentText, ConsentLanguage.nl.rawValue,
+            withdrawn, withdrawn.map { _ in recorder },
         ]]
     }
 

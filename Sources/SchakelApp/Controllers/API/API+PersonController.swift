@@ -99,7 +99,7 @@ extension API {
                 birthDate: input.birthDate, nationalRegisterNumber: input.nationalRegisterNumber, phone: input.phone,
                 email: input.email, address: input.address)
             let profile = PersonProfile(
-                id: UUID(), reference: try await Self.nextReference(on: request.db), ownerOrganisationID: user.organisationID,
+                id: UUID(), reference: Self.newReference(), ownerOrganisationID: user.organisationID,
                 birthYear: input.birthYear ?? input.birthDate!.year, countryOfOrigin: input.countryOfOrigin!,
                 homeMunicipality: input.homeMunicipalityId!, arrivedOn: input.arrivedOn, protectionRequestedOn: input.protectionRequestedOn,
                 statusHistory: input.statusHistory ?? [], languages: input.languages ?? [], education: input.education ?? [],
@@ -166,7 +166,7 @@ extension API {
         }
 
         /// A pseudonymous dossier reference that says nothing about the person; the unique index guards collisions.
-        static func nextReference(on database: any Database) async throws -> String {
+        static func newReference() -> String {
             "SCH-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(10).uppercased()
         }
 

@@ -44,20 +44,24 @@ actor AuditLog {
     static func sha256(_ text: String) -> String { SHA256.hash(data: Data(text.utf8)).hex }
 
     /// The text the hash covers. Milliseconds, sorted categories: the same entry always gives the same text.
+    /// Writing and verifying both go through `canonical`, so they cannot drift apart.
     static func content(sequence: Int64, atMilliseconds: Int64, event: AuditEvent) -> String {
-        [
-            String(sequence), String(atMilliseconds), event.userID?.uuidString ?? "", event.organisationID?.uuidString ?? "",
-            event.personID?.uuidString ?? "", event.action.rawValue,
-            event.categories.map(\.rawValue).sorted().joined(separator: ","), event.purpose?.rawValue ?? "", event.outcome.rawValue,
-        ].joined(separator: "|")
+        canonical(sequence: sequence, atMilliseconds: atMilliseconds, userID: event.userID, organisationID: event.organisationID,
+                  personID: event.personID, action: event.action.rawValue, categories: event.categories.map(\.rawValue),
+                  purpose: event.purpose?.rawValue, outcome: event.outcome.rawValue)
     }
 
     static func content(of entry: AuditEntryModel) -> String {
-        let milliseconds = Int64((entry.at.timeIntervalSince1970 * 1000).rounded())
-        return [
-            String(entry.id ?? 0), String(milliseconds), entry.userID?.uuidString ?? "", entry.organisationID?.uuidString ?? "",
-            entry.personID?.uuidString ?? "", entry.action,
-            JSONList.strings(entry.categoriesJSON).sorted().joined(separator: ","), entry.purpose ?? "", entry.outcome,
+        canonical(sequence: entry.id ?? 0, atMilliseconds: Int64((entry.at.timeIntervalSince1970 * 1000).rounded()),
+                  userID: entry.userID, organisationID: entry.organisationID, personID: entry.personID, action: entry.action,
+                  categories: JSONList.strings(entry.categoriesJSON), purpose: entry.purpose, outcome: entry.outcome)
+    }
+
+    private static func canonical(sequence: Int64, atMilliseconds: Int64, userID: UUID?, organisationID: UUID?, personID: UUID?,
+                                  action: String, categories: [String], purpose: String?, outcome: String) -> String {
+        [
+            String(sequence), String(atMilliseconds), userID?.uuidString ?? "", organisationID?.uuidString ?? "",
+            personID?.uuidString ?? "", action, categories.sorted().joined(separator: ","), purpose ?? "", outcome,
         ].joined(separator: "|")
     }
 

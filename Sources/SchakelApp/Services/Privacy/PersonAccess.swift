@@ -34,13 +34,15 @@ struct PersonAccess {
         let personID = try person.requireID()
         let owner = person.$owner.id
         let isOwner = viewer.organisationID == owner
-        let routes = isOwner ? [] : try await Self.routes(from: owner, to: viewer.organisationID, on: request.db)
-        let consents = isOwner ? [] : try await Self.consents(of: personID, on: request.db)
-        var decision = AccessRule.decide(viewer: viewer, personOwner: owner, purpose: purpose, requested: requested,
-                                         routes: routes, consents: consents, at: request.now, today: request.now.brusselsDay)
+        let decision: AccessRule.Decision
         if person.erasedAt != nil {
             // An erased person keeps only pseudonymous facts for statistics: no one reads the dossier.
-            decision = AccessRule.Decision(personVisible: false, allowed: [], denied: [:], isOwner: decision.isOwner)
+            decision = AccessRule.Decision(personVisible: false, allowed: [], denied: [:], isOwner: isOwner)
+        } else {
+            let routes = isOwner ? [] : try await Self.routes(from: owner, to: viewer.organisationID, on: request.db)
+            let consents = isOwner ? [] : try await Self.consents(of: personID, on: request.db)
+            decision = AccessRule.decide(viewer: viewer, personOwner: owner, purpose: purpose, requested: requested,
+                                         routes: routes, consents: consents, at: request.now, today: request.now.brusselsDay)
         }
         let outcome: AuditEvent.Outcome = !decision.personVisible ? .notFound : (decision.allowed.isEmpty ? .denied : .allowed)
         try await request.audit(AuditEvent(
