@@ -1,11 +1,17 @@
 import Foundation
 import Fluent
 import Logging
+import NIOCore
+import NIOPosix
 import Vapor
 
 /// What `schakel` does when started; the executable target only calls this.
 public enum SchakelMain {
     public static func run() async throws {
+        // Run Swift concurrency on the NIO event loops (Vapor's recommended set-up): an awaited database
+        // answer resumes the handler on its event loop instead of hopping to another thread pool.
+        // Blocking work (Bcrypt) already goes to the NIO thread pool.
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         let options: LaunchOptions
         do {
             options = try LaunchOptions.parse(CommandLine.arguments)

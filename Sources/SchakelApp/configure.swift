@@ -19,9 +19,13 @@ public func configure(_ app: Application, settings: SchakelSettings) async throw
     if case .sqlite = settings.database {
         // WAL lets readers go on while one writer writes; the setting is stored in the file.
         // Foreign keys are switched on per connection by the driver (SQLiteConfiguration default).
-        let sql = app.db as! any SQLDatabase
-        try await sql.raw("PRAGMA journal_mode=WAL").run()
-        try await sql.raw("PRAGMA synchronous=NORMAL").run()
+        // `synchronous` is per connection: the driver keeps one connection per event loop, so set it on
+        // each. NORMAL is safe with WAL (a power cut may lose the last commits, never corrupt the file).
+        try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+        for loop in app.eventLoopGroup.makeIterator() {
+            guard let database = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase else { continue }
+            try await database.raw("PRAGMA synchronous=NORMAL").run()
+        }
     }
     app.registerMigrations()
     if let keyring = settings.keyring {

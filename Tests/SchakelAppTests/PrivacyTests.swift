@@ -168,6 +168,54 @@ struct PrivacyTests {
         }
     }
 
+    @Test(arguments: TestDatabase.all)
+    func writersInTwoProcessesTakeTurnsOnOneChain(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            // A second `AuditLog` is what a second server process on the same database has: its own
+            // remembered head, which the first one's appends make stale.
+            let other = AuditLog()
+            let event = AuditEvent(userID: UUID(), organisationID: UUID(), personID: UUID(), action: .read,
+                                   categories: [.identity], purpose: .guidanceToWork, outcome: .allowed)
+            let first = try await app.auditLog.append(event, at: Date(), on: app.db)
+            let second = try await other.append(event, at: Date(), on: app.db)
+            let third = try await app.auditLog.append(event, at: Date(), on: app.db)
+            #expect(second == first + 1)
+            #expect(third == second + 1)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        try await (index.isMultiple(of: 2) ? app.auditLog : other).append(event, at: Date(), on: app.db)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let verified = try await AuditLog.verify(on: app.db)
+            #expect(verified.firstBreak == nil)
+            #expect(verified.checked == Int(third) + 40)
+            #expect(try await AuditEntryModel.query(on: app.db).count() == Int(third) + 40)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aDossierWithoutListsReadsWhole(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let (_, token) = try await Fixtures.signedIn(app, role: .socialWorker)
+            let input: [String: Any] = ["givenName": "Lege", "familyName": "Lijst", "birthYear": 1988, "countryOfOrigin": "ER",
+                                        "homeMunicipalityId": "44021"]
+            let id = try await PrivacyWorld.createPerson(app, token: token, input: input)
+            try await app.testing().test(.GET, "api/v1/persons/\(id)", beforeRequest: { $0.bearer(token) }) { response in
+                #expect(response.status == .ok)
+                let dossier = try response.content.decode(PersonDTO.self)
+                #expect(dossier.givenName == "Lege")
+                #expect(dossier.countryOfOrigin == "ER")
+                #expect(dossier.languages == [])
+                #expect(dossier.statusHistory == [])
+                #expect(dossier.workExperience == [])
+                #expect(dossier.education == [])
+            }
+        }
+    }
+
     @Test func consentNeedsAWitnessWhenOralAndRefusesEmptyCategories() async throws {
         try await withTestApp(.sqlite) { app in
             let world = try await PrivacyWorld.build(app)

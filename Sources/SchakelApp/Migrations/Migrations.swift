@@ -15,5 +15,7 @@ extension Application {
         migrations.add(AddPersonIdentifiersAndAssessment())
         migrations.add(CreateConsents())
         migrations.add(CreateAuditLog())
+        // 003: speed of the privacy spine
+        migrations.add(AddAuditHeadTrigger())
     }
 }

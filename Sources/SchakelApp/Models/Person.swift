@@ -100,20 +100,18 @@ final class PersonWorkExperienceModel: Model, @unchecked Sendable {
 extension PersonModel {
     /// The domain's view of this dossier; the children must have been eager-loaded.
     func profile() throws -> PersonProfile {
-        PersonProfile(
+        PersonProfile.ordered(
             id: try requireID(), reference: reference, ownerOrganisationID: $owner.id, birthYear: birthYear,
             countryOfOrigin: countryOfOrigin, homeMunicipality: $homeMunicipality.id, arrivedOn: arrivedOn,
             protectionRequestedOn: protectionRequestedOn,
-            statusHistory: statuses.map { LegalStatusRecord(status: $0.status, since: $0.since) }.sorted { $0.since < $1.since },
+            statusHistory: statuses.map { LegalStatusRecord(status: $0.status, since: $0.since) },
             languages: languages.map {
                 LanguageSkill(language: $0.language, level: $0.level, assessedOn: $0.assessedOn, isMotherTongue: $0.isMotherTongue)
-            }.sorted { ($0.language, $0.assessedOn) < ($1.language, $1.assessedOn) },
+            },
             education: education.map {
                 EducationRecord(level: $0.iscedLevel, field: $0.field, country: $0.country, recognition: $0.recognition)
-            }.sorted { $0.level > $1.level },
-            workExperience: workExperience.map {
-                WorkExperienceRecord(occupation: $0.iscoCode, years: $0.years, country: $0.country)
-            }.sorted { ($0.years, $0.occupation) > ($1.years, $1.occupation) },
+            },
+            workExperience: workExperience.map { WorkExperienceRecord(occupation: $0.iscoCode, years: $0.years, country: $0.country) },
             competences: JSONList.decode(competencesJSON), jobWishes: JSONList.strings(jobWishesJSON),
             constraints: Constraints(needsChildcare: needsChildcare, mobility: mobility,
                                      hasDrivingLicence: hasDrivingLicence, needsAdaptedWork: needsAdaptedWork),

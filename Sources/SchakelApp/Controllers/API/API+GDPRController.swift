@@ -35,17 +35,17 @@ extension API {
             let access = PersonAccess(request: request)
             try await access.requireOwner(person, action: .export)
             let decision = try await access.decide(person, purpose: .guidanceToWork, action: .export)
-            let personID = try person.requireID()
+            let personID = person.id
             let now = request.now
             let consents = try await ConsentModel.query(on: request.db).filter(\.$person.$id == personID).sort(\.$givenAt).all()
                 .map { try ConsentDTO($0, now: now) }
             let log = try await AuditEntryModel.query(on: request.db).filter(\.$personID == personID).sort(\.$id).all()
                 .map(AccessLogEntryDTO.init)
-            let owner = try await OrganisationModel.find(person.$owner.id, on: request.db)
+            let owner = try await OrganisationModel.find(person.owner, on: request.db)
             let export = PersonExportDTO(
                 exportedAt: now, controller: owner?.name ?? "",
-                person: PersonDTO(profile: try person.profile(), identifiers: try request.identifiers(of: person), person: person,
-                                  decision: decision, purpose: .guidanceToWork, today: now.brusselsDay),
+                person: PersonDTO(person, identifiers: try request.identifiers(of: person), decision: decision,
+                                  purpose: .guidanceToWork, today: now.brusselsDay),
                 consents: consents, accessLog: log)
             let response = Response(status: .ok)
             try response.content.encode(export)
@@ -64,7 +64,7 @@ extension API {
             guard reason.count <= 500 else { throw SchakelError.validation(field: "reason", reason: Strings.tooLong, arguments: ["500"]) }
             let user = try request.user
             let now = request.now
-            let personID = try person.requireID()
+            let personID = person.id
             try await request.db.transaction { db in
                 let sql = db as! any SQLDatabase
                 try await sql.update(PersonModel.schema)

@@ -18,12 +18,11 @@ extension API {
             try request.queryEnum("purpose", as: Purpose.self) ?? .guidanceToWork
         }
 
-        static func load(_ request: Request) async throws -> PersonModel {
-            guard let person = try await PersonModel.find(try request.uuidParameter("personID"), on: request.db) else {
+        static func load(_ request: Request) async throws -> Dossier {
+            guard let dossier = try await DossierStore.find(try request.uuidParameter("personID"), on: request.db) else {
                 throw SchakelError.notFound
             }
-            try await DossierChildren.load(into: person, on: request.db)
-            return person
+            return dossier
         }
 
         // MARK: Read
@@ -33,8 +32,7 @@ extension API {
             let purpose = try Self.purpose(request)
             let decision = try await PersonAccess(request: request).decide(person, purpose: purpose)
             let identifiers = try decision.allows(.identity) || decision.allows(.contact) ? request.identifiers(of: person) : nil
-            return PersonDTO(profile: try person.profile(), identifiers: identifiers, person: person, decision: decision,
-                             purpose: purpose, today: request.now.brusselsDay)
+            return PersonDTO(person, identifiers: identifiers, decision: decision, purpose: purpose, today: request.now.brusselsDay)
         }
 
         /// The reader's own dossiers plus those shared with its organisation.
@@ -76,7 +74,7 @@ extension API {
                     // A shared dossier whose consent or route no longer holds (or has expired) drops out here.
                     continue
                 }
-                let identifiers = decision.allows(.identity) ? try request.identifiers(of: person) : nil
+                let identifiers = decision.allows(.identity) ? try request.identifiers(sealed: person.identifiers, keyID: person.identifiersKeyID) : nil
                 items.append(PersonSummaryDTO(id: try person.requireID(), reference: person.reference, ownerOrganisationId: person.$owner.id,
                                               givenName: identifiers?.givenName, familyName: identifiers?.familyName))
             }
@@ -114,12 +112,11 @@ extension API {
             }
             try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: profile.id, action: .create,
                                                categories: DataCategory.allCases, purpose: nil, outcome: .allowed))
-            let model = try await PersonModel.query(on: request.db).filter(\.$id == profile.id).first()!
+            guard let created = try await DossierStore.find(profile.id, on: request.db) else { throw SchakelError.notFound }
             let decision = AccessRule.decide(viewer: try PersonAccess(request: request).viewer, personOwner: user.organisationID,
                                              purpose: .guidanceToWork, routes: [], consents: [], at: now, today: today)
             let response = Response(status: .created)
-            try response.content.encode(PersonDTO(profile: profile, identifiers: identifiers, person: model, decision: decision,
-                                                  purpose: .guidanceToWork, today: today))
+            try response.content.encode(PersonDTO(created, identifiers: identifiers, decision: decision, purpose: .guidanceToWork, today: today))
             response.headers.replaceOrAdd(name: .location, value: "/api/v1/persons/\(profile.id.uuidString)")
             return response
         }
@@ -136,14 +133,14 @@ extension API {
             if let municipality = input.homeMunicipalityId, try await MunicipalityModel.find(municipality, on: request.db) == nil {
                 throw SchakelError.validation(field: "homeMunicipalityId", reason: Strings.unknownMunicipality)
             }
-            var profile = try person.profile()
+            var profile = person.profile
             var identifiers = try request.identifiers(of: person) ?? PersonIdentifiers(givenName: "", familyName: "")
             input.apply(to: &profile, identifiers: &identifiers)
             let changed = profile
             let sealed = try request.application.keyring.seal(identifiers)
             let nameIndex = try request.application.keyring.blindIndex(identifiers.fullName)
             let now = request.now
-            let personID = try person.requireID()
+            let personID = person.id
             try await request.db.transaction { db in
                 // Claim the version first: of two concurrent updates of the same version only one matches.
                 let claimed = try await (db as! any SQLDatabase).update(PersonModel.schema)
@@ -159,10 +156,9 @@ extension API {
             try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: personID, action: .update,
                                                categories: input.changedCategories, purpose: nil, outcome: .allowed))
             let reloaded = try await Self.load(request)
-            let decision = AccessRule.decide(viewer: try PersonAccess(request: request).viewer, personOwner: person.$owner.id,
+            let decision = AccessRule.decide(viewer: try PersonAccess(request: request).viewer, personOwner: person.owner,
                                              purpose: .guidanceToWork, routes: [], consents: [], at: now, today: today)
-            return PersonDTO(profile: try reloaded.profile(), identifiers: identifiers, person: reloaded, decision: decision,
-                             purpose: .guidanceToWork, today: today)
+            return PersonDTO(reloaded, identifiers: identifiers, decision: decision, purpose: .guidanceToWork, today: today)
         }
 
         /// A pseudonymous dossier reference that says nothing about the person; the unique index guards collisions.
@@ -190,7 +186,7 @@ extension API {
             let now = request.now
             let user = try request.user
             let model = ConsentModel()
-            model.$person.id = try person.requireID()
+            model.$person.id = person.id
             model.$recipient.id = input.recipientOrganisationId
             model.purpose = input.purpose
             model.categoriesJSON = JSONList.encode(Array(Set(input.categories)).sorted { $0.rawValue < $1.rawValue })
@@ -205,7 +201,7 @@ extension API {
             model.text = input.text
             model.textLanguage = input.textLanguage
             try await model.create(on: request.db)
-            try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: try person.requireID(),
+            try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: person.id,
                                                action: .consentGiven, categories: input.categories, purpose: input.purpose, outcome: .allowed))
             let response = Response(status: .created)
             try response.content.encode(try ConsentDTO(model, now: now))
@@ -216,7 +212,7 @@ extension API {
             let person = try await Self.load(request)
             try await PersonAccess(request: request).requireOwner(person, action: .read)
             let now = request.now
-            return try await ConsentModel.query(on: request.db).filter(\.$person.$id == person.requireID()).sort(\.$givenAt).all()
+            return try await ConsentModel.query(on: request.db).filter(\.$person.$id == person.id).sort(\.$givenAt).all()
                 .map { try ConsentDTO($0, now: now) }
         }
 
@@ -245,7 +241,7 @@ extension API {
         @Sendable func accessLog(_ request: Request) async throws -> Page<AccessLogEntryDTO> {
             let person = try await Self.load(request)
             try await PersonAccess(request: request).requireOwner(person, action: .accessLogRead)
-            let page = try await AuditEntryModel.query(on: request.db).filter(\.$personID == person.requireID())
+            let page = try await AuditEntryModel.query(on: request.db).filter(\.$personID == person.id)
                 .sort(\.$id, .descending).page(Paging(request))
             return page.map(AccessLogEntryDTO.init)
         }

@@ -57,12 +57,12 @@ struct PersonDTO: Content {
 
     /// Builds the answer from the dossier, the decrypted identifiers and the decision; nothing the
     /// decision does not allow is copied in.
-    init(profile: PersonProfile, identifiers: PersonIdentifiers?, person: PersonModel, decision: AccessRule.Decision,
-         purpose: Purpose, today: CalendarDate) {
+    init(_ dossier: Dossier, identifiers: PersonIdentifiers?, decision: AccessRule.Decision, purpose: Purpose, today: CalendarDate) {
+        let profile = dossier.profile
         id = profile.id
         reference = profile.reference
         ownerOrganisationId = profile.ownerOrganisationID
-        version = person.version
+        version = dossier.version
         self.purpose = purpose
         withheld = decision.denied.map { Withheld(category: $0.key, reason: $0.value) }
             .sorted { $0.category.rawValue < $1.category.rawValue }
@@ -98,8 +98,8 @@ struct PersonDTO: Content {
             availability = profile.availability
         }
         if decision.allows(.assessment) {
-            labourMarketDistance = person.labourMarketDistance
-            resilience = person.resilience
+            labourMarketDistance = dossier.labourMarketDistance
+            resilience = dossier.resilience
         }
     }
 }

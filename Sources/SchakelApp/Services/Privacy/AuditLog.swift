@@ -28,18 +28,22 @@ struct AuditEvent: Sendable {
 /// The append-only, hash-chained audit log.
 ///
 /// Appends are group-committed: a request hands its event over and waits; one writer at a time
-/// takes everything waiting and writes it in one transaction, chained in order. Under load many
-/// reads share one commit instead of queueing for one each. The transaction starts by locking the
-/// `audit_head` row, so writers in other processes (several servers on one PostgreSQL) take turns
-/// too, and on SQLite the write lock is taken before anything is read. A read is answered only
-/// after its entry is committed.
+/// takes everything waiting and writes it as one multi-row INSERT, chained after the head it
+/// remembers. A trigger moves `audit_head` in that same statement (migration 003). The sequence
+/// number is the primary key, so a writer in another process that got there first makes the
+/// INSERT fail as a whole: the writer then reads the head again and chains after it. The chain
+/// cannot fork and nothing half-written remains. A read is answered only after its entry is committed.
 actor AuditLog {
     private typealias Waiting = (event: AuditEvent, at: Date, continuation: CheckedContinuation<Int64, any Error>)
 
     private var waiting: [Waiting] = []
     private var writing = false
-    /// Most events written in one transaction.
+    /// The last sequence number and hash this process knows of; read from `audit_head` when unknown or stale.
+    private var head: (sequence: Int64, hash: String)?
+    /// Most events written in one statement.
     static let maxBatch = 500
+    /// Attempts when other writers keep getting there first.
+    static let maxAttempts = 8
 
     static func sha256(_ text: String) -> String { SHA256.hash(data: Data(text.utf8)).hex }
 
@@ -82,7 +86,7 @@ actor AuditLog {
             let batch = Array(waiting.prefix(Self.maxBatch))
             waiting.removeFirst(batch.count)
             do {
-                let first = try await Self.write(batch.map { ($0.event, $0.at) }, on: database)
+                let first = try await write(batch.map { ($0.event, $0.at) }, on: database)
                 for (offset, item) in batch.enumerated() { item.continuation.resume(returning: first + Int64(offset)) }
             } catch {
                 for item in batch { item.continuation.resume(throwing: error) }
@@ -91,16 +95,15 @@ actor AuditLog {
         writing = false
     }
 
-    /// Writes the events after the current head in one transaction; returns the first sequence number.
-    private static func write(_ events: [(AuditEvent, Date)], on database: any Database) async throws -> Int64 {
-        try await database.transaction { db in
-            let sql = db as! any SQLDatabase
-            // Take the lock before reading: a no-op update of the head row.
-            try await sql.update(AuditHeadModel.schema).set(SQLColumn("sequence"), to: SQLColumn("sequence"))
-                .where("id", .equal, 1).run()
-            guard let head = try await AuditHeadModel.find(1, on: db) else { throw AuditProblem.missingHead }
-            var previous = head.hash
-            var sequence = head.sequence
+    /// Writes the events after the head; returns the first sequence number.
+    private func write(_ events: [(AuditEvent, Date)], on database: any Database) async throws -> Int64 {
+        let sql = database as! any SQLDatabase
+        var attempt = 0
+        while true {
+            attempt += 1
+            let known = try await currentHead(on: sql)
+            var previous = known.hash
+            var sequence = known.sequence
             var rows: [[any Encodable & Sendable]] = []
             rows.reserveCapacity(events.count)
             for (event, moment) in events {
@@ -115,14 +118,29 @@ actor AuditLog {
                 ])
                 previous = hash
             }
-            try await PersonRows.insert(into: AuditEntryModel.schema,
-                                        columns: ["id", "at", "user_id", "organisation_id", "person_id", "action", "categories",
-                                                  "purpose", "outcome", "previous_hash", "hash"],
-                                        rows: rows, on: sql)
-            try await sql.update(AuditHeadModel.schema).set("sequence", to: sequence).set("hash", to: previous)
-                .where("id", .equal, 1).run()
-            return head.sequence + 1
+            do {
+                try await PersonRows.insert(into: AuditEntryModel.schema,
+                                            columns: ["id", "at", "user_id", "organisation_id", "person_id", "action", "categories",
+                                                      "purpose", "outcome", "previous_hash", "hash"],
+                                            rows: rows, on: sql)
+                head = (sequence, previous)
+                return known.sequence + 1
+            } catch {
+                // Another process may have appended since: read the head again. If it did not move, the
+                // failure was something else.
+                head = nil
+                let fresh = try await currentHead(on: sql)
+                guard fresh != known, attempt < Self.maxAttempts else { throw error }
+            }
         }
+    }
+
+    private func currentHead(on sql: any SQLDatabase) async throws -> (sequence: Int64, hash: String) {
+        if let head { return head }
+        guard let row = try await sql.raw("SELECT sequence, hash FROM audit_head WHERE id = 1").first() else { throw AuditProblem.missingHead }
+        let fresh = (sequence: try row.decode(column: "sequence", as: Int64.self), hash: try row.decode(column: "hash", as: String.self))
+        head = fresh
+        return fresh
     }
 
     enum AuditProblem: Error { case missingHead }

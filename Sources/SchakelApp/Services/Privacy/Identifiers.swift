@@ -28,8 +28,12 @@ extension Application {
 
 extension Request {
     /// The decrypted identifiers of a dossier. Call only after the access rule allowed identity or contact.
-    func identifiers(of person: PersonModel) throws -> PersonIdentifiers? {
-        guard let sealed = person.identifiers, let keyID = person.identifiersKeyID else { return nil }
+    func identifiers(of dossier: Dossier) throws -> PersonIdentifiers? {
+        try identifiers(sealed: dossier.sealedIdentifiers, keyID: dossier.identifiersKeyID)
+    }
+
+    func identifiers(sealed: Data?, keyID: String?) throws -> PersonIdentifiers? {
+        guard let sealed, let keyID else { return nil }
         return try application.keyring.openIdentifiers(sealed, keyID: keyID)
     }
 }

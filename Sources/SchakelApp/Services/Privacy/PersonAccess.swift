@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SchakelCore
+import SQLKit
 import Vapor
 
 /// Every read of a person's data passes here: the access rule decides what may be shown, and the
@@ -17,25 +18,44 @@ struct PersonAccess {
 
     /// Agreement routes from the person's owner to the reader's organisation (in force or not: the rule checks).
     static func routes(from owner: UUID, to reader: UUID, on database: any Database) async throws -> [AccessRule.Route] {
-        try await AgreementRouteModel.query(on: database)
-            .filter(\.$from.$id == owner).filter(\.$to.$id == reader).with(\.$agreement).all()
-            .map { AccessRule.Route(from: $0.$from.id, to: $0.$to.id, categories: Set($0.categories), validity: $0.agreement.validity) }
+        try await (database as! any SQLDatabase).raw("""
+            SELECT r.categories, a.valid_from, a.valid_until FROM agreement_routes r
+            JOIN agreements a ON a.id = r.agreement_id
+            WHERE r.from_organisation_id = \(bind: owner) AND r.to_organisation_id = \(bind: reader)
+            """).all().map { row in
+            AccessRule.Route(from: owner, to: reader, categories: Set(JSONList.decode(try row.decode(column: "categories", as: String.self))),
+                             validity: Validity(from: try row.decode(column: "valid_from", as: CalendarDate.self),
+                                                until: try row.decode(column: "valid_until", as: CalendarDate?.self)))
+        }
     }
 
+    /// Every consent the person gave (withdrawn and expired ones too: the rule checks).
     static func consents(of personID: UUID, on database: any Database) async throws -> [Consent] {
-        try await ConsentModel.query(on: database).filter(\.$person.$id == personID).all().map { try $0.domain() }
+        try await (database as! any SQLDatabase).raw("""
+            SELECT id, recipient_organisation_id, purpose, categories, method, given_at, expires_at, withdrawn_at
+            FROM consents WHERE person_id = \(bind: personID)
+            """).all().map { row in
+            Consent(id: try row.decode(column: "id", as: UUID.self), personID: personID,
+                    recipientOrganisationID: try row.decode(column: "recipient_organisation_id", as: UUID.self),
+                    purpose: try row.decode(column: "purpose", as: Purpose.self),
+                    categories: Set(JSONList.decode(try row.decode(column: "categories", as: String.self))),
+                    method: try row.decode(column: "method", as: ConsentMethod.self),
+                    givenAt: try row.decode(column: "given_at", as: Date.self),
+                    expiresAt: try row.decode(column: "expires_at", as: Date?.self),
+                    withdrawnAt: try row.decode(column: "withdrawn_at", as: Date?.self))
+        }
     }
 
     /// Decides for one person and records the read. A person the reader may not know of is a 404,
     /// exactly as if it did not exist.
-    func decide(_ person: PersonModel, purpose: Purpose, requested: Set<DataCategory> = Set(DataCategory.allCases),
+    func decide(_ person: some DossierSubject, purpose: Purpose, requested: Set<DataCategory> = Set(DataCategory.allCases),
                 action: AuditEvent.Action = .read) async throws -> AccessRule.Decision {
         let viewer = try self.viewer
-        let personID = try person.requireID()
-        let owner = person.$owner.id
+        let personID = try person.subjectID
+        let owner = person.ownerID
         let isOwner = viewer.organisationID == owner
         let decision: AccessRule.Decision
-        if person.erasedAt != nil {
+        if person.isErased {
             // An erased person keeps only pseudonymous facts for statistics: no one reads the dossier.
             decision = AccessRule.Decision(personVisible: false, allowed: [], denied: [:], isOwner: isOwner)
         } else {
@@ -53,12 +73,12 @@ struct PersonAccess {
     }
 
     /// Only the owning organisation changes a dossier, records consent or sees the access log.
-    func requireOwner(_ person: PersonModel, action: AuditEvent.Action) async throws {
+    func requireOwner(_ person: some DossierSubject, action: AuditEvent.Action) async throws {
         let viewer = try self.viewer
-        guard viewer.organisationID == person.$owner.id, viewer.role != .analyst, person.erasedAt == nil else {
+        guard viewer.organisationID == person.ownerID, viewer.role != .analyst, !person.isErased else {
             // The same answer as for a person that does not exist, so nothing is revealed.
             try await request.audit(AuditEvent(userID: viewer.userID, organisationID: viewer.organisationID,
-                                               personID: try person.requireID(), action: action, categories: [],
+                                               personID: try person.subjectID, action: action, categories: [],
                                                purpose: nil, outcome: .notFound))
             throw SchakelError.notFound
         }
