@@ -55,6 +55,12 @@ func routes(_ app: Application) throws {
     let gdpr = API.GDPRController()
     secured.get("persons", ":personID", "export", use: gdpr.export)
     secured.post("persons", ":personID", "erase", use: gdpr.erase)
+    let referrals = API.ReferralController()
+    secured.post("referrals", use: referrals.create)
+    secured.get("referrals", use: referrals.list)
+    secured.get("referrals", ":referralID", use: referrals.show)
+    secured.get("referrals", ":referralID", "preview", use: referrals.preview)
+    secured.post("referrals", ":referralID", ":action", use: referrals.step)
 
     let signIn = Web.SignInController()
     app.get("static", "schakel.css", use: signIn.stylesheet)

@@ -35,6 +35,14 @@ enum Strings {
     static let unknownMunicipality = Text(nl: "Onbekende gemeente (NIS-code).", en: "Unknown municipality (NIS code).")
     static let staleVersion = Text(nl: "Iemand anders heeft dit dossier intussen gewijzigd. Laad het opnieuw; je wijzigingen zijn niet bewaard.",
                                    en: "Someone else changed this dossier in the meantime. Reload it; your changes were not saved.")
+    static let illegalTransition = Text(nl: "De stap '%@' kan niet bij een doorverwijzing in toestand '%@'. Mogelijk nu: %@.",
+                                        en: "The step '%@' is not possible for a referral in state '%@'. Possible now: %@.")
+    static let wrongParty = Text(nl: "De stap '%@' is aan de %@ van de doorverwijzing.", en: "The step '%@' belongs to the %@ of the referral.")
+    static let noAgreementRoute = Text(nl: "Er is geen geldige samenwerkingsovereenkomst die deze doorverwijzing toelaat.",
+                                       en: "No agreement in force allows a referral to this organisation.")
+    static let noConsentForReceiver = Text(nl: "De persoon gaf geen toestemming om gegevens te delen met deze organisatie voor dit doel.",
+                                           en: "The person gave no consent to share data with this organisation for this purpose.")
+    static let sameOrganisation = Text(nl: "Je kan niet doorverwijzen naar je eigen organisatie.", en: "You cannot refer to your own organisation.")
     static let witnessRequired = Text(nl: "Bij mondelinge toestemming is de naam van een getuige verplicht.", en: "Oral consent needs the name of a witness.")
     static let notOwner = Text(nl: "Alleen de organisatie die het dossier beheert kan dit doen.", en: "Only the organisation that owns the dossier can do this.")
     static let notADate = Text(nl: "Geef een datum als JJJJ-MM-DD.", en: "Enter a date as YYYY-MM-DD.")
@@ -75,5 +83,15 @@ enum Strings {
 extension Text {
     func formatted(_ language: UILanguage, _ arguments: any CVarArg...) -> String {
         String(format: self(language), arguments: arguments)
+    }
+
+    /// The text with each `%@` replaced, in order, by a string argument.
+    func filled(_ language: UILanguage, _ arguments: String...) -> String {
+        var text = self(language)
+        for argument in arguments {
+            guard let range = text.range(of: "%@") else { break }
+            text.replaceSubrange(range, with: argument)
+        }
+        return text
     }
 }

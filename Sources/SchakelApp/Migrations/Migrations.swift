@@ -17,5 +17,7 @@ extension Application {
         migrations.add(CreateAuditLog())
         // 003: speed of the privacy spine
         migrations.add(AddAuditHeadTrigger())
+        // 004: the chain at work
+        migrations.add(CreateReferrals())
     }
 }

@@ -85,15 +85,18 @@ final class AgreementRouteModel: Model, @unchecked Sendable {
     @Parent(key: "to_organisation_id") var to: OrganisationModel
     /// JSON array of `DataCategory` raw values.
     @Field(key: "categories") var categoriesJSON: String
+    /// First contact within this many working days after a referral is sent.
+    @Field(key: "response_days") var responseDays: Int
 
     init() {}
 
-    init(id: UUID? = nil, agreementID: UUID, fromID: UUID, toID: UUID, categories: [DataCategory]) {
+    init(id: UUID? = nil, agreementID: UUID, fromID: UUID, toID: UUID, categories: [DataCategory], responseDays: Int = 5) {
         self.id = id
         $agreement.id = agreementID
         $from.id = fromID
         $to.id = toID
         categoriesJSON = JSONList.encode(categories)
+        self.responseDays = responseDays
     }
 
     var categories: [DataCategory] { JSONList.decode(categoriesJSON) }

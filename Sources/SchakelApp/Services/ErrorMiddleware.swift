@@ -10,6 +10,7 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
             let code: String
             let message: String
             let field: String?
+            var allowed: [String]? = nil
         }
         let error: Detail
     }
@@ -20,6 +21,7 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
         let message: String
         let field: String?
         var retryAfter: Int? = nil
+        var allowed: [String]? = nil
     }
 
     let maxBodySize: Int
@@ -40,7 +42,8 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
             let response: Response
             if request.url.path.hasPrefix("/api/") || request.url.path == "/health" {
                 response = Response(status: described.status)
-                try response.content.encode(Body(error: .init(code: described.code, message: described.message, field: described.field)))
+                try response.content.encode(Body(error: .init(code: described.code, message: described.message, field: described.field,
+                                                               allowed: described.allowed)))
             } else if described.status == .unauthorized {
                 response = request.redirect(to: "/aanmelden")
             } else {
@@ -55,7 +58,7 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
         switch error {
         case let error as SchakelError:
             return Described(status: error.status, code: error.code, message: error.message(language), field: error.field,
-                             retryAfter: error.retryAfter)
+                             retryAfter: error.retryAfter, allowed: error.allowed)
         case let error as DecodingError:
             return describe(decoding: error, language: language)
         case let error as any DatabaseError where error.isConstraintFailure:

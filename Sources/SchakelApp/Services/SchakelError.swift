@@ -13,6 +13,10 @@ enum SchakelError: Error, Sendable {
     case conflict
     case staleVersion
     case csrf
+    /// A referral step that does not apply in the referral's state; `allowed` names those that do.
+    case illegalTransition(action: String, state: String, allowed: [String])
+    /// A referral step that belongs to the other side.
+    case wrongParty(action: String, party: String)
 
     var status: HTTPResponseStatus {
         switch self {
@@ -21,7 +25,8 @@ enum SchakelError: Error, Sendable {
         case .slowDown, .locked: return .tooManyRequests
         case .forbidden, .csrf: return .forbidden
         case .notFound: return .notFound
-        case .conflict, .staleVersion: return .conflict
+        case .conflict, .staleVersion, .illegalTransition: return .conflict
+        case .wrongParty: return .forbidden
         }
     }
 
@@ -37,6 +42,8 @@ enum SchakelError: Error, Sendable {
         case .conflict: return "conflict"
         case .staleVersion: return "stale_version"
         case .csrf: return "csrf_token_invalid"
+        case .illegalTransition: return "illegal_transition"
+        case .wrongParty: return "wrong_party"
         }
     }
 
@@ -64,7 +71,17 @@ enum SchakelError: Error, Sendable {
         case .conflict: return Strings.conflict(language)
         case .staleVersion: return Strings.staleVersion(language)
         case .csrf: return Strings.csrf(language)
+        case let .illegalTransition(action, state, allowed):
+            return Strings.illegalTransition.filled(language, action, state, allowed.isEmpty ? "—" : allowed.joined(separator: ", "))
+        case let .wrongParty(action, party):
+            return Strings.wrongParty.filled(language, action, party)
         }
+    }
+
+    /// For an illegal referral step: the steps that are possible now.
+    var allowed: [String]? {
+        if case let .illegalTransition(_, _, allowed) = self { return allowed }
+        return nil
     }
 
     var retryAfter: Int? {

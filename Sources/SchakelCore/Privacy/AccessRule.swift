@@ -115,6 +115,16 @@ public enum AccessRule {
                         isOwner: false)
     }
 
+    /// What may travel to another organisation for a purpose, whoever there reads it: the route and
+    /// consent parts of the rule (a referral's snapshot). Each reader there still passes `decide`,
+    /// with its role, when it opens the snapshot.
+    public static func shareable(to organisation: UUID, personOwner: UUID, purpose: Purpose,
+                                 routes: [Route], consents: [Consent], at moment: Date, today: CalendarDate) -> Decision {
+        // A caseworker role needs every category, so only route and consent narrow this decision.
+        decide(viewer: Viewer(userID: UUID(), organisationID: organisation, role: .jobCounsellor), personOwner: personOwner,
+               purpose: purpose, routes: routes, consents: consents, at: moment, today: today)
+    }
+
     private static func deniedAll(_ categories: Set<DataCategory>, _ denial: Denial) -> [DataCategory: Denial] {
         Dictionary(uniqueKeysWithValues: categories.map { ($0, denial) })
     }

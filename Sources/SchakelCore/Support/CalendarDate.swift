@@ -98,6 +98,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
+    /// ISO weekday: 1 is Monday, 7 is Sunday (1 January 1970, day number 0, was a Thursday).
+    public var weekday: Int { ((dayNumber % 7 + 7) % 7 + 3) % 7 + 1 }
+
     public func days(until other: CalendarDate) -> Int { other.dayNumber - dayNumber }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

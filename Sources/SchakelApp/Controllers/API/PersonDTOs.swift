@@ -17,11 +17,11 @@ struct PersonDTO: Content {
         let unknownReason: String?
     }
 
-    let id: UUID
-    let reference: String
-    let ownerOrganisationId: UUID
-    let version: Int
-    let purpose: Purpose
+    var id: UUID
+    var reference: String
+    var ownerOrganisationId: UUID
+    var version: Int
+    var purpose: Purpose
     var withheld: [Withheld]
 
     // identity
@@ -56,7 +56,7 @@ struct PersonDTO: Content {
     var resilience: Resilience?
 
     /// Builds the answer from the dossier, the decrypted identifiers and the decision; nothing the
-    /// decision does not allow is copied in.
+    /// decision does not allow is kept.
     init(_ dossier: Dossier, identifiers: PersonIdentifiers?, decision: AccessRule.Decision, purpose: Purpose, today: CalendarDate) {
         let profile = dossier.profile
         id = profile.id
@@ -66,41 +66,55 @@ struct PersonDTO: Content {
         self.purpose = purpose
         withheld = decision.denied.map { Withheld(category: $0.key, reason: $0.value) }
             .sorted { $0.category.rawValue < $1.category.rawValue }
-        if decision.allows(.identity) {
-            givenName = identifiers?.givenName
-            familyName = identifiers?.familyName
-            birthDate = identifiers?.birthDate
-            nationalRegisterNumber = identifiers?.nationalRegisterNumber
-            birthYear = profile.birthYear
-            countryOfOrigin = profile.countryOfOrigin
+        givenName = identifiers?.givenName
+        familyName = identifiers?.familyName
+        birthDate = identifiers?.birthDate
+        nationalRegisterNumber = identifiers?.nationalRegisterNumber
+        birthYear = profile.birthYear
+        countryOfOrigin = profile.countryOfOrigin
+        phone = identifiers?.phone
+        email = identifiers?.email
+        address = identifiers?.address
+        homeMunicipalityId = profile.homeMunicipality
+        statusHistory = profile.statusHistory
+        protectionRequestedOn = profile.protectionRequestedOn
+        arrivedOn = profile.arrivedOn
+        rightToWork = RightToWorkDTO(profile.rightToWork(on: today))
+        languages = profile.languages
+        education = profile.education
+        workExperience = profile.workExperience
+        competences = profile.competences
+        jobWishes = profile.jobWishes
+        constraints = profile.constraints
+        availability = profile.availability
+        labourMarketDistance = dossier.labourMarketDistance
+        resilience = dossier.resilience
+        self = limited(to: decision.allowed)
+    }
+
+    /// The same answer with only the fields of `allowed` categories: the one place that knows
+    /// which field of the answer belongs to which category.
+    func limited(to allowed: Set<DataCategory>) -> PersonDTO {
+        var copy = self
+        for category in DataCategory.allCases where !allowed.contains(category) {
+            switch category {
+            case .identity:
+                copy.givenName = nil; copy.familyName = nil; copy.birthDate = nil; copy.nationalRegisterNumber = nil
+                copy.birthYear = nil; copy.countryOfOrigin = nil
+            case .contact:
+                copy.phone = nil; copy.email = nil; copy.address = nil; copy.homeMunicipalityId = nil
+            case .legalStatus:
+                copy.statusHistory = nil; copy.protectionRequestedOn = nil; copy.arrivedOn = nil; copy.rightToWork = nil
+            case .languages: copy.languages = nil
+            case .education: copy.education = nil
+            case .workExperience: copy.workExperience = nil
+            case .competencesAndWishes: copy.competences = nil; copy.jobWishes = nil
+            case .availabilityAndConstraints: copy.constraints = nil; copy.availability = nil
+            case .assessment: copy.labourMarketDistance = nil; copy.resilience = nil
+            case .trajectoryAndReferrals: break
+            }
         }
-        if decision.allows(.contact) {
-            phone = identifiers?.phone
-            email = identifiers?.email
-            address = identifiers?.address
-            homeMunicipalityId = profile.homeMunicipality
-        }
-        if decision.allows(.legalStatus) {
-            statusHistory = profile.statusHistory
-            protectionRequestedOn = profile.protectionRequestedOn
-            arrivedOn = profile.arrivedOn
-            rightToWork = RightToWorkDTO(profile.rightToWork(on: today))
-        }
-        if decision.allows(.languages) { languages = profile.languages }
-        if decision.allows(.education) { education = profile.education }
-        if decision.allows(.workExperience) { workExperience = profile.workExperience }
-        if decision.allows(.competencesAndWishes) {
-            competences = profile.competences
-            jobWishes = profile.jobWishes
-        }
-        if decision.allows(.availabilityAndConstraints) {
-            constraints = profile.constraints
-            availability = profile.availability
-        }
-        if decision.allows(.assessment) {
-            labourMarketDistance = dossier.labourMarketDistance
-            resilience = dossier.resilience
-        }
+        return copy
     }
 }
 

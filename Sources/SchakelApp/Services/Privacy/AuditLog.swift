@@ -10,6 +10,7 @@ struct AuditEvent: Sendable {
     enum Action: String, Sendable {
         case read, create, update, consentGiven = "consent-given", consentWithdrawn = "consent-withdrawn"
         case export, erase, search, accessLogRead = "access-log-read", keyRotation = "key-rotation"
+        case referralSnapshot = "referral-snapshot", referralStep = "referral-step"
     }
 
     enum Outcome: String, Sendable {

@@ -72,6 +72,37 @@ struct PersonAccess {
         return decision
     }
 
+    /// What may travel to `organisation` for `purpose` in a referral's snapshot: the rule's route and
+    /// consent parts, recorded in the audit log as the sending organisation's read.
+    func shareable(_ person: Dossier, to organisation: UUID, purpose: Purpose) async throws -> AccessRule.Decision {
+        let viewer = try self.viewer
+        let routes = try await Self.routes(from: person.owner, to: organisation, on: request.db)
+        let consents = try await Self.consents(of: person.id, on: request.db)
+        let decision = AccessRule.shareable(to: organisation, personOwner: person.owner, purpose: purpose, routes: routes,
+                                            consents: consents, at: request.now, today: request.now.brusselsDay)
+        try await request.audit(AuditEvent(userID: viewer.userID, organisationID: viewer.organisationID, personID: person.id,
+                                           action: .referralSnapshot, categories: Array(decision.allowed), purpose: purpose,
+                                           outcome: decision.allowed.isEmpty ? .denied : .allowed))
+        return decision
+    }
+
+    /// Whether the reader may see notes about the person written by `writer` (another organisation):
+    /// the notes are that organisation's data of the trajectory category, so the rule decides with
+    /// `writer` as their owner. Audited like any read.
+    func mayReadNotes(about personID: UUID, writtenBy writer: UUID, purpose: Purpose) async throws -> Bool {
+        let viewer = try self.viewer
+        if viewer.organisationID == writer { return true }
+        let routes = try await Self.routes(from: writer, to: viewer.organisationID, on: request.db)
+        let consents = try await Self.consents(of: personID, on: request.db)
+        let decision = AccessRule.decide(viewer: viewer, personOwner: writer, purpose: purpose, requested: [.trajectoryAndReferrals],
+                                         routes: routes, consents: consents, at: request.now, today: request.now.brusselsDay)
+        let allowed = decision.allows(.trajectoryAndReferrals)
+        try await request.audit(AuditEvent(userID: viewer.userID, organisationID: viewer.organisationID, personID: personID,
+                                           action: .read, categories: [.trajectoryAndReferrals], purpose: purpose,
+                                           outcome: allowed ? .allowed : .denied))
+        return allowed
+    }
+
     /// Only the owning organisation changes a dossier, records consent or sees the access log.
     func requireOwner(_ person: some DossierSubject, action: AuditEvent.Action) async throws {
         let viewer = try self.viewer

@@ -1,0 +1,306 @@
+import Fluent
+import Foundation
+import SchakelCore
+import SQLKit
+import Vapor
+
+extension API {
+    /// `/api/v1/referrals`: closed-loop referrals along agreement routes. The state machine is the
+    /// domain's (`ReferralStateMachine`); what travels is decided by the access rule (`PersonAccess`).
+    struct ReferralController {
+        // MARK: Create and read
+
+        @Sendable func create(_ request: Request) async throws -> Response {
+            try PersonController.requireCaseworker(request)
+            let user = try request.user
+            let input = try request.content.decode(ReferralInput.self)
+            let reason = input.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !reason.isEmpty else { throw SchakelError.validation(field: "reason", reason: Strings.empty) }
+            guard reason.count <= ReferralStateMachine.maxTextLength else {
+                throw SchakelError.validation(field: "reason", reason: Strings.tooLong, arguments: ["\(ReferralStateMachine.maxTextLength)"])
+            }
+            guard input.toOrganisationId != user.organisationID else {
+                throw SchakelError.validation(field: "toOrganisationId", reason: Strings.sameOrganisation)
+            }
+            guard try await OrganisationModel.find(input.toOrganisationId, on: request.db) != nil else {
+                throw SchakelError.validation(field: "toOrganisationId", reason: Strings.notFound)
+            }
+            // The sender must see the person itself; a person it may not know of is just "not found".
+            guard let person = try await DossierStore.find(input.personId, on: request.db) else {
+                throw SchakelError.validation(field: "personId", reason: Strings.notFound)
+            }
+            do {
+                _ = try await PersonAccess(request: request).decide(person, purpose: input.purpose, requested: [.trajectoryAndReferrals])
+            } catch SchakelError.notFound {
+                throw SchakelError.validation(field: "personId", reason: Strings.notFound)
+            }
+            let today = request.now.brusselsDay
+            let routes = try await Self.activeRoutes(from: user.organisationID, to: input.toOrganisationId, today: today, on: request.db)
+            guard let responseDays = routes.min() else {
+                throw SchakelError.validation(field: "toOrganisationId", reason: Strings.noAgreementRoute)
+            }
+            let now = request.now
+            let model = ReferralModel()
+            model.id = UUID()
+            model.$person.id = person.id
+            model.$from.id = user.organisationID
+            model.$fromUser.id = user.id
+            model.$to.id = input.toOrganisationId
+            model.purpose = input.purpose
+            model.reason = reason
+            model.urgency = input.urgency ?? .normal
+            model.desiredStart = input.desiredStart
+            model.transfersOwnership = input.transfersOwnership ?? false
+            model.state = .draft
+            model.responseDays = responseDays
+            model.createdAt = now
+            model.updatedAt = now
+            try await model.create(on: request.db)
+            let response = Response(status: .created)
+            try response.content.encode(try await Self.dto(model, for: request))
+            response.headers.replaceOrAdd(name: .location, value: "/api/v1/referrals/\(try model.requireID().uuidString)")
+            return response
+        }
+
+        /// The referrals your organisation sent or received, newest first.
+        @Sendable func list(_ request: Request) async throws -> Page<ReferralSummaryDTO> {
+            try PersonController.requireCaseworker(request)
+            let user = try request.user
+            let paging = try Paging(request)
+            let direction = request.query[String.self, at: "direction"]
+            let query = ReferralModel.query(on: request.db)
+            switch direction {
+            case "sent": query.filter(\.$from.$id == user.organisationID)
+            case "received": query.filter(\.$to.$id == user.organisationID).filter(\.$state != .draft)
+            case nil:
+                query.group(.or) { group in
+                    group.filter(\.$from.$id == user.organisationID)
+                    group.group(.and) { $0.filter(\.$to.$id == user.organisationID).filter(\.$state != .draft) }
+                }
+            default:
+                throw SchakelError.validation(field: "direction", reason: Strings.unknownValue, arguments: ["sent, received"])
+            }
+            if let state = try request.queryEnum("state", as: ReferralState.self) { query.filter(\.$state == state) }
+            let today = request.now.brusselsDay
+            if let overdue = request.query[String.self, at: "overdue"] {
+                guard overdue == "true" else { throw SchakelError.validation(field: "overdue", reason: Strings.unknownValue, arguments: ["true"]) }
+                // Due dates are ISO text, so they compare as dates.
+                query.filter(\.$state == .sent).filter(\.$dueOn < today)
+            }
+            let page = try await query.sort(\.$createdAt, .descending).sort(\.$id).page(paging)
+            return page.map { model in
+                ReferralSummaryDTO(id: model.id!, personId: model.$person.id, fromOrganisationId: model.$from.id,
+                                   toOrganisationId: model.$to.id, purpose: model.purpose, urgency: model.urgency, state: model.state,
+                                   sentOn: model.sentOn, dueOn: model.dueOn, overdue: Self.isOverdue(model, today: today),
+                                   outcome: model.outcome)
+            }
+        }
+
+        @Sendable func show(_ request: Request) async throws -> ReferralDTO {
+            try PersonController.requireCaseworker(request)
+            return try await Self.dto(try await Self.load(request), for: request)
+        }
+
+        /// Exactly what the receiver will see, before sending: the snapshot the rule allows now.
+        @Sendable func preview(_ request: Request) async throws -> PersonDTO {
+            try PersonController.requireCaseworker(request)
+            let referral = try await Self.load(request)
+            guard referral.party(of: try request.user.organisationID) == .sender else { throw SchakelError.forbidden }
+            guard referral.state == .draft else {
+                throw SchakelError.illegalTransition(action: "preview", state: referral.state.rawValue, allowed: [])
+            }
+            return try await Self.snapshot(of: referral, for: request).dto
+        }
+
+        // MARK: Steps
+
+        @Sendable func step(_ request: Request) async throws -> ReferralDTO {
+            try PersonController.requireCaseworker(request)
+            guard let action = request.parameters.get("action").flatMap(ReferralAction.init(rawValue:)) else { throw SchakelError.notFound }
+            let user = try request.user
+            let referral = try await Self.load(request)
+            guard let party = referral.party(of: user.organisationID) else { throw SchakelError.notFound }
+            let input = try Self.stepInput(request)
+            let details = ReferralStepDetails(reason: input.reason, text: input.text, outcome: input.outcome)
+            let from = referral.state
+            let next: ReferralState
+            do {
+                next = try ReferralStateMachine.apply(action, to: from, by: party, details: details)
+            } catch {
+                throw Self.schakelError(error)
+            }
+            let now = request.now
+            let today = now.brusselsDay
+            var sealing: (ciphertext: Data, keyID: String)?
+            var allowedCategories: Set<DataCategory> = []
+            if action == .send {
+                let (dto, allowed) = try await Self.snapshot(of: referral, for: request)
+                guard !allowed.isEmpty else { throw SchakelError.validation(field: "personId", reason: Strings.noConsentForReceiver) }
+                let json = String(decoding: try JSONEncoder().encode(dto), as: UTF8.self)
+                sealing = try request.application.keyring.seal(json)
+                allowedCategories = allowed
+            }
+            let sealed = sealing
+            let categories = allowedCategories
+            let referralID = try referral.requireID()
+            let text = input.text?.trimmingCharacters(in: .whitespacesAndNewlines)
+            try await request.db.transaction { db in
+                let sql = db as! any SQLDatabase
+                // Claim the state first: of two concurrent steps from one state only one matches.
+                var update = sql.update(ReferralModel.schema).set("state", to: next.rawValue).set("updated_at", to: now)
+                if let sealed {
+                    let due = ResponseDeadline(sentOn: today, workingDays: referral.responseDays).due
+                    update = update.set("snapshot", to: sealed.ciphertext).set("snapshot_key_id", to: sealed.keyID)
+                        .set("snapshot_categories", to: JSONList.encode(categories.sorted { $0.rawValue < $1.rawValue }))
+                        .set("sent_on", to: today.iso).set("due_on", to: due.iso)
+                }
+                if action == .complete, let outcome = input.outcome { update = update.set("outcome", to: outcome.rawValue) }
+                let claimed = try await update.where("id", .equal, referralID).where("state", .equal, from.rawValue)
+                    .returning("id").all()
+                guard !claimed.isEmpty else {
+                    let current = try await ReferralModel.find(referralID, on: db)?.state ?? from
+                    throw SchakelError.illegalTransition(action: action.rawValue, state: current.rawValue,
+                                                         allowed: ReferralStateMachine.allowedActions(from: current).map(\.rawValue))
+                }
+                // The state claim above serialises steps on this referral, so counting is safe here.
+                let position = try await ReferralEventModel.query(on: db).filter(\.$referral.$id == referralID).count() + 1
+                let event = ReferralEventModel()
+                event.$referral.id = referralID
+                event.position = position
+                event.action = action
+                event.fromState = from
+                event.toState = next
+                event.at = now
+                event.$user.id = user.id
+                event.$organisation.id = user.organisationID
+                event.reasonCode = action == .refuse ? input.reason : nil
+                event.text = (text?.isEmpty ?? true) ? nil : text
+                event.outcome = action == .complete ? input.outcome : nil
+                try await event.create(on: db)
+                // A warm hand-over moves the dossier when the receiver accepts, not before.
+                if action == .accept, referral.transfersOwnership {
+                    try await sql.update(PersonModel.schema).set("owner_organisation_id", to: referral.$to.id)
+                        .set("updated_at", to: now).where("id", .equal, referral.$person.id).run()
+                }
+            }
+            try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: referral.$person.id,
+                                               action: .referralStep, categories: [.trajectoryAndReferrals], purpose: referral.purpose,
+                                               outcome: .allowed))
+            guard let reloaded = try await ReferralModel.find(referralID, on: request.db) else { throw SchakelError.notFound }
+            return try await Self.dto(reloaded, for: request)
+        }
+
+        // MARK: Helpers
+
+        static func load(_ request: Request) async throws -> ReferralModel {
+            guard let referral = try await ReferralModel.find(try request.uuidParameter("referralID"), on: request.db),
+                  let party = referral.party(of: try request.user.organisationID)
+            else { throw SchakelError.notFound }
+            // A receiver does not know of a referral that was never sent.
+            if party == .receiver, referral.state == .draft { throw SchakelError.notFound }
+            return referral
+        }
+
+        static func stepInput(_ request: Request) throws -> ReferralStepInput {
+            // Send, receive, accept and start need no body.
+            guard let body = request.body.data, body.readableBytes > 0 else { return ReferralStepInput() }
+            return try request.content.decode(ReferralStepInput.self)
+        }
+
+        static func isOverdue(_ referral: ReferralModel, today: CalendarDate) -> Bool {
+            guard let sentOn = referral.sentOn else { return false }
+            return ResponseDeadline(sentOn: sentOn, workingDays: referral.responseDays).isOverdue(state: referral.state, today: today)
+        }
+
+        /// Response days of the routes in force from one organisation to another.
+        static func activeRoutes(from: UUID, to: UUID, today: CalendarDate, on database: any Database) async throws -> [Int] {
+            try await (database as! any SQLDatabase).raw("""
+                SELECT r.response_days, a.valid_from, a.valid_until FROM agreement_routes r
+                JOIN agreements a ON a.id = r.agreement_id
+                WHERE r.from_organisation_id = \(bind: from) AND r.to_organisation_id = \(bind: to)
+                """).all().compactMap { row in
+                let validity = Validity(from: try row.decode(column: "valid_from", as: CalendarDate.self),
+                                        until: try row.decode(column: "valid_until", as: CalendarDate?.self))
+                return validity.contains(today) ? try row.decode(column: "response_days", as: Int.self) : nil
+            }
+        }
+
+        /// The profile as the rule lets it travel to the receiver now, and its categories.
+        static func snapshot(of referral: ReferralModel, for request: Request) async throws -> (dto: PersonDTO, allowed: Set<DataCategory>) {
+            guard let person = try await DossierStore.find(referral.$person.id, on: request.db), !person.isErased else {
+                throw SchakelError.notFound
+            }
+            let decision = try await PersonAccess(request: request).shareable(person, to: referral.$to.id, purpose: referral.purpose)
+            let identifiers = decision.allows(.identity) || decision.allows(.contact) ? try request.identifiers(of: person) : nil
+            let dto = PersonDTO(person, identifiers: identifiers, decision: decision, purpose: referral.purpose,
+                                today: request.now.brusselsDay)
+            return (dto, decision.personVisible ? decision.allowed : [])
+        }
+
+        static func dto(_ referral: ReferralModel, for request: Request) async throws -> ReferralDTO {
+            let user = try request.user
+            let access = PersonAccess(request: request)
+            let party = referral.party(of: user.organisationID)
+            let today = request.now.brusselsDay
+            let referralID = try referral.requireID()
+            let events = try await ReferralEventModel.query(on: request.db).filter(\.$referral.$id == referralID)
+                .sort(\.$position).all()
+            // Notes of the other side only with the person's consent (closed loop: state and outcome always).
+            var readable: [UUID: Bool] = [user.organisationID: true]
+            var withheld = false
+            var history: [ReferralEventDTO] = []
+            for event in events {
+                var text = event.text
+                if text != nil {
+                    let writer = event.$organisation.id
+                    if readable[writer] == nil {
+                        readable[writer] = try await access.mayReadNotes(about: referral.$person.id, writtenBy: writer, purpose: referral.purpose)
+                    }
+                    if readable[writer] != true {
+                        text = nil
+                        withheld = true
+                    }
+                }
+                history.append(ReferralEventDTO(action: event.action, from: event.fromState, to: event.toState, at: event.at,
+                                                organisationId: event.$organisation.id, userId: event.$user.id, reason: event.reasonCode,
+                                                text: text, outcome: event.outcome))
+            }
+            var snapshot: PersonDTO?
+            if party == .receiver, let sealed = referral.snapshot, let keyID = referral.snapshotKeyID,
+               let person = try await PersonModel.find(referral.$person.id, on: request.db) {
+                // The rule again, now, for this reader: a withdrawn consent takes the snapshot away at once.
+                do {
+                    let decision = try await access.decide(person, purpose: referral.purpose, requested: referral.snapshotCategories)
+                    let stored = try JSONDecoder().decode(PersonDTO.self, from: Data(try request.application.keyring.open(sealed, keyID: keyID).utf8))
+                    snapshot = stored.limited(to: decision.allowed.intersection(referral.snapshotCategories))
+                } catch SchakelError.notFound {
+                    snapshot = nil
+                }
+            }
+            let allowedActions = party.map { party in
+                ReferralStateMachine.allowedActions(from: referral.state).filter { ReferralStateMachine.party(for: $0) == party }
+            } ?? []
+            return ReferralDTO(
+                id: referralID, personId: referral.$person.id, fromOrganisationId: referral.$from.id, fromUserId: referral.$fromUser.id,
+                toOrganisationId: referral.$to.id, purpose: referral.purpose, reason: referral.reason, urgency: referral.urgency,
+                desiredStart: referral.desiredStart, transfersOwnership: referral.transfersOwnership, state: referral.state,
+                allowedActions: allowedActions, responseDays: referral.responseDays, sentOn: referral.sentOn, dueOn: referral.dueOn,
+                overdue: isOverdue(referral, today: today), outcome: referral.outcome,
+                snapshotCategories: referral.snapshotCategories.sorted { $0.rawValue < $1.rawValue }, history: history,
+                snapshot: snapshot, notesWithheld: withheld)
+        }
+
+        static func schakelError(_ error: ReferralStepError) -> SchakelError {
+            switch error {
+            case let .notAllowed(action, state, allowed):
+                return .illegalTransition(action: action.rawValue, state: state.rawValue, allowed: allowed.map(\.rawValue))
+            case let .wrongParty(action, needs):
+                return .wrongParty(action: action.rawValue, party: needs.rawValue)
+            case let .missing(field):
+                return .validation(field: field, reason: Strings.missingField)
+            case let .textTooLong(field):
+                return .validation(field: field, reason: Strings.tooLong, arguments: ["\(ReferralStateMachine.maxTextLength)"])
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import SchakelCore
+import Vapor
+
+struct ReferralInput: Content {
+    let personId: UUID
+    let toOrganisationId: UUID
+    let purpose: Purpose
+    let reason: String
+    var urgency: ReferralUrgency?
+    var desiredStart: CalendarDate?
+    var transfersOwnership: Bool?
+}
+
+/// What a transition carries: a refusal's reason code and text, a completion's outcome, a note.
+struct ReferralStepInput: Content {
+    var reason: RefusalReason?
+    var text: String?
+    var outcome: ReferralOutcome?
+}
+
+struct ReferralEventDTO: Content {
+    let action: ReferralAction
+    let from: ReferralState
+    let to: ReferralState
+    let at: Date
+    let organisationId: UUID
+    let userId: UUID
+    let reason: RefusalReason?
+    /// The note; the other side sees a note only when the person consented to share it with them.
+    let text: String?
+    let outcome: ReferralOutcome?
+}
+
+/// A referral as one side sees it: state, deadline, outcome and history always (closed loop);
+/// the snapshot only for the receiver, limited by the access rule at the moment of reading.
+struct ReferralDTO: Content {
+    let id: UUID
+    let personId: UUID
+    let fromOrganisationId: UUID
+    let fromUserId: UUID
+    let toOrganisationId: UUID
+    let purpose: Purpose
+    let reason: String
+    let urgency: ReferralUrgency
+    let desiredStart: CalendarDate?
+    let transfersOwnership: Bool
+    let state: ReferralState
+    let allowedActions: [ReferralAction]
+    let responseDays: Int
+    let sentOn: CalendarDate?
+    let dueOn: CalendarDate?
+    let overdue: Bool
+    let outcome: ReferralOutcome?
+    let snapshotCategories: [DataCategory]
+    let history: [ReferralEventDTO]
+    /// Present for the receiver once the referral is sent.
+    let snapshot: PersonDTO?
+    /// True when the other side's notes were left out for want of consent.
+    let notesWithheld: Bool
+}
+
+struct ReferralSummaryDTO: Content {
+    let id: UUID
+    let personId: UUID
+    let fromOrganisationId: UUID
+    let toOrganisationId: UUID
+    let purpose: Purpose
+    let urgency: ReferralUrgency
+    let state: ReferralState
+    let sentOn: CalendarDate?
+    let dueOn: CalendarDate?
+    let overdue: Bool
+    let outcome: ReferralOutcome?
+}

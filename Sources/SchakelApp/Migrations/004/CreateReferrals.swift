@@ -1,0 +1,59 @@
+import Fluent
+import SQLKit
+
+/// Response deadlines on agreement routes, and referrals with their history.
+struct CreateReferrals: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        // First contact within this many working days (seed 004: reception centres refer on time).
+        try await database.schema(AgreementRouteModel.schema)
+            .field("response_days", .int, .required, .sql(.default(5))).update()
+        try await database.schema(ReferralModel.schema)
+            .id()
+            .field("person_id", .uuid, .required, .references(PersonModel.schema, "id", onDelete: .cascade))
+            .field("from_organisation_id", .uuid, .required, .references(OrganisationModel.schema, "id"))
+            .field("from_user_id", .uuid, .required, .references(UserModel.schema, "id"))
+            .field("to_organisation_id", .uuid, .required, .references(OrganisationModel.schema, "id"))
+            .field("purpose", .string, .required)
+            .field("reason", .string, .required)
+            .field("urgency", .string, .required)
+            .field("desired_start", .string)
+            .field("transfers_ownership", .bool, .required)
+            .field("state", .string, .required)
+            .field("response_days", .int, .required)
+            .field("sent_on", .string)
+            .field("due_on", .string)
+            .field("outcome", .string)
+            .field("snapshot", .data)
+            .field("snapshot_key_id", .string)
+            .field("snapshot_categories", .string)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .create()
+        try await database.schema(ReferralEventModel.schema)
+            .id()
+            .field("referral_id", .uuid, .required, .references(ReferralModel.schema, "id", onDelete: .cascade))
+            .field("position", .int, .required)
+            .field("action", .string, .required)
+            .field("from_state", .string, .required)
+            .field("to_state", .string, .required)
+            .field("at", .datetime, .required)
+            .field("user_id", .uuid, .required, .references(UserModel.schema, "id"))
+            .field("organisation_id", .uuid, .required, .references(OrganisationModel.schema, "id"))
+            .field("reason_code", .string)
+            .field("text", .string)
+            .field("outcome", .string)
+            .unique(on: "referral_id", "position")
+            .create()
+        let sql = database as! any SQLDatabase
+        try await sql.create(index: "referrals_from_idx").on(ReferralModel.schema).column("from_organisation_id").run()
+        try await sql.create(index: "referrals_to_idx").on(ReferralModel.schema).column("to_organisation_id").run()
+        try await sql.create(index: "referrals_person_idx").on(ReferralModel.schema).column("person_id").run()
+        try await sql.create(index: "referral_events_referral_idx").on(ReferralEventModel.schema).column("referral_id").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ReferralEventModel.schema).delete()
+        try await database.schema(ReferralModel.schema).delete()
+        try await database.schema(AgreementRouteModel.schema).deleteField("response_days").update()
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+
+/// Where a referral stands. Closed loop: the sender always sees this, and the outcome.
+public enum ReferralState: String, CaseIterable, Codable, Sendable {
+    case draft, sent, received, accepted, refused
+    case inProgress = "in-progress"
+    case completed, cancelled
+
+    /// Completed and cancelled referrals take no further step. A refused one still can: it may be
+    /// reconsidered after talks (seed 002: "initially refused, then started").
+    public var isTerminal: Bool { self == .completed || self == .cancelled }
+}
+
+/// What a caseworker does to a referral; each is one transition of the state machine.
+public enum ReferralAction: String, CaseIterable, Codable, Sendable {
+    case send, receive, accept, refuse, reconsider, start, complete, cancel
+}
+
+/// Which side of the referral may take an action.
+public enum ReferralParty: String, CaseIterable, Codable, Sendable {
+    case sender, receiver
+}
+
+public enum ReferralUrgency: String, CaseIterable, Codable, Sendable {
+    case normal, urgent
+}
+
+/// Why a receiver refused. The training reasons are the ones the Mechelen requests met (seed 002).
+public enum RefusalReason: String, CaseIterable, Codable, Sendable {
+    case motivation
+    case funding
+    case technicalAdministrative = "technical-administrative"
+    case dutchLevelTooLow = "dutch-level-too-low"
+    case dutchLevelTooHigh = "dutch-level-too-high"
+    case admissionRequirements = "admission-requirements"
+    case noSeats = "no-seats"
+    case noCapacity = "no-capacity"
+    case notEligible = "not-eligible"
+    case personDeclined = "person-declined"
+    case other
+}
+
+/// How a completed referral ended.
+public enum ReferralOutcome: String, CaseIterable, Codable, Sendable {
+    /// A job in the normal economic circuit (not sheltered or subsidised work experience).
+    case job = "job-normal-economic-circuit"
+    case trainingStarted = "training-started"
+    /// Individuele beroepsopleiding: training on the job with an employer.
+    case ibo
+    case workExperience = "work-experience"
+    case backToSender = "back-to-sender"
+    case droppedOut = "dropped-out"
+    case other
+}
+
+/// What an action carries besides itself.
+public struct ReferralStepDetails: Hashable, Sendable {
+    public var reason: RefusalReason?
+    public var text: String?
+    public var outcome: ReferralOutcome?
+
+    public init(reason: RefusalReason? = nil, text: String? = nil, outcome: ReferralOutcome? = nil) {
+        self.reason = reason
+        self.text = text
+        self.outcome = outcome
+    }
+}
+
+/// Why a step cannot be taken. Each case says what would make it possible.
+public enum ReferralStepError: Error, Hashable, Sendable {
+    /// The action does not apply in this state; `allowed` are the ones that do.
+    case notAllowed(action: ReferralAction, state: ReferralState, allowed: [ReferralAction])
+    /// The action belongs to the other side of the referral.
+    case wrongParty(action: ReferralAction, needs: ReferralParty)
+    /// A detail the action requires is missing (`reason`, `text` or `outcome`).
+    case missing(field: String)
+    /// A free text longer than `ReferralStateMachine.maxTextLength`.
+    case textTooLong(field: String)
+}
+
+/// The referral state machine: draft → sent → received → accepted or refused → in progress →
+/// completed; cancelled from any open state by the sender; a refusal can be reconsidered, which
+/// puts the referral back to received for a new decision. The one place these rules live.
+public enum ReferralStateMachine {
+    public static let maxTextLength = 4000
+
+    /// The state an action leads to from a state, or nil if it does not apply there.
+    public static func target(of action: ReferralAction, from state: ReferralState) -> ReferralState? {
+        switch (state, action) {
+        case (.draft, .send): return .sent
+        case (.sent, .receive): return .received
+        case (.received, .accept): return .accepted
+        case (.received, .refuse): return .refused
+        case (.refused, .reconsider): return .received
+        case (.accepted, .start): return .inProgress
+        case (.inProgress, .complete): return .completed
+        case (.draft, .cancel), (.sent, .cancel), (.received, .cancel), (.accepted, .cancel), (.inProgress, .cancel):
+            return .cancelled
+        default: return nil
+        }
+    }
+
+    /// The actions that apply in a state, in the order of `ReferralAction.allCases`.
+    public static func allowedActions(from state: ReferralState) -> [ReferralAction] {
+        ReferralAction.allCases.filter { target(of: $0, from: state) != nil }
+    }
+
+    /// Who takes an action: the sender sends and cancels; the receiver answers and carries it out.
+    public static func party(for action: ReferralAction) -> ReferralParty {
+        switch action {
+        case .send, .cancel: return .sender
+        case .receive, .accept, .refuse, .reconsider, .start, .complete: return .receiver
+        }
+    }
+
+    /// The state after `action`, taken by `party` with `details`; throws the reason it cannot be taken.
+    public static func apply(_ action: ReferralAction, to state: ReferralState, by party: ReferralParty,
+                             details: ReferralStepDetails = ReferralStepDetails()) throws(ReferralStepError) -> ReferralState {
+        guard let next = target(of: action, from: state) else {
+            throw .notAllowed(action: action, state: state, allowed: allowedActions(from: state))
+        }
+        let needed = self.party(for: action)
+        guard party == needed else { throw .wrongParty(action: action, needs: needed) }
+        let text = details.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if text.count > maxTextLength { throw .textTooLong(field: "text") }
+        switch action {
+        case .refuse:
+            guard details.reason != nil else { throw .missing(field: "reason") }
+            guard !text.isEmpty else { throw .missing(field: "text") }
+        case .reconsider, .cancel:
+            // What changed after talks, or why it is called off: the other side reads this.
+            guard !text.isEmpty else { throw .missing(field: "text") }
+        case .complete:
+            guard details.outcome != nil else { throw .missing(field: "outcome") }
+        case .send, .receive, .accept, .start:
+            break
+        }
+        return next
+    }
+}
+
+/// One step in a referral's history: every transition, timestamped and by whom.
+public struct ReferralEvent: Hashable, Codable, Sendable {
+    public var action: ReferralAction
+    public var from: ReferralState
+    public var to: ReferralState
+    public var at: Date
+    public var userID: UUID
+    public var organisationID: UUID
+    public var reason: RefusalReason?
+    public var text: String?
+    public var outcome: ReferralOutcome?
+
+    public init(action: ReferralAction, from: ReferralState, to: ReferralState, at: Date, userID: UUID, organisationID: UUID,
+                reason: RefusalReason? = nil, text: String? = nil, outcome: ReferralOutcome? = nil) {
+        self.action = action
+        self.from = from
+        self.to = to
+        self.at = at
+        self.userID = userID
+        self.organisationID = organisationID
+        self.reason = reason
+        self.text = text
+        self.outcome = outcome
+    }
+}
