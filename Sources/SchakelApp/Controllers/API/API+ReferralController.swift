@@ -35,8 +35,8 @@ extension API {
                 throw SchakelError.validation(field: "personId", reason: Strings.notFound)
             }
             let today = request.now.brusselsDay
-            let routes = try await Self.activeRoutes(from: user.organisationID, to: input.toOrganisationId, today: today, on: request.db)
-            guard let responseDays = routes.min() else {
+            let routes = try await PersonAccess.routesWithDeadlines(from: user.organisationID, to: input.toOrganisationId, on: request.db)
+            guard let responseDays = routes.filter({ $0.route.validity.contains(today) }).map(\.responseDays).min() else {
                 throw SchakelError.validation(field: "toOrganisationId", reason: Strings.noAgreementRoute)
             }
             let now = request.now
@@ -210,19 +210,6 @@ extension API {
         static func isOverdue(_ referral: ReferralModel, today: CalendarDate) -> Bool {
             guard let sentOn = referral.sentOn else { return false }
             return ResponseDeadline(sentOn: sentOn, workingDays: referral.responseDays).isOverdue(state: referral.state, today: today)
-        }
-
-        /// Response days of the routes in force from one organisation to another.
-        static func activeRoutes(from: UUID, to: UUID, today: CalendarDate, on database: any Database) async throws -> [Int] {
-            try await (database as! any SQLDatabase).raw("""
-                SELECT r.response_days, a.valid_from, a.valid_until FROM agreement_routes r
-                JOIN agreements a ON a.id = r.agreement_id
-                WHERE r.from_organisation_id = \(bind: from) AND r.to_organisation_id = \(bind: to)
-                """).all().compactMap { row in
-                let validity = Validity(from: try row.decode(column: "valid_from", as: CalendarDate.self),
-                                        until: try row.decode(column: "valid_until", as: CalendarDate?.self))
-                return validity.contains(today) ? try row.decode(column: "response_days", as: Int.self) : nil
-            }
         }
 
         /// The profile as the rule lets it travel to the receiver now, and its categories.

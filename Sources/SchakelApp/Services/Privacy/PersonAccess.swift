@@ -18,14 +18,22 @@ struct PersonAccess {
 
     /// Agreement routes from the person's owner to the reader's organisation (in force or not: the rule checks).
     static func routes(from owner: UUID, to reader: UUID, on database: any Database) async throws -> [AccessRule.Route] {
+        try await routesWithDeadlines(from: owner, to: reader, on: database).map(\.route)
+    }
+
+    /// The same routes with their first-contact deadline in working days (for referrals): one query for both uses.
+    static func routesWithDeadlines(from owner: UUID, to reader: UUID,
+                                    on database: any Database) async throws -> [(route: AccessRule.Route, responseDays: Int)] {
         try await (database as! any SQLDatabase).raw("""
-            SELECT r.categories, a.valid_from, a.valid_until FROM agreement_routes r
+            SELECT r.categories, r.response_days, a.valid_from, a.valid_until FROM agreement_routes r
             JOIN agreements a ON a.id = r.agreement_id
             WHERE r.from_organisation_id = \(bind: owner) AND r.to_organisation_id = \(bind: reader)
             """).all().map { row in
-            AccessRule.Route(from: owner, to: reader, categories: Set(JSONList.decode(try row.decode(column: "categories", as: String.self))),
-                             validity: Validity(from: try row.decode(column: "valid_from", as: CalendarDate.self),
-                                                until: try row.decode(column: "valid_until", as: CalendarDate?.self)))
+            let route = AccessRule.Route(from: owner, to: reader,
+                                         categories: Set(JSONList.decode(try row.decode(column: "categories", as: String.self))),
+                                         validity: Validity(from: try row.decode(column: "valid_from", as: CalendarDate.self),
+                                                            until: try row.decode(column: "valid_until", as: CalendarDate?.self)))
+            return (route, try row.decode(column: "response_days", as: Int.self))
         }
     }
 
