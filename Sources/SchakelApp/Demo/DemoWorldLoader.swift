@@ -220,6 +220,7 @@ enum PersonRows {
         "protection_requested_on", "competences", "job_wishes", "needs_childcare", "mobility", "has_driving_licence",
         "needs_adapted_work", "part_time_only", "available_evenings", "available_weekends", "created_at", "updated_at",
         "identifiers", "identifiers_key_id", "name_index", "labour_market_distance", "resilience", "last_activity_at",
+        "right_to_work_on",
     ]
 
     typealias Assessment = (distance: LabourMarketDistance?, resilience: Resilience?)
@@ -233,7 +234,14 @@ enum PersonRows {
             profile.constraints.mobility.rawValue, profile.constraints.hasDrivingLicence, profile.constraints.needsAdaptedWork,
             profile.availability.partTimeOnly, profile.availability.evenings, profile.availability.weekends, now, now,
             sealed?.ciphertext, sealed?.keyID, nameIndex, assessment.distance?.rawValue, assessment.resilience?.rawValue, now,
+            rightToWorkOn(profile, today: now.brusselsDay)?.iso,
         ]
+    }
+
+    /// Kept with the person so "who may work in the coming weeks" is one indexed query.
+    static func rightToWorkOn(_ profile: PersonProfile, today: CalendarDate) -> CalendarDate? {
+        Milestones.rightToWorkDate(statusHistory: profile.statusHistory, protectionRequestedOn: profile.protectionRequestedOn,
+                                   today: today)
     }
 
     /// Writes one new dossier with its children (inside the caller's transaction).
@@ -261,6 +269,7 @@ enum PersonRows {
             .set("available_weekends", to: profile.availability.weekends)
             .set("identifiers", to: sealed.ciphertext).set("identifiers_key_id", to: sealed.keyID).set("name_index", to: nameIndex)
             .set("labour_market_distance", to: assessment.distance?.rawValue).set("resilience", to: assessment.resilience?.rawValue)
+            .set("right_to_work_on", to: rightToWorkOn(profile, today: Date().brusselsDay)?.iso)
             .where("id", .equal, profile.id)
             .run()
         for table in [PersonLegalStatusModel.schema, PersonLanguageModel.schema, PersonEducationModel.schema, PersonWorkExperienceModel.schema] {

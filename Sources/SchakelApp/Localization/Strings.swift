@@ -1,3 +1,4 @@
+import SchakelCore
 /// Every string the pages and error messages show, in one place (Dutch, English).
 enum Strings {
     // Errors
@@ -46,6 +47,32 @@ enum Strings {
     static let witnessRequired = Text(nl: "Bij mondelinge toestemming is de naam van een getuige verplicht.", en: "Oral consent needs the name of a witness.")
     static let notOwner = Text(nl: "Alleen de organisatie die het dossier beheert kan dit doen.", en: "Only the organisation that owns the dossier can do this.")
     static let notADate = Text(nl: "Geef een datum als JJJJ-MM-DD.", en: "Enter a date as YYYY-MM-DD.")
+    static let dateTooFarAhead = Text(nl: "Deze datum ligt meer dan een jaar vooruit.", en: "This date is more than a year ahead.")
+    static let notAParticipant = Text(nl: "Deze organisatie neemt niet deel aan het overleg.", en: "This organisation does not take part in the conference.")
+    static let noConsentForConference = Text(nl: "De persoon gaf geen toestemming om besproken te worden met: %@.",
+                                             en: "The person gave no consent to be discussed with: %@.")
+    static let notAHandOver = Text(nl: "Deze doorverwijzing is geen warme overdracht.", en: "This referral is not a warm hand-over.")
+    static let notInOrganisation = Text(nl: "Deze medewerker hoort niet bij de behandelende organisatie.",
+                                        en: "This member of staff is not with the handling organisation.")
+    static let illegalRequestStep = Text(nl: "Dit kan niet bij een vraag in toestand '%@'.", en: "This cannot be done to a request in state '%@'.")
+
+    static func stepProblem(_ problem: TrajectoryStepProblem) -> Text {
+        switch problem {
+        case .endsBeforeStart: return Text(nl: "De einddatum ligt voor de startdatum.", en: "The end date is before the start date.")
+        case .levelOnlyForDutch: return Text(nl: "Een bereikt niveau hoort alleen bij lessen Nederlands (NT2).",
+                                             en: "A level reached belongs only to Dutch lessons (NT2).")
+        case .outcomeOnlyWhenClosed: return Text(nl: "Een resultaat kan pas als de stap afgerond of gestopt is.",
+                                                 en: "An outcome can only be given once the step is completed or stopped.")
+        case .runningStartsInFuture: return Text(nl: "Een lopende stap kan niet in de toekomst beginnen.",
+                                                 en: "A running step cannot start in the future.")
+        case .closedNeedsEnd: return Text(nl: "Een afgeronde of gestopte stap heeft een einddatum nodig.",
+                                          en: "A completed or stopped step needs an end date.")
+        case .closedNeedsOutcome: return Text(nl: "Een afgeronde of gestopte stap heeft een resultaat nodig.",
+                                              en: "A completed or stopped step needs an outcome.")
+        case .closedEndsInFuture: return Text(nl: "Een afgeronde stap kan niet in de toekomst eindigen.",
+                                              en: "A completed step cannot end in the future.")
+        }
+    }
 
     // Pages
     static let appName = Text(nl: "Schakel", en: "Schakel")

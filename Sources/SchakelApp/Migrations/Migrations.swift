@@ -19,5 +19,8 @@ extension Application {
         migrations.add(AddAuditHeadTrigger())
         // 004: the chain at work
         migrations.add(CreateReferrals())
+        // 005: trajectories, milestones, conferences, hand-overs, employer requests, inbox
+        migrations.add(CreateTrajectories())
+        migrations.add(CreateConferencesAndInbox())
     }
 }

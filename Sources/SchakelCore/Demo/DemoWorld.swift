@@ -136,9 +136,11 @@ public struct DemoWorld: Sendable {
     }
 
     /// What travels when an integration service hands someone to the employment service.
+    /// What travels for guidance to work, the trajectory included: the receiver sees the steps already
+    /// taken and records its own (seed 001: "the receiver never has to ask again").
     static let profileForWork: [DataCategory] = [
         .identity, .contact, .legalStatus, .languages, .education, .workExperience,
-        .competencesAndWishes, .availabilityAndConstraints,
+        .competencesAndWishes, .availabilityAndConstraints, .trajectoryAndReferrals,
     ]
     /// What the employment service reports back: the closed loop.
     static let feedback: [DataCategory] = [.identity, .trajectoryAndReferrals]

@@ -96,6 +96,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self.init(yearOfEra + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
+    /// Sorts after every real date (for "no due date" last).
+    public static let distantFuture = CalendarDate(9999, 12, 31)
+
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
     /// ISO weekday: 1 is Monday, 7 is Sunday (1 January 1970, day number 0, was a Thursday).

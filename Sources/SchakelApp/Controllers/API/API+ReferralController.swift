@@ -177,6 +177,17 @@ extension API {
                 event.text = (text?.isEmpty ?? true) ? nil : text
                 event.outcome = action == .complete ? input.outcome : nil
                 try await event.create(on: db)
+                // The other side hears of it in its inbox (and an e-mail sender may pick it up from the outbox).
+                let dedupe = "referral:\(referralID):\(position)"
+                switch action {
+                case .send:
+                    try await Notifier.notify(.referralReceived, about: referralID, organisation: referral.$to.id, dedupeKey: dedupe, at: now, on: db)
+                case .accept, .refuse, .reconsider, .complete:
+                    try await Notifier.notify(.referralDecided, about: referralID, organisation: referral.$from.id,
+                                              user: referral.$fromUser.id, dedupeKey: dedupe, at: now, on: db)
+                case .receive, .start, .cancel:
+                    break
+                }
                 // A warm hand-over moves the dossier when the receiver accepts, not before.
                 if action == .accept, referral.transfersOwnership {
                     try await sql.update(PersonModel.schema).set("owner_organisation_id", to: referral.$to.id)

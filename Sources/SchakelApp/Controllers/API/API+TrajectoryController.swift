@@ -1,0 +1,227 @@
+import Fluent
+import Foundation
+import SchakelCore
+import SQLKit
+import Vapor
+
+extension API {
+    /// `/api/v1/persons/{id}/trajectory` and milestones: steps in parallel, written by the organisation
+    /// that runs them, read through the access rule (category "trajectory and referrals").
+    struct TrajectoryController {
+        static let maxText = 4000
+
+        @Sendable func show(_ request: Request) async throws -> TrajectoryDTO {
+            try PersonController.requireCaseworker(request)
+            let person = try await PersonController.load(request)
+            let purpose = try PersonController.purpose(request)
+            let access = PersonAccess(request: request)
+            let decision = try await access.decide(person, purpose: purpose, requested: [.trajectoryAndReferrals, .legalStatus])
+            let today = request.now.brusselsDay
+            let seesTrajectory = decision.allows(.trajectoryAndReferrals)
+            let models = seesTrajectory ? try await Self.steps(of: person.id, on: request.db) : []
+            let steps = models.map(\.step)
+            let lanes = Trajectory.lanes(steps, today: today)
+            var readable: [UUID: Bool] = [try request.user.organisationID: true]
+            var notesWithheld = false
+            var stepDTOs: [TrajectoryStepDTO] = []
+            for model in models {
+                var note = model.note
+                if note != nil {
+                    let writer = model.$organisation.id
+                    if readable[writer] == nil {
+                        readable[writer] = try await access.mayReadNotes(about: person.id, writtenBy: writer, purpose: purpose)
+                    }
+                    if readable[writer] != true {
+                        note = nil
+                        notesWithheld = true
+                    }
+                }
+                stepDTOs.append(Self.dto(model, note: note, lane: lanes[model.id!] ?? 0))
+            }
+            let milestones = try await Self.milestones(of: person, steps: steps, decision: decision, on: request.db, today: today)
+            return TrajectoryDTO(personId: person.id, steps: stepDTOs, milestones: milestones,
+                                 dutchLevel: Trajectory.dutchLevel(steps)?.level,
+                                 withheldCategories: [.trajectoryAndReferrals, .legalStatus].filter { !decision.allows($0) },
+                                 notesWithheld: notesWithheld)
+        }
+
+        @Sendable func addStep(_ request: Request) async throws -> Response {
+            let person = try await Self.writable(request)
+            let user = try request.user
+            let input = try request.content.decode(TrajectoryStepInput.self)
+            guard let kind = input.kind else { throw SchakelError.validation(field: "kind", reason: Strings.missingField) }
+            guard let startsOn = input.startsOn else { throw SchakelError.validation(field: "startsOn", reason: Strings.missingField) }
+            let model = TrajectoryStepModel()
+            model.id = UUID()
+            model.$person.id = person.id
+            model.$organisation.id = user.organisationID
+            model.$createdBy.id = user.id
+            model.kind = kind
+            model.status = input.status ?? .planned
+            model.startsOn = startsOn
+            model.endsOn = input.endsOn
+            model.outcome = input.outcome
+            model.levelReached = input.levelReached
+            model.provider = try Self.text(input.provider, field: "provider", max: 200)
+            model.note = try Self.text(input.note, field: "note", max: Self.maxText)
+            model.version = 1
+            model.createdAt = request.now
+            model.updatedAt = request.now
+            try Self.validate(model.step, today: request.now.brusselsDay)
+            try await model.create(on: request.db)
+            let response = Response(status: .created)
+            try response.content.encode(Self.dto(model, note: model.note, lane: 0))
+            response.headers.replaceOrAdd(name: .location, value: "/api/v1/persons/\(person.id)/trajectory/steps/\(model.id!)")
+            return response
+        }
+
+        /// Changes a step: only the organisation that wrote it, and only from the version it read.
+        @Sendable func updateStep(_ request: Request) async throws -> TrajectoryStepDTO {
+            let person = try await Self.writable(request)
+            let user = try request.user
+            guard let model = try await TrajectoryStepModel.find(try request.uuidParameter("stepID"), on: request.db),
+                  model.$person.id == person.id
+            else { throw SchakelError.notFound }
+            guard model.$organisation.id == user.organisationID else { throw SchakelError.forbidden }
+            let input = try request.content.decode(TrajectoryStepInput.self)
+            guard let version = input.version else { throw SchakelError.validation(field: "version", reason: Strings.missingField) }
+            if let kind = input.kind { model.kind = kind }
+            if let status = input.status { model.status = status }
+            if let startsOn = input.startsOn { model.startsOn = startsOn }
+            if let endsOn = input.endsOn { model.endsOn = endsOn }
+            if let outcome = input.outcome { model.outcome = outcome }
+            if let level = input.levelReached { model.levelReached = level }
+            if input.provider != nil { model.provider = try Self.text(input.provider, field: "provider", max: 200) }
+            if input.note != nil { model.note = try Self.text(input.note, field: "note", max: Self.maxText) }
+            try Self.validate(model.step, today: request.now.brusselsDay)
+            // Claim the version: a concurrent change makes this one stale, nothing is lost.
+            let claimed = try await (request.db as! any SQLDatabase).update(TrajectoryStepModel.schema)
+                .set("kind", to: model.kind.rawValue).set("status", to: model.status.rawValue).set("provider", to: model.provider)
+                .set("starts_on", to: model.startsOn.iso).set("ends_on", to: model.endsOn?.iso)
+                .set("outcome", to: model.outcome?.rawValue).set("level_reached", to: model.levelReached?.rawValue)
+                .set("note", to: model.note).set("version", to: version + 1).set("updated_at", to: request.now)
+                .where("id", .equal, model.id!).where("version", .equal, version)
+                .returning("id").all()
+            guard !claimed.isEmpty else { throw SchakelError.staleVersion }
+            model.version = version + 1
+            return Self.dto(model, note: model.note, lane: 0)
+        }
+
+        @Sendable func addMilestone(_ request: Request) async throws -> Response {
+            let person = try await Self.writable(request)
+            let user = try request.user
+            let input = try request.content.decode(MilestoneInput.self)
+            guard input.on <= request.now.brusselsDay.adding(days: 366) else {
+                throw SchakelError.validation(field: "on", reason: Strings.dateTooFarAhead)
+            }
+            let model = MilestoneModel()
+            model.$person.id = person.id
+            model.kind = input.kind
+            model.on = input.on
+            model.$organisation.id = user.organisationID
+            model.$recordedBy.id = user.id
+            model.createdAt = request.now
+            try await model.create(on: request.db)
+            let response = Response(status: .created)
+            try response.content.encode(MilestoneDTO(kind: input.kind, on: input.on, source: .recorded))
+            return response
+        }
+
+        /// Persons of the reader's organisation whose right-to-work date falls in the coming weeks
+        /// (seed 004: refer residents to VDAB on time). `?weeks=` 1 to 26, default 6.
+        @Sendable func upcomingRightToWork(_ request: Request) async throws -> [UpcomingRightToWorkDTO] {
+            try PersonController.requireCaseworker(request)
+            let user = try request.user
+            var weeks = 6
+            if let text = request.query[String.self, at: "weeks"] {
+                guard let value = Int(text), (1...26).contains(value) else {
+                    throw SchakelError.validation(field: "weeks", reason: Strings.notAnInteger, arguments: ["1", "26"])
+                }
+                weeks = value
+            }
+            let today = request.now.brusselsDay
+            let until = today.adding(days: weeks * 7)
+            let rows = try await (request.db as! any SQLDatabase).raw("""
+                SELECT p.id, p.reference, p.right_to_work_on, p.identifiers, p.identifiers_key_id,
+                       EXISTS (SELECT 1 FROM referrals r WHERE r.person_id = p.id AND r.from_organisation_id = p.owner_organisation_id
+                               AND r.state <> 'draft' AND r.state <> 'cancelled') AS referred
+                FROM persons p
+                WHERE p.owner_organisation_id = \(bind: user.organisationID) AND p.erased_at IS NULL
+                  AND p.right_to_work_on >= \(bind: today.iso) AND p.right_to_work_on <= \(bind: until.iso)
+                ORDER BY p.right_to_work_on, p.reference LIMIT 500
+                """).all()
+            var items: [UpcomingRightToWorkDTO] = []
+            for row in rows {
+                let id = try row.decode(column: "id", as: UUID.self)
+                let date = try row.decode(column: "right_to_work_on", as: CalendarDate.self)
+                let identifiers = try request.identifiers(sealed: try row.decode(column: "identifiers", as: Data?.self),
+                                                          keyID: try row.decode(column: "identifiers_key_id", as: String?.self))
+                items.append(UpcomingRightToWorkDTO(personId: id, reference: try row.decode(column: "reference", as: String.self),
+                                                    givenName: identifiers?.givenName, familyName: identifiers?.familyName,
+                                                    rightToWorkOn: date, daysUntil: today.days(until: date),
+                                                    referred: try row.decode(column: "referred", as: Bool.self)))
+            }
+            // The owner reads its own dossiers; still, every name shown is a read and is recorded.
+            for item in items {
+                try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: item.personId,
+                                                   action: .read, categories: [.identity, .legalStatus], purpose: .guidanceToWork,
+                                                   outcome: .allowed))
+            }
+            return items
+        }
+
+        // MARK: Helpers
+
+        /// A caseworker whose organisation the rule lets see the person's trajectory may write to it.
+        static func writable(_ request: Request) async throws -> Dossier {
+            try PersonController.requireCaseworker(request)
+            let person = try await PersonController.load(request)
+            let decision = try await PersonAccess(request: request).decide(person, purpose: try PersonController.purpose(request),
+                                                                            requested: [.trajectoryAndReferrals], action: .update)
+            guard decision.allows(.trajectoryAndReferrals) else { throw SchakelError.forbidden }
+            return person
+        }
+
+        static func steps(of personID: UUID, on database: any Database) async throws -> [TrajectoryStepModel] {
+            try await TrajectoryStepModel.query(on: database).filter(\.$person.$id == personID)
+                .sort(\.$startsOn).sort(\.$createdAt).all()
+        }
+
+        static func milestones(of person: Dossier, steps: [TrajectoryStep], decision: AccessRule.Decision,
+                               on database: any Database, today: CalendarDate) async throws -> [MilestoneDTO] {
+            let seesTrajectory = decision.allows(.trajectoryAndReferrals)
+            let seesStatus = decision.allows(.legalStatus)
+            let recorded = seesTrajectory ? try await MilestoneModel.query(on: database).filter(\.$person.$id == person.id).all()
+                .map { Milestone(kind: $0.kind, on: $0.on, source: .recorded) } : []
+            let firstReferral = seesTrajectory ? try await ReferralModel.query(on: database).filter(\.$person.$id == person.id)
+                .filter(\.$sentOn != nil).sort(\.$sentOn).first()?.sentOn : nil
+            let profile = person.profile
+            let timeline = Milestones.timeline(
+                statusHistory: seesStatus ? profile.statusHistory : [],
+                protectionRequestedOn: seesStatus ? profile.protectionRequestedOn : nil,
+                firstReferralSentOn: firstReferral, steps: steps, recorded: recorded, today: today)
+            let statusKinds: Set<MilestoneKind> = [.protectionRequest, .rightToWork, .statusDecision]
+            // A recorded status milestone is still legal-status data: shown only with that category.
+            return timeline.filter { seesStatus || !statusKinds.contains($0.kind) }
+                .map { MilestoneDTO(kind: $0.kind, on: $0.on, source: $0.source) }
+        }
+
+        static func validate(_ step: TrajectoryStep, today: CalendarDate) throws {
+            if let problem = step.problems(today: today).first {
+                throw SchakelError.validation(field: problem.field, reason: Strings.stepProblem(problem.problem))
+            }
+        }
+
+        static func text(_ value: String?, field: String, max: Int) throws -> String? {
+            guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+            guard trimmed.count <= max else { throw SchakelError.validation(field: field, reason: Strings.tooLong, arguments: ["\(max)"]) }
+            return trimmed
+        }
+
+        static func dto(_ model: TrajectoryStepModel, note: String?, lane: Int) -> TrajectoryStepDTO {
+            TrajectoryStepDTO(id: model.id!, kind: model.kind, status: model.status, provider: model.provider,
+                              organisationId: model.$organisation.id, startsOn: model.startsOn, endsOn: model.endsOn,
+                              outcome: model.outcome, levelReached: model.levelReached, note: note, lane: lane, version: model.version)
+        }
+    }
+}
