@@ -32,6 +32,17 @@ struct AuthorizationMatrixTests {
         case "GET export", "POST erase":
             guard caseworkers.contains(role) else { return .forbidden }
             return relation == .owner ? .ok : .notFound
+        case "GET trajectory":
+            guard caseworkers.contains(role) else { return .forbidden }
+            return seesPerson ? .ok : .notFound
+        case "POST step", "POST milestone":
+            // The partner sees the person but not its trajectory (neither routed nor consented): it may not write there.
+            guard caseworkers.contains(role) else { return .forbidden }
+            return relation == .owner ? .created : (relation == .partnerWithConsent ? .forbidden : .notFound)
+        case "POST referral":
+            // Referring to the consented partner: only the owner may; for anyone else the person is "not found" (or it is the receiver itself).
+            guard caseworkers.contains(role) else { return .forbidden }
+            return relation == .owner ? .created : .unprocessableEntity
         default:
             Issue.record("no expectation for \(route)")
             return .internalServerError
@@ -63,6 +74,14 @@ struct AuthorizationMatrixTests {
                         ("GET export", .GET, "api/v1/persons/\(world.personID)/export", nil),
                         // Without a reason: an allowed erasure stops at validation, so the person stays for the next rows.
                         ("POST erase", .POST, "api/v1/persons/\(world.personID)/erase", "{}"),
+                        ("GET trajectory", .GET, "api/v1/persons/\(world.personID)/trajectory", nil),
+                        ("POST step", .POST, "api/v1/persons/\(world.personID)/trajectory/steps",
+                         "{\"kind\": \"screening\", \"startsOn\": \"2026-09-01\"}"),
+                        ("POST milestone", .POST, "api/v1/persons/\(world.personID)/milestones",
+                         "{\"kind\": \"leaving-reception\", \"on\": \"2026-09-01\"}"),
+                        ("POST referral", .POST, "api/v1/referrals",
+                         "{\"personId\": \"\(world.personID)\", \"toOrganisationId\": \"\(try world.organisations[.partnerWithConsent]!.requireID())\", "
+                             + "\"purpose\": \"guidance-to-work\", \"reason\": \"Klaar voor werk.\"}"),
                     ]
                     for (name, method, path, body) in requests {
                         try await app.testing().test(method, path, beforeRequest: { request in
@@ -93,6 +112,11 @@ struct AuthorizationMatrixTests {
                                 #expect((json["languages"] != nil) == shown.contains(.languages))
                                 #expect((json["labourMarketDistance"] != nil) == shown.contains(.assessment))
                             }
+                            if name == "GET trajectory", response.status == .ok {
+                                let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                                let withheld = json["withheldCategories"] as! [String]
+                                #expect(withheld.contains("trajectory-and-referrals") == (relation != .owner))
+                            }
                             if name == "GET persons", response.status == .ok {
                                 let listed = response.body.string.contains(world.personID.uuidString)
                                 #expect(listed == (role != .analyst && (relation == .owner || relation == .partnerWithConsent)))
@@ -102,7 +126,7 @@ struct AuthorizationMatrixTests {
                     }
                 }
             }
-            #expect(checked == Relation.allCases.count * UserRole.allCases.count * 8)
+            #expect(checked == Relation.allCases.count * UserRole.allCases.count * 12)
             // Withdrawal last: only the owner's caseworkers may, and then the partner loses the person at once.
             for relation in [Relation.unrelated, .partnerWithConsent, .partnerWithoutConsent] {
                 try await app.testing().test(.POST, "api/v1/consents/\(world.consentID)/withdraw",

@@ -225,6 +225,15 @@ private func jobStep(_ status: TrajectoryStepStatus, from start: CalendarDate, k
         #expect(milestone(.statusDecision, in: expected)?.on == CalendarDate(2025, 1, 10))
     }
 
+    @Test func aStatusHeldBeforeApplyingIsNotTheDecisionOnTheApplication() {
+        let requested = CalendarDate(2025, 3, 3)
+        let history = [record(.otherNewcomer, CalendarDate(2024, 1, 10)), record(.applicant, requested),
+                       record(.recognisedRefugee, CalendarDate(2025, 9, 1))]
+        #expect(milestone(.statusDecision, in: timeline(history: history, request: requested))?.on == CalendarDate(2025, 9, 1))
+        // Still an applicant: no decision yet, whatever came before.
+        #expect(milestone(.statusDecision, in: timeline(history: Array(history.prefix(2)), request: requested)) == nil)
+    }
+
     @Test(arguments: 0..<4)
     func randomDossiersGiveASortedTimelineWithOneMilestonePerKind(chunk: Int) {
         var random = SeededGenerator(seed: 0x7131_0000 &+ UInt64(chunk))
@@ -257,7 +266,11 @@ private func jobStep(_ status: TrajectoryStepStatus, from start: CalendarDate, k
                 switch kind {
                 case .protectionRequest: return requested
                 case .rightToWork: return Milestones.rightToWorkDate(statusHistory: history, protectionRequestedOn: requested, today: today)
-                case .statusDecision: return history.filter { $0.status != .applicant }.map(\.since).min()
+                case .statusDecision:
+                    // The first other status from the application on; without one, the first protection status.
+                    let applied = ([requested] + history.filter { $0.status == .applicant }.map { Optional($0.since) }).compactMap { $0 }.min()
+                    if let applied { return history.filter { $0.status != .applicant && $0.since >= applied }.map(\.since).min() }
+                    return history.filter { ![.applicant, .otherNewcomer].contains($0.status) }.map(\.since).min()
                 case .leavingReception: return nil
                 case .firstReferral: return referral
                 case .firstJob: return steps.filter { $0.kind == .job && $0.status != .planned }.map(\.startsOn).min()

@@ -349,6 +349,18 @@ private extension SeededGenerator {
         #expect(result.on == CalendarDate(2025, 9, 1))
     }
 
+    @Test func aRunningCourseWithAPlannedEndIsDatedByItsStartNotByTheFuture() throws {
+        let running = step(.dutchLessons, .running, from: CalendarDate(2026, 1, 12), to: CalendarDate(2026, 6, 26), level: .a2)
+        let result = try #require(Trajectory.dutchLevel([running]))
+        #expect(result.on == CalendarDate(2026, 1, 12))
+    }
+
+    @Test func aLevelReachedTwiceCountsFromTheFirstTime() throws {
+        let first = step(.dutchLessons, .completed, from: CalendarDate(2025, 1, 6), to: CalendarDate(2025, 3, 3), outcome: .certificate, level: .a2)
+        let again = step(.dutchLessons, .completed, from: CalendarDate(2025, 9, 1), to: CalendarDate(2025, 12, 19), outcome: .certificate, level: .a2)
+        #expect(try #require(Trajectory.dutchLevel([again, first])).on == CalendarDate(2025, 3, 3))
+    }
+
     @Test func preA1IsStillALevel() throws {
         let result = try #require(Trajectory.dutchLevel([step(.dutchLessons, .running, from: CalendarDate(2026, 2, 2), level: .preA1)]))
         #expect(result.level == .preA1)
@@ -372,8 +384,10 @@ private extension SeededGenerator {
             }
             #expect(result.level == levels.max())
             #expect(levels.allSatisfy { $0.rank <= result.level.rank })
-            let days = steps.filter { $0.levelReached == result.level }.map { $0.endsOn ?? $0.startsOn }
-            #expect(days.contains(result.on), "\(result.on) is not the end (or start) of a \(result.level.rawValue) step")
+            // A closed step vouches for its end, an open one only for its start; the first such day counts.
+            let days = steps.filter { $0.levelReached == result.level }
+                .map { [.completed, .stopped].contains($0.status) ? ($0.endsOn ?? $0.startsOn) : $0.startsOn }
+            #expect(result.on == days.min(), "\(result.on) is not the first day a \(result.level.rawValue) stood on record")
         }
     }
 }

@@ -43,7 +43,7 @@ public enum Milestones {
         if let date = rightToWorkDate(statusHistory: statusHistory, protectionRequestedOn: protectionRequestedOn, today: today) {
             byKind[.rightToWork] = Milestone(kind: .rightToWork, on: date, source: .derived)
         }
-        if let decision = statusHistory.filter({ $0.status != .applicant }).min(by: { $0.since < $1.since }) {
+        if let decision = statusDecision(statusHistory: statusHistory, protectionRequestedOn: protectionRequestedOn) {
             byKind[.statusDecision] = Milestone(kind: .statusDecision, on: decision.since, source: .derived)
         }
         if let firstReferralSentOn {
@@ -61,6 +61,18 @@ public enum Milestones {
         return byKind.values.sorted {
             ($0.on, order.firstIndex(of: $0.kind)!) < ($1.on, order.firstIndex(of: $1.kind)!)
         }
+    }
+
+    /// The decision on the protection request: the first other status from the request (or the first
+    /// applicant record) on; a status held before applying is not a decision on it. Without an
+    /// application, the first protection status granted (resettlement, temporary protection).
+    static func statusDecision(statusHistory: [LegalStatusRecord], protectionRequestedOn: CalendarDate?) -> LegalStatusRecord? {
+        let ordered = statusHistory.sorted { $0.since < $1.since }
+        let applied = [protectionRequestedOn, ordered.first { $0.status == .applicant }?.since].compactMap { $0 }.min()
+        if let applied {
+            return ordered.first { $0.status != .applicant && $0.since >= applied }
+        }
+        return ordered.first { $0.status != .applicant && $0.status != .otherNewcomer }
     }
 
     /// The right-to-work date stored with a person so that "who may work in the coming weeks" is one

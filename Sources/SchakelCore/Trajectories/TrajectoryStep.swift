@@ -118,9 +118,13 @@ public enum Trajectory {
         return lanes
     }
 
-    /// The highest Dutch level reached in the steps, with the day it was reached (the step's end, or start while running).
+    /// The highest Dutch level reached in the steps, with the first day it stood on record: a closed
+    /// step's end; a step still running or planned only vouches for its start ("A2 since 3 March").
     public static func dutchLevel(_ steps: [TrajectoryStep]) -> (level: CEFRLevel, on: CalendarDate)? {
-        steps.compactMap { step in step.levelReached.map { ($0, step.endsOn ?? step.startsOn) } }
-            .max { ($0.0, $0.1) < ($1.0, $1.1) }
+        let reached = steps.compactMap { step in
+            step.levelReached.map { ($0, step.status.isClosed ? (step.endsOn ?? step.startsOn) : step.startsOn) }
+        }
+        guard let best = reached.map(\.0).max() else { return nil }
+        return (best, reached.filter { $0.0 == best }.map(\.1).min()!)
     }
 }
