@@ -144,6 +144,24 @@ struct SeedChainTests {
                 handOvers.append(draft.id)
                 _ = try await Self.step(api, draft.id, "send", token: inGent)
                 _ = try await Self.step(api, draft.id, "receive", token: vdab)
+                if id == person {
+                    // The case manager explains the profile in a meeting, with the printed profile on the table.
+                    let meeting = try await api.post("referrals/\(draft.id)/hand-over-meeting", token: inGent, [
+                        "heldOn": "2026-09-21", "participants": "Trajectbegeleider IN-Gent, VDAB-consulent, Yonas, tolk Tigrinya",
+                    ])
+                    #expect(meeting.status == .created, "\(meeting.text)")
+                    #expect((meeting["handOverMeetings"] as? [[String: Any]])?.count == 1)
+                    #expect(try await api.get("notifications", token: vdab).items.contains { $0["kind"] as? String == "hand-over-meeting" })
+                    for reader in [inGent, vdab] {
+                        let profile = try await api.get("referrals/\(draft.id)/profile", token: reader)
+                        #expect(profile.status == .ok)
+                        #expect(profile.text.contains("Profiel voor warme overdracht"))
+                        #expect(profile.text.contains("Yonas"))
+                        #expect(profile.text.contains("Niet gedeeld")) // the assessment stays with IN-Gent
+                        #expect(profile.text.contains("tolk Tigrinya"))
+                        #expect(profile.text.contains("21/09/2026"))
+                    }
+                }
                 _ = try await Self.step(api, draft.id, "accept", token: vdab)
             }
             // The warm hand-over made VDAB the owner: it now records consent for the Jobteam itself.
@@ -153,11 +171,13 @@ struct SeedChainTests {
                                    categories: Self.profileForWork + ["assessment"])
             try await Self.consent(api, token: vdab, person: person, to: jobteamID, purpose: "case-conference",
                                    categories: ["identity", "trajectory-and-referrals"])
+            // The onward referral is no hand-over: it has no meeting and no printable profile.
             let onward = try await api.post("referrals", token: vdab, [
                 "personId": person, "toOrganisationId": jobteamID, "purpose": "intensive-guidance", "urgency": "urgent",
                 "reason": "Grote afstand tot de arbeidsmarkt; intensieve begeleiding nodig.",
             ])
             #expect(onward.status == .created, "\(onward.text)")
+            #expect(try await api.get("referrals/\(onward.id)/profile", token: vdab).status == .unprocessableEntity)
             _ = try await Self.step(api, onward.id, "send", token: vdab)
             _ = try await Self.step(api, onward.id, "receive", token: jobteam)
             _ = try await Self.step(api, onward.id, "accept", token: jobteam)

@@ -54,7 +54,29 @@ enum Strings {
     static let notAHandOver = Text(nl: "Deze doorverwijzing is geen warme overdracht.", en: "This referral is not a warm hand-over.")
     static let notInOrganisation = Text(nl: "Deze medewerker hoort niet bij de behandelende organisatie.",
                                         en: "This member of staff is not with the handling organisation.")
-    static let illegalRequestStep = Text(nl: "Dit kan niet bij een vraag in toestand '%@'.", en: "This cannot be done to a request in state '%@'.")
+    static let illegalRequestStep = Text(nl: "Dit kan niet bij een werkgeversvraag in toestand '%@'. Mogelijk nu: %@.",
+                                         en: "This cannot be done to an employer request in state '%@'. Possible now: %@.")
+
+    // The printable hand-over profile
+    static let profileTitle = Text(nl: "Profiel voor warme overdracht", en: "Profile for a warm hand-over")
+    static let profileRoute = Text(nl: "Van %@ aan %@ · doel: %@", en: "From %@ to %@ · purpose: %@")
+    static let profileReference = Text(nl: "Dossiernummer", en: "Dossier number")
+    static let profileName = Text(nl: "Naam", en: "Name")
+    static let profileBirthDate = Text(nl: "Geboortedatum", en: "Date of birth")
+    static let profileCountry = Text(nl: "Land van herkomst", en: "Country of origin")
+    static let profilePhone = Text(nl: "Telefoon", en: "Phone")
+    static let profileEmail = Text(nl: "E-mail", en: "E-mail")
+    static let profileRightToWork = Text(nl: "Mag werken vanaf", en: "May work from")
+    static let profileLanguages = Text(nl: "Talen", en: "Languages")
+    static let profileExperience = Text(nl: "Werkervaring", en: "Work experience")
+    static let profileYears = Text(nl: "jaar", en: "years")
+    static let profileEducation = Text(nl: "Opleiding", en: "Education")
+    static let profileWithheld = Text(nl: "Niet gedeeld", en: "Not shared")
+    static let profileWithheldExplained = Text(
+        nl: "Deze gegevens gaan niet mee: de samenwerkingsovereenkomst of de toestemming van de persoon dekt ze niet.",
+        en: "These data do not travel: the agreement or the person's consent does not cover them.")
+    static let profileMeeting = Text(nl: "Overdrachtsgesprek", en: "Hand-over meeting")
+    static let profilePrinted = Text(nl: "Afgedrukt op %@. Vertrouwelijk: persoonsgegevens.", en: "Printed on %@. Confidential: personal data.")
 
     static func stepProblem(_ problem: TrajectoryStepProblem) -> Text {
         switch problem {

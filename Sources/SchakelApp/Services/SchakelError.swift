@@ -15,6 +15,8 @@ enum SchakelError: Error, Sendable {
     case csrf
     /// A referral step that does not apply in the referral's state; `allowed` names those that do.
     case illegalTransition(action: String, state: String, allowed: [String])
+    /// An employer request cannot move to that state from where it is.
+    case illegalRequestStep(state: String, allowed: [String])
     /// A referral step that belongs to the other side.
     case wrongParty(action: String, party: String)
 
@@ -25,7 +27,7 @@ enum SchakelError: Error, Sendable {
         case .slowDown, .locked: return .tooManyRequests
         case .forbidden, .csrf: return .forbidden
         case .notFound: return .notFound
-        case .conflict, .staleVersion, .illegalTransition: return .conflict
+        case .conflict, .staleVersion, .illegalTransition, .illegalRequestStep: return .conflict
         case .wrongParty: return .forbidden
         }
     }
@@ -42,7 +44,7 @@ enum SchakelError: Error, Sendable {
         case .conflict: return "conflict"
         case .staleVersion: return "stale_version"
         case .csrf: return "csrf_token_invalid"
-        case .illegalTransition: return "illegal_transition"
+        case .illegalTransition, .illegalRequestStep: return "illegal_transition"
         case .wrongParty: return "wrong_party"
         }
     }
@@ -73,6 +75,8 @@ enum SchakelError: Error, Sendable {
         case .csrf: return Strings.csrf(language)
         case let .illegalTransition(action, state, allowed):
             return Strings.illegalTransition.filled(language, action, state, allowed.isEmpty ? "—" : allowed.joined(separator: ", "))
+        case let .illegalRequestStep(state, allowed):
+            return Strings.illegalRequestStep.filled(language, state, allowed.isEmpty ? "—" : allowed.joined(separator: ", "))
         case let .wrongParty(action, party):
             return Strings.wrongParty.filled(language, action, party)
         }
@@ -81,6 +85,7 @@ enum SchakelError: Error, Sendable {
     /// For an illegal referral step: the steps that are possible now.
     var allowed: [String]? {
         if case let .illegalTransition(_, _, allowed) = self { return allowed }
+        if case let .illegalRequestStep(_, allowed) = self { return allowed }
         return nil
     }
 

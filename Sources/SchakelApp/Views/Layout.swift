@@ -85,6 +85,15 @@ enum Stylesheet {
     dl.facts dt { font-weight: 600; }
     dl.facts dd { margin: 0; }
     @media (max-width: 40rem) { .site-header { padding: .75rem 1rem; } main { padding: 1.25rem 1rem; } }
-    @media print { .site-header form, .skip-link { display: none; } }
+    .profile section { break-inside: avoid; }
+    .profile .withheld { border-left: 4px solid var(--line); padding-left: 1rem; }
+    .profile .printed { color: var(--muted); font-size: .9rem; margin-top: 2rem; }
+    @media print {
+      .site-header form, .skip-link, .demo-notice { display: none; }
+      .site-header { border-bottom: 2px solid #000; padding: 0 0 .5rem; }
+      body { font-size: 11pt; } main { max-width: none; padding: 0; }
+      a { color: #000; text-decoration: none; }
+      @page { margin: 2cm; }
+    }
     """
 }

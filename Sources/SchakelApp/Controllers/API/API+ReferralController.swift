@@ -201,6 +201,66 @@ extension API {
             return try await Self.dto(reloaded, for: request)
         }
 
+        // MARK: Warm hand-over
+
+        /// Records the meeting where the case manager explains the profile; either side may, once sent.
+        @Sendable func recordMeeting(_ request: Request) async throws -> Response {
+            try PersonController.requireCaseworker(request)
+            let user = try request.user
+            let referral = try await Self.load(request)
+            guard referral.transfersOwnership else { throw SchakelError.validation(field: "referralId", reason: Strings.notAHandOver) }
+            guard ![.draft, .cancelled].contains(referral.state) else {
+                throw SchakelError.illegalTransition(action: "hand-over-meeting", state: referral.state.rawValue,
+                                                     allowed: ReferralStateMachine.allowedActions(from: referral.state).map(\.rawValue))
+            }
+            let input = try request.content.decode(HandOverMeetingInput.self)
+            guard let participants = try TrajectoryController.text(input.participants, field: "participants", max: 1000) else {
+                throw SchakelError.validation(field: "participants", reason: Strings.empty)
+            }
+            let meeting = HandOverMeetingModel()
+            meeting.id = UUID()
+            meeting.$referral.id = try referral.requireID()
+            meeting.heldOn = input.heldOn
+            meeting.participants = participants
+            meeting.notes = try TrajectoryController.text(input.notes, field: "notes", max: ReferralStateMachine.maxTextLength)
+            meeting.$organisation.id = user.organisationID
+            meeting.$createdBy.id = user.id
+            meeting.createdAt = request.now
+            let other = referral.party(of: user.organisationID) == .sender ? referral.$to.id : referral.$from.id
+            let now = request.now
+            try await request.db.transaction { db in
+                try await meeting.create(on: db)
+                try await Notifier.notify(.handOverMeeting, about: try referral.requireID(), organisation: other,
+                                          dedupeKey: "hand-over-meeting:\(meeting.id!)", at: now, on: db)
+            }
+            let response = Response(status: .created)
+            try response.content.encode(try await Self.dto(referral, for: request))
+            return response
+        }
+
+        /// The printable profile (HTML with print styles): for the sender what the rule lets travel now,
+        /// for the receiver the snapshot as the rule still allows it.
+        @Sendable func profile(_ request: Request) async throws -> Response {
+            try PersonController.requireCaseworker(request)
+            let user = try request.user
+            let referral = try await Self.load(request)
+            guard referral.transfersOwnership else { throw SchakelError.validation(field: "referralId", reason: Strings.notAHandOver) }
+            let dto = try await Self.dto(referral, for: request)
+            let person: PersonDTO
+            if referral.party(of: user.organisationID) == .sender {
+                person = try await Self.snapshot(of: referral, for: request).dto
+            } else {
+                guard let snapshot = dto.snapshot else { throw SchakelError.notFound }
+                person = snapshot
+            }
+            let names = try await OrganisationModel.query(on: request.db).filter(\.$id ~~ [referral.$from.id, referral.$to.id]).all()
+            func name(_ id: UUID) -> String { names.first { $0.id == id }?.name ?? "" }
+            return HandOverProfilePage(language: UILanguage.preferred(by: request, userChoice: user.language), person: person,
+                                       fromOrganisation: name(referral.$from.id), toOrganisation: name(referral.$to.id),
+                                       purpose: referral.purpose, meetings: dto.handOverMeetings,
+                                       printedOn: request.now.brusselsDay).render()
+        }
+
         // MARK: Helpers
 
         static func load(_ request: Request) async throws -> ReferralModel {
@@ -263,6 +323,23 @@ extension API {
                                                 organisationId: event.$organisation.id, userId: event.$user.id, reason: event.reasonCode,
                                                 text: text, outcome: event.outcome))
             }
+            var meetings: [HandOverMeetingDTO] = []
+            for meeting in try await HandOverMeetingModel.query(on: request.db).filter(\.$referral.$id == referralID)
+                .sort(\.$heldOn).sort(\.$createdAt).all() {
+                var notes = meeting.notes
+                if notes != nil {
+                    let writer = meeting.$organisation.id
+                    if readable[writer] == nil {
+                        readable[writer] = try await access.mayReadNotes(about: referral.$person.id, writtenBy: writer, purpose: referral.purpose)
+                    }
+                    if readable[writer] != true {
+                        notes = nil
+                        withheld = true
+                    }
+                }
+                meetings.append(HandOverMeetingDTO(id: meeting.id!, heldOn: meeting.heldOn, participants: meeting.participants,
+                                                   organisationId: meeting.$organisation.id, notes: notes))
+            }
             var snapshot: PersonDTO?
             if party == .receiver, let sealed = referral.snapshot, let keyID = referral.snapshotKeyID,
                let person = try await PersonModel.find(referral.$person.id, on: request.db) {
@@ -285,7 +362,7 @@ extension API {
                 allowedActions: allowedActions, responseDays: referral.responseDays, sentOn: referral.sentOn, dueOn: referral.dueOn,
                 overdue: isOverdue(referral, today: today), outcome: referral.outcome,
                 snapshotCategories: referral.snapshotCategories.sorted { $0.rawValue < $1.rawValue }, history: history,
-                snapshot: snapshot, notesWithheld: withheld)
+                snapshot: snapshot, notesWithheld: withheld, handOverMeetings: meetings)
         }
 
         static func schakelError(_ error: ReferralStepError) -> SchakelError {

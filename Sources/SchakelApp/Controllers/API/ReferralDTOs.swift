@@ -58,6 +58,24 @@ struct ReferralDTO: Content {
     let snapshot: PersonDTO?
     /// True when the other side's notes were left out for want of consent.
     let notesWithheld: Bool
+    /// For a warm hand-over: the meetings where the profile was explained.
+    let handOverMeetings: [HandOverMeetingDTO]
+}
+
+struct HandOverMeetingInput: Content {
+    let heldOn: CalendarDate
+    /// Who took part (staff, the person, an interpreter), as written down.
+    let participants: String
+    var notes: String?
+}
+
+struct HandOverMeetingDTO: Content {
+    let id: UUID
+    let heldOn: CalendarDate
+    let participants: String
+    let organisationId: UUID
+    /// The writer's notes; the other side sees them only with the person's consent.
+    let notes: String?
 }
 
 struct ReferralSummaryDTO: Content {
