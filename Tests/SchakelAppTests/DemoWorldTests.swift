@@ -126,3 +126,58 @@ struct DemoWorldTests {
         }
     }
 }
+
+@Suite("Demo world: the chain at work")
+struct DemoActivityTests {
+    @Test(arguments: TestDatabase.all)
+    func theDemoWorldHoldsReferralsTrajectoriesAndConferencesInEveryState(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let summary = try await Fixtures.demoWorld(app, persons: 300)
+            #expect(summary.activity.referrals == 60)
+            let referrals = try await ReferralModel.query(on: app.db).all()
+            #expect(Set(referrals.map(\.state)) == Set(ReferralState.allCases))
+            let steps = try await TrajectoryStepModel.query(on: app.db).all()
+            #expect(Set(steps.map(\.status)) == Set(TrajectoryStepStatus.allCases))
+            // Dutch lessons run beside the work the referral led to.
+            #expect(steps.contains { $0.kind == .dutchLessons && $0.status == .running && $0.levelReached != nil })
+            let conferences = try await CaseConferenceModel.query(on: app.db).all()
+            #expect(conferences.count >= 3)
+            #expect(conferences.contains { $0.$followsUp.id != nil })
+            #expect(conferences.contains { $0.heldOn > Fixtures.asOf })
+            let actions = try await CaseConferenceItemModel.query(on: app.db).filter(\.$kind == .action).all()
+            #expect(Set(actions.compactMap(\.status)) == Set(ConferenceActionStatus.allCases))
+            let requests = try await EmployerRequestModel.query(on: app.db).all()
+            #expect(Set(requests.map(\.state)) == Set(EmployerRequestState.allCases))
+            // One refused referral was reconsidered after talks, and its history shows both decisions.
+            var reconsidered = false
+            for referral in referrals where referral.state == .inProgress {
+                let actions = try await ReferralEventModel.query(on: app.db).filter(\.$referral.$id == referral.id!).sort(\.$position)
+                    .all().map(\.action)
+                if actions == [.send, .receive, .refuse, .reconsider, .accept, .start] { reconsidered = true }
+            }
+            #expect(reconsidered)
+
+            // Through the API as its users see it: the receiver of a sent referral reads the snapshot the
+            // rule allowed; the conference's persons are visible to its participants.
+            let sent = try #require(referrals.first { $0.state == .received })
+            let receiver = try #require(try await UserModel.query(on: app.db).filter(\.$organisation.$id == sent.$to.id)
+                .filter(\.$role == .jobCounsellor).first())
+            let token = try await Fixtures.token(app, email: receiver.email, password: DemoWorld.password)
+            try await app.testing().test(.GET, "api/v1/referrals/\(sent.id!)", beforeRequest: { $0.bearer(token) }) { response in
+                #expect(response.status == .ok)
+                let dto = try response.content.decode(ReferralDTO.self)
+                #expect(dto.snapshot?.givenName != nil)
+                #expect(dto.history.map(\.action) == [.send, .receive])
+            }
+            let past = try #require(conferences.first { $0.$followsUp.id == nil && $0.heldOn < Fixtures.asOf })
+            let organiser = try #require(try await UserModel.find(past.$createdBy.id, on: app.db))
+            let organiserToken = try await Fixtures.token(app, email: organiser.email, password: DemoWorld.password)
+            try await app.testing().test(.GET, "api/v1/case-conferences/\(past.id!)", beforeRequest: { $0.bearer(organiserToken) }) { response in
+                #expect(response.status == .ok)
+                let dto = try response.content.decode(CaseConferenceDTO.self)
+                #expect(!dto.personIds.isEmpty)
+                #expect(dto.items.count == 4)
+            }
+        }
+    }
+}

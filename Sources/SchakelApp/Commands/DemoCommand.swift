@@ -52,7 +52,9 @@ struct DemoCommand: AsyncCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         context.console.print("Demo world built in \(String(format: "%.1f", seconds)) s: \(summary.organisations) organisations, "
-            + "\(summary.agreements) agreements, \(summary.accounts) accounts, \(summary.persons) persons, \(summary.rows) dossier rows.")
+            + "\(summary.agreements) agreements, \(summary.accounts) accounts, \(summary.persons) persons, \(summary.rows) dossier rows; "
+            + "\(summary.activity.referrals) referrals, \(summary.activity.steps) trajectory steps, \(summary.activity.conferences) case conferences, "
+            + "\(summary.activity.employerRequests) employer requests.")
         context.console.print("Peak memory: \(ProcessMemory.peakResidentMegabytes().map { "\($0) MiB" } ?? "unknown").")
     }
 
@@ -79,6 +81,9 @@ enum DemoBootstrap {
         let (count, rows) = try await loader.loadPersons(count: persons, progress: progress)
         summary.persons = count
         summary.rows = rows
+        // The chain at work: a fifth of the persons referred (at most 240), with their steps and conferences.
+        let activity = DemoActivity(database: app.db, world: world, asOf: asOf, now: app.schakel.now(), keyring: try app.keyring)
+        summary.activity = try await activity.build(referrals: min(persons / 5, 240))
         return summary
     }
 

@@ -14,6 +14,7 @@ struct DemoWorldLoader {
         var accounts = 0
         var persons = 0
         var rows = 0
+        var activity = DemoActivity.Summary()
     }
 
     enum Problem: Error, CustomStringConvertible {
