@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the real `schakel serve --demo` in an empty folder (SQLite, or PostgreSQL when
 # DATABASE_URL is set), waits for it, and checks what a first user would: health, sign-in,
-# an API list, and 401 without a token. Only talks to 127.0.0.1. Exits non-zero on any failure.
+# an API list, 401 without a token, and the three seed chains walked through the API
+# (tests/api/seed_chains.py). Only talks to 127.0.0.1. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH=/opt/swift/usr/bin:$PATH
@@ -49,5 +50,6 @@ status=$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/organisations")
 check "no token, no data (401)" test "$status" = 401
 status=$(curl -s -o /dev/null -w '%{http_code}' "$base/aanmelden")
 check "the sign-in page answers" test "$status" = 200
+check "the three seed chains run through the API" python3 tests/api/seed_chains.py "$base"
 echo "smoke ($engine): $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
