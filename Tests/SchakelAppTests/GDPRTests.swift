@@ -149,3 +149,43 @@ struct GDPRTests {
         }
     }
 }
+
+@Suite("GDPR rights reach the chain's data")
+struct GDPRChainTests {
+    @Test(arguments: TestDatabase.all)
+    func exportHoldsTheTrajectoryAndReferralsAndErasureRemovesTheirFreeText(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let world = try await PrivacyWorld.build(app)
+            let api = JSONAPI(app: app)
+            let owner = world.tokens[.owner]![.socialWorker]!
+            let receiver = world.tokens[.partnerWithConsent]![.jobCounsellor]!
+            let step = try await api.post("persons/\(world.personID)/trajectory/steps", token: owner,
+                                          ["kind": "dutch-nt2", "status": "running", "startsOn": "2026-06-01", "levelReached": "A2",
+                                           "note": "Testina oefent thuis met haar buurvrouw."])
+            #expect(step.status == .created, "\(step.text)")
+            let referral = try await ReferralTests.draft(app, world: world, to: .partnerWithConsent)
+            #expect(try await api.post("referrals/\(referral)/send", token: owner).status == .ok)
+            #expect(try await api.post("referrals/\(referral)/cancel", token: owner, ["text": "Testina verhuist naar Brugge."]).status == .ok)
+
+            let export = try await api.get("persons/\(world.personID)/export", token: owner)
+            #expect((export["trajectory"] as? [[String: Any]])?.first?["note"] as? String == "Testina oefent thuis met haar buurvrouw.")
+            let exported = try #require((export["referrals"] as? [[String: Any]])?.first)
+            #expect(exported["state"] as? String == "cancelled")
+            #expect((exported["history"] as? [[String: Any]])?.last?["text"] as? String == "Testina verhuist naar Brugge.")
+
+            #expect(try await api.post("persons/\(world.personID)/erase", token: owner, ["reason": "Verzoek van de persoon (art. 17)"])
+                .status == .ok)
+            // Kinds, dates, states and outcomes stay for the figures; every free text and the sealed snapshot go.
+            let model = try #require(try await ReferralModel.find(referral, on: app.db))
+            #expect(model.snapshot == nil && model.reason.isEmpty && model.state == .cancelled)
+            let events = try await ReferralEventModel.query(on: app.db).filter(\.$referral.$id == referral).all()
+            #expect(events.count == 2 && events.allSatisfy { $0.text == nil })
+            let steps = try await TrajectoryStepModel.query(on: app.db).filter(\.$person.$id == world.personID).all()
+            #expect(steps.count == 1 && steps[0].note == nil && steps[0].levelReached == .a2)
+            let seen = try await api.get("referrals/\(referral)", token: receiver)
+            #expect(seen.status == .ok)
+            #expect(seen["snapshot"] == nil)
+            #expect(!seen.text.contains("Testina"))
+        }
+    }
+}

@@ -11,6 +11,23 @@ struct PersonExportDTO: Content {
     let person: PersonDTO
     let consents: [ConsentDTO]
     let accessLog: [AccessLogEntryDTO]
+    /// The trajectory: every step's facts; notes only those this organisation wrote (each controller answers for its own).
+    let trajectory: [TrajectoryStepDTO]
+    let milestones: [MilestoneDTO]
+    /// Referrals about the person that this organisation sent or received, with their history.
+    let referrals: [ReferralExportDTO]
+}
+
+struct ReferralExportDTO: Content {
+    let id: UUID
+    let fromOrganisationId: UUID
+    let toOrganisationId: UUID
+    let purpose: Purpose
+    let reason: String
+    let state: ReferralState
+    let sentOn: CalendarDate?
+    let outcome: ReferralOutcome?
+    let history: [ReferralEventDTO]
 }
 
 struct ErasureInput: Content {
@@ -42,11 +59,32 @@ extension API {
             let log = try await AuditEntryModel.query(on: request.db).filter(\.$personID == personID).sort(\.$id).all()
                 .map(AccessLogEntryDTO.init)
             let owner = try await OrganisationModel.find(person.owner, on: request.db)
+            let today = now.brusselsDay
+            let stepModels = try await TrajectoryController.steps(of: personID, on: request.db)
+            let lanes = Trajectory.lanes(stepModels.map(\.step), today: today)
+            let steps = stepModels.map { model in
+                TrajectoryController.dto(model, note: model.$organisation.id == person.owner ? model.note : nil, lane: lanes[model.id!] ?? 0)
+            }
+            let milestones = try await TrajectoryController.milestones(of: person, steps: stepModels.map(\.step), decision: decision,
+                                                                      on: request.db, today: today)
+            var referrals: [ReferralExportDTO] = []
+            for referral in try await ReferralModel.query(on: request.db).filter(\.$person.$id == personID)
+                .group(.or, { $0.filter(\.$from.$id == person.owner).filter(\.$to.$id == person.owner) }).sort(\.$createdAt).all() {
+                let events = try await ReferralEventModel.query(on: request.db).filter(\.$referral.$id == referral.id!).sort(\.$position).all()
+                referrals.append(ReferralExportDTO(
+                    id: referral.id!, fromOrganisationId: referral.$from.id, toOrganisationId: referral.$to.id, purpose: referral.purpose,
+                    reason: referral.reason, state: referral.state, sentOn: referral.sentOn, outcome: referral.outcome,
+                    history: events.map { event in
+                        ReferralEventDTO(action: event.action, from: event.fromState, to: event.toState, at: event.at,
+                                         organisationId: event.$organisation.id, userId: event.$user.id, reason: event.reasonCode,
+                                         text: event.$organisation.id == person.owner ? event.text : nil, outcome: event.outcome)
+                    }))
+            }
             let export = PersonExportDTO(
                 exportedAt: now, controller: owner?.name ?? "",
                 person: PersonDTO(person, identifiers: try request.identifiers(of: person), decision: decision,
-                                  purpose: .guidanceToWork, today: now.brusselsDay),
-                consents: consents, accessLog: log)
+                                  purpose: .guidanceToWork, today: today),
+                consents: consents, accessLog: log, trajectory: steps, milestones: milestones, referrals: referrals)
             let response = Response(status: .ok)
             try response.content.encode(export)
             response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"schakel-export-\(person.reference).json\"")
@@ -75,12 +113,27 @@ extension API {
                 // Consents stay as proof of what was allowed, without the witness's name or the signed text's free part.
                 try await sql.update(ConsentModel.schema).set("witness", to: SQLLiteral.null)
                     .where("person_id", .equal, personID).run()
+                // The chain's free text about the person goes; states, dates, kinds and outcomes stay for the figures.
+                // A sealed referral snapshot holds the identifiers themselves.
+                try await sql.update(ReferralModel.schema).set("reason", to: "").set("snapshot", to: SQLLiteral.null)
+                    .set("snapshot_key_id", to: SQLLiteral.null).where("person_id", .equal, personID).run()
+                try await sql.raw("""
+                    UPDATE referral_events SET text = NULL WHERE referral_id IN (SELECT id FROM referrals WHERE person_id = \(bind: personID))
+                    """).run()
+                try await sql.raw("""
+                    UPDATE hand_over_meetings SET participants = '', notes = NULL
+                    WHERE referral_id IN (SELECT id FROM referrals WHERE person_id = \(bind: personID))
+                    """).run()
+                try await sql.update(TrajectoryStepModel.schema).set("note", to: SQLLiteral.null).where("person_id", .equal, personID).run()
+                try await sql.update(CaseConferenceItemModel.schema).set("text", to: "").where("person_id", .equal, personID).run()
             }
             try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: personID, action: .erase,
                                                categories: [.identity, .contact], purpose: nil, outcome: .allowed))
             return ErasureDTO(id: personID, reference: person.reference, erasedAt: now, reason: reason,
                               kept: ["birthYear", "countryOfOrigin", "homeMunicipality", "statusHistory", "languages", "education",
-                                     "workExperience", "competences", "jobWishes", "constraints", "availability"])
+                                     "workExperience", "competences", "jobWishes", "constraints", "availability",
+                                     "trajectorySteps (kind, dates, status, outcome, level)", "milestones",
+                                     "referrals (route, purpose, states, dates, reason codes, outcome)"])
         }
     }
 }
