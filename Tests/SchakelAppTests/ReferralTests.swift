@@ -157,6 +157,9 @@ struct ReferralTests {
             #expect(status == .ok)
             #expect(after?.state == .refused)
             #expect(after?.snapshot == nil)
+            // The sender's reason travelled with the snapshot and goes with it; the sender keeps it.
+            #expect(after?.reason == nil)
+            #expect(try await Self.get(app, "api/v1/referrals/\(id)", token: sender).1?.reason == "Mag werken sinds 2 juli; wil in de logistiek.")
         }
     }
 

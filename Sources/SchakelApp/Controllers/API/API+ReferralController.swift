@@ -357,7 +357,7 @@ extension API {
             } ?? []
             return ReferralDTO(
                 id: referralID, personId: referral.$person.id, fromOrganisationId: referral.$from.id, fromUserId: referral.$fromUser.id,
-                toOrganisationId: referral.$to.id, purpose: referral.purpose, reason: referral.reason, urgency: referral.urgency,
+                toOrganisationId: referral.$to.id, purpose: referral.purpose, reason: party == .receiver && snapshot == nil ? nil : referral.reason, urgency: referral.urgency,
                 desiredStart: referral.desiredStart, transfersOwnership: referral.transfersOwnership, state: referral.state,
                 allowedActions: allowedActions, responseDays: referral.responseDays, sentOn: referral.sentOn, dueOn: referral.dueOn,
                 overdue: isOverdue(referral, today: today), outcome: referral.outcome,

@@ -41,7 +41,9 @@ struct ReferralDTO: Content {
     let fromUserId: UUID
     let toOrganisationId: UUID
     let purpose: Purpose
-    let reason: String
+    /// The sender's reason: for the receiver it travels with the snapshot, so it goes when the rule
+    /// no longer lets the receiver see the person (a withdrawn consent, an erasure).
+    let reason: String?
     let urgency: ReferralUrgency
     let desiredStart: CalendarDate?
     let transfersOwnership: Bool
