@@ -8,5 +8,6 @@ extension Application {
         asyncCommands.use(AuditCommandGroup(), as: "audit")
         asyncCommands.use(KeysCommandGroup(), as: "keys")
         asyncCommands.use(GDPRCommandGroup(), as: "gdpr")
+        asyncCommands.use(BenchCommandGroup(), as: "bench")
     }
 }

@@ -54,7 +54,7 @@ struct DemoCommand: AsyncCommand {
         context.console.print("Demo world built in \(String(format: "%.1f", seconds)) s: \(summary.organisations) organisations, "
             + "\(summary.agreements) agreements, \(summary.accounts) accounts, \(summary.persons) persons, \(summary.rows) dossier rows; "
             + "\(summary.activity.referrals) referrals, \(summary.activity.steps) trajectory steps, \(summary.activity.conferences) case conferences, "
-            + "\(summary.activity.employerRequests) employer requests.")
+            + "\(summary.activity.employerRequests) employer requests, \(summary.offers) offers.")
         context.console.print("Peak memory: \(ProcessMemory.peakResidentMegabytes().map { "\($0) MiB" } ?? "unknown").")
     }
 
@@ -78,6 +78,7 @@ enum DemoBootstrap {
                                      keyring: try app.keyring)
         loader.batchSize = max(1, batchSize)
         var summary = try await loader.loadChain()
+        summary.offers = try await loadOffers(app: app, world: world, asOf: asOf, count: 300)
         let (count, rows) = try await loader.loadPersons(count: persons, progress: progress)
         summary.persons = count
         summary.rows = rows
@@ -85,6 +86,16 @@ enum DemoBootstrap {
         let activity = DemoActivity(database: app.db, world: world, asOf: asOf, now: app.schakel.now(), keyring: try app.keyring)
         summary.activity = try await activity.build(referrals: min(persons / 5, 240))
         return summary
+    }
+
+    /// A few hundred offers across the provinces, from the providers of the chain.
+    static func loadOffers(app: Application, world: DemoWorld, asOf: CalendarDate, count: Int) async throws -> Int {
+        let now = app.schakel.now()
+        let models = try DemoOfferGenerator(world: world, asOf: asOf).offers(0..<count).map { try OfferModel($0, now: now) }
+        try await app.db.transaction { db in
+            for model in models { try await model.create(on: db) }
+        }
+        return models.count
     }
 
     /// `serve --demo`: on an empty database, build the demo world; then say where and who.

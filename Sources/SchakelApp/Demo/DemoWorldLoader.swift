@@ -15,6 +15,7 @@ struct DemoWorldLoader {
         var persons = 0
         var rows = 0
         var activity = DemoActivity.Summary()
+        var offers = 0
     }
 
     enum Problem: Error, CustomStringConvertible {

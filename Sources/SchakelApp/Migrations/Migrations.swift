@@ -22,5 +22,7 @@ extension Application {
         // 005: trajectories, milestones, conferences, hand-overs, employer requests, inbox
         migrations.add(CreateTrajectories())
         migrations.add(CreateConferencesAndInbox())
+        // 006: the offer catalogue
+        migrations.add(CreateOffers())
     }
 }

@@ -1,0 +1,257 @@
+import Fluent
+import Foundation
+import SchakelCore
+import SQLKit
+import Vapor
+
+struct OfferDTO: Content {
+    let id: UUID
+    let providerOrganisationId: UUID
+    let kind: OfferKind
+    let title: String
+    let sector: String
+    let occupation: String?
+    let competences: [Competence]
+    let regionId: String
+    let municipalityId: String
+    let schedules: [OfferSchedule]
+    let startsOn: CalendarDate
+    let endsOn: CalendarDate?
+    let seats: Int
+    let seatsTaken: Int
+    let seatsLeft: Int
+    let funding: OfferFunding
+    let instructionLanguage: String
+    let admission: AdmissionRequirements
+
+    init(_ offer: Offer) {
+        id = offer.id
+        providerOrganisationId = offer.providerOrganisationID
+        kind = offer.kind
+        title = offer.title
+        sector = offer.sector
+        occupation = offer.occupation
+        competences = offer.competences
+        regionId = offer.region
+        municipalityId = offer.municipality
+        schedules = Array(offer.schedules)
+        startsOn = offer.startsOn
+        endsOn = offer.endsOn
+        seats = offer.seats
+        seatsTaken = offer.seatsTaken
+        seatsLeft = offer.seatsLeft
+        funding = offer.funding
+        instructionLanguage = offer.instructionLanguage
+        admission = offer.admission
+    }
+}
+
+struct EligibilityFindingDTO: Content {
+    let code: String
+    let effect: FindingEffect
+    /// In words a counsellor can act on ("needs Dutch B1, has A2 since 2026-03-03").
+    let summary: String
+}
+
+struct EligibilityDTO: Content {
+    let verdict: EligibilityVerdict
+    let findings: [EligibilityFindingDTO]
+
+    init(_ result: EligibilityResult) {
+        verdict = result.verdict
+        findings = result.findings.map { EligibilityFindingDTO(code: $0.code, effect: $0.effect, summary: $0.summary) }
+    }
+}
+
+struct FitDTO: Content {
+    let total: Int
+    let distance: DistanceClass
+    let reasons: [String]
+
+    init(_ fit: FitScore) {
+        total = fit.total
+        distance = fit.distanceClass
+        reasons = fit.reasons.map(\.summary)
+    }
+}
+
+/// An offer, with how it fits the person asked about (when one was).
+struct OfferForPersonDTO: Content {
+    let offer: OfferDTO
+    let eligibility: EligibilityDTO?
+    let fit: FitDTO?
+}
+
+struct CandidateDTO: Content {
+    let personId: UUID
+    let reference: String
+    let givenName: String?
+    let familyName: String?
+    let eligibility: EligibilityDTO
+    let fit: FitDTO
+}
+
+extension API {
+    /// `/api/v1/offers` and recommendations. The catalogue holds no personal data; everything that
+    /// looks at a person goes through the access rule first, and the eligibility rule sees only the
+    /// categories the reader may see (a withheld category is "unknown", never "ineligible").
+    struct OfferController {
+        /// What the eligibility and fit rules read of a person.
+        static let categories: Set<DataCategory> = [.legalStatus, .languages, .education, .workExperience, .competencesAndWishes,
+                                                    .availabilityAndConstraints, .contact, .trajectoryAndReferrals]
+
+        @Sendable func list(_ request: Request) async throws -> Page<OfferForPersonDTO> {
+            let paging = try Paging(request)
+            let query = OfferModel.query(on: request.db)
+            if let kind = try request.queryEnum("kind", as: OfferKind.self) { query.filter(\.$kind == kind) }
+            if let sector = request.query[String.self, at: "sector"] { query.filter(\.$sector == sector) }
+            if let region = request.query[String.self, at: "region"] { query.filter(\.$regionID == region) }
+            if let schedule = try request.queryEnum("schedule", as: OfferSchedule.self) {
+                // Schedules are a JSON array of codes: the quoted code matches exactly one of them.
+                query.filter(\.$schedulesJSON, .custom("LIKE"), "%\"\(schedule.rawValue)\"%")
+            }
+            guard let personText = request.query[String.self, at: "eligibleFor"] else {
+                let page = try await query.sort(\.$startsOn).sort(\.$id).page(paging)
+                return try page.map { OfferForPersonDTO(offer: OfferDTO(try $0.offer()), eligibility: nil, fit: nil) }
+            }
+            guard let personID = UUID(uuidString: personText) else {
+                throw SchakelError.validation(field: "eligibleFor", reason: Strings.notFound)
+            }
+            let (profile, circumstances) = try await Self.person(personID, for: request, field: "eligibleFor")
+            let today = request.now.brusselsDay
+            // Every matching offer is judged (a few milliseconds for ten thousand), then the page is cut.
+            let offers = try await query.sort(\.$startsOn).sort(\.$id).all().map { try $0.offer() }
+            let fitting = offers.compactMap { offer -> OfferForPersonDTO? in
+                let result = Eligibility.evaluate(person: profile, offer: offer, today: today, circumstances: circumstances)
+                guard result.verdict != .ineligible else { return nil }
+                return OfferForPersonDTO(offer: OfferDTO(offer), eligibility: EligibilityDTO(result), fit: nil)
+            }
+            let start = (paging.page - 1) * paging.per
+            let items = start < fitting.count ? Array(fitting[start..<min(fitting.count, start + paging.per)]) : []
+            return Page(items: items, metadata: PageMetadata(page: paging.page, per: paging.per, total: fitting.count))
+        }
+
+        @Sendable func show(_ request: Request) async throws -> OfferDTO {
+            guard let model = try await OfferModel.find(try request.uuidParameter("offerID"), on: request.db) else { throw SchakelError.notFound }
+            return OfferDTO(try model.offer())
+        }
+
+        /// The eligible offers for a person, best fit first, each with its reasons (`?includeUnknown=true`
+        /// adds those that depend on data not yet recorded).
+        @Sendable func recommendations(_ request: Request) async throws -> [OfferForPersonDTO] {
+            let (profile, circumstances) = try await Self.person(try request.uuidParameter("personID"), for: request, field: nil)
+            let offers = try await OfferModel.query(on: request.db).all().map { try $0.offer() }
+            let recommendations = Recommendations.offers(for: profile, among: offers, today: request.now.brusselsDay,
+                                                         limit: try Self.limit(request), includeUnknown: try Self.includeUnknown(request),
+                                                         circumstances: circumstances)
+            return recommendations.map { OfferForPersonDTO(offer: OfferDTO($0.offer), eligibility: EligibilityDTO($0.eligibility), fit: FitDTO($0.fit)) }
+        }
+
+        /// Persons the reader may see who fit the offer: its own organisation's dossiers and those shared
+        /// with it, each judged on what the rule lets the reader see.
+        @Sendable func candidates(_ request: Request) async throws -> [CandidateDTO] {
+            try PersonController.requireCaseworker(request)
+            let user = try request.user
+            guard let model = try await OfferModel.find(try request.uuidParameter("offerID"), on: request.db) else { throw SchakelError.notFound }
+            let offer = try model.offer()
+            let shared = try await ConsentModel.query(on: request.db).filter(\.$recipient.$id == user.organisationID)
+                .filter(\.$withdrawnAt == nil).all(\.$person.$id)
+            let ids = try await PersonModel.query(on: request.db).filter(\.$erasedAt == nil)
+                .group(.or) { $0.filter(\.$owner.$id == user.organisationID).filter(\.$id ~~ Array(Set(shared))) }
+                .sort(\.$reference).limit(2000).all(\.$id)
+            let access = PersonAccess(request: request)
+            let today = request.now.brusselsDay
+            var profiles: [PersonProfile] = []
+            var circumstances: [UUID: Eligibility.Circumstances] = [:]
+            var names: [UUID: PersonIdentifiers] = [:]
+            for id in ids {
+                guard let dossier = try await DossierStore.find(id, on: request.db) else { continue }
+                let decision: AccessRule.Decision
+                do {
+                    decision = try await access.decide(dossier, purpose: try PersonController.purpose(request),
+                                                       requested: Self.categories.union([.identity]))
+                } catch SchakelError.notFound {
+                    continue
+                }
+                profiles.append(Self.seen(dossier.profile, through: decision))
+                if decision.allows(.trajectoryAndReferrals) {
+                    let steps = try await TrajectoryController.steps(of: id, on: request.db).map(\.step)
+                    circumstances[id] = Eligibility.Circumstances(steps: steps, today: today)
+                }
+                if decision.allows(.identity), let identifiers = try request.identifiers(of: dossier) { names[id] = identifiers }
+            }
+            return Recommendations.candidates(for: offer, among: profiles, today: today, limit: try Self.limit(request),
+                                              includeUnknown: try Self.includeUnknown(request), circumstances: circumstances)
+                .map { candidate in
+                    CandidateDTO(personId: candidate.person.id, reference: candidate.person.reference,
+                                 givenName: names[candidate.person.id]?.givenName, familyName: names[candidate.person.id]?.familyName,
+                                 eligibility: EligibilityDTO(candidate.eligibility), fit: FitDTO(candidate.fit))
+                }
+        }
+
+        // MARK: Helpers
+
+        /// The person as the reader may see them, with the circumstances their trajectory shows.
+        static func person(_ id: UUID, for request: Request, field: String?) async throws -> (PersonProfile, Eligibility.Circumstances) {
+            try PersonController.requireCaseworker(request)
+            guard let dossier = try await DossierStore.find(id, on: request.db) else {
+                if let field { throw SchakelError.validation(field: field, reason: Strings.notFound) }
+                throw SchakelError.notFound
+            }
+            let decision: AccessRule.Decision
+            do {
+                decision = try await PersonAccess(request: request).decide(dossier, purpose: try PersonController.purpose(request),
+                                                                           requested: categories)
+            } catch SchakelError.notFound {
+                if let field { throw SchakelError.validation(field: field, reason: Strings.notFound) }
+                throw SchakelError.notFound
+            }
+            var circumstances = Eligibility.Circumstances.none
+            if decision.allows(.trajectoryAndReferrals) {
+                let steps = try await TrajectoryController.steps(of: id, on: request.db).map(\.step)
+                circumstances = Eligibility.Circumstances(steps: steps, today: request.now.brusselsDay)
+            }
+            return (seen(dossier.profile, through: decision), circumstances)
+        }
+
+        /// The profile with every withheld category emptied: the rules then say "unknown", not "ineligible".
+        static func seen(_ profile: PersonProfile, through decision: AccessRule.Decision) -> PersonProfile {
+            if decision.isOwner { return profile }
+            var seen = profile
+            if !decision.allows(.legalStatus) {
+                seen.statusHistory = []
+                seen.protectionRequestedOn = nil
+                seen.arrivedOn = nil
+            }
+            if !decision.allows(.languages) { seen.languages = [] }
+            if !decision.allows(.education) { seen.education = [] }
+            if !decision.allows(.workExperience) { seen.workExperience = [] }
+            if !decision.allows(.competencesAndWishes) {
+                seen.competences = []
+                seen.jobWishes = []
+            }
+            if !decision.allows(.availabilityAndConstraints) {
+                seen.constraints = Constraints()
+                seen.availability = Availability()
+            }
+            if !decision.allows(.contact) { seen.homeMunicipality = "" }
+            return seen
+        }
+
+        static func limit(_ request: Request) throws -> Int {
+            guard let text = request.query[String.self, at: "limit"] else { return 20 }
+            guard let value = Int(text), (1...100).contains(value) else {
+                throw SchakelError.validation(field: "limit", reason: Strings.notAnInteger, arguments: ["1", "100"])
+            }
+            return value
+        }
+
+        static func includeUnknown(_ request: Request) throws -> Bool {
+            guard let text = request.query[String.self, at: "includeUnknown"] else { return false }
+            guard text == "true" || text == "false" else {
+                throw SchakelError.validation(field: "includeUnknown", reason: Strings.unknownValue, arguments: ["true, false"])
+            }
+            return text == "true"
+        }
+    }
+}
