@@ -78,6 +78,9 @@ func routes(_ app: Application) throws {
     secured.post("employer-requests", ":requestID", "close", use: employerRequests.close)
     let offers = API.OfferController()
     secured.get("offers", use: offers.list)
+    // A provider's whole catalogue can be larger than the API's usual 64 kB.
+    secured.on(.POST, "offers", "import", body: .collect(maxSize: "4mb"), use: offers.importCSV)
+    secured.get("offers", "export", use: offers.exportCSV)
     secured.get("offers", ":offerID", use: offers.show)
     secured.get("offers", ":offerID", "candidates", use: offers.candidates)
     secured.get("persons", ":personID", "recommendations", use: offers.recommendations)

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Testing
 import VaporTesting
@@ -79,6 +80,88 @@ struct OfferAPITests {
             let (partnerVerdict, codes) = try await verdict(world.tokens[.partnerWithConsent]![.jobCounsellor]!)
             #expect(partnerVerdict == "unknown")
             #expect(codes.contains("right-to-work-unknown") || codes.contains("status-unknown"))
+        }
+    }
+}
+
+@Suite("Offer catalogue as CSV")
+struct OfferCSVAPITests {
+    static func upload(_ app: Application, _ csv: String, token: String) async throws -> (HTTPStatus, [String: Any]) {
+        var result: (HTTPStatus, [String: Any]) = (.internalServerError, [:])
+        try await app.testing().test(.POST, "api/v1/offers/import", beforeRequest: { request in
+            request.bearer(token)
+            request.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
+            request.body = ByteBuffer(string: csv)
+        }) { response in
+            result = (response.status, (try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))) as? [String: Any] ?? [:])
+        }
+        return result
+    }
+
+    static func export(_ app: Application, _ query: String, token: String) async throws -> String {
+        var text = ""
+        try await app.testing().test(.GET, "api/v1/offers/export\(query)", beforeRequest: { $0.bearer(token) }) { response in
+            #expect(response.status == .ok)
+            #expect(response.headers.contentType?.subType == "csv")
+            text = response.body.string
+        }
+        return text
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aProviderLoadsItsOffersAllOrNothingAndTakesThemOutAgain(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let api = JSONAPI(app: app)
+            let provider = try await api.token("consultant", "leerpunt-opleidingen")
+            let before = try await OfferModel.query(on: app.db).count()
+            let good = """
+                provider,kind,title,sector,occupation,municipality,schedules,starts_on,seats,funding,min_dutch,max_dutch
+                leerpunt-opleidingen,training,Magazijnmedewerker,logistiek,9333,12025,evening;weekend,2026-10-05,12,vdab,A2,B2
+                leerpunt-opleidingen,training,"Zorgkundige, deeltijds",zorg,5321,12025,part-time,2026-11-02,8,vdab,B1,
+                """
+            // A bad line stops the whole file, and every problem is named with its line and column.
+            let bad = good + "\nleerpunt-opleidingen,cooking,Kok,horeca,,12025,day,2026-13-01,5,vdab,,\n"
+            let (status, body) = try await Self.upload(app, bad, token: provider)
+            #expect(status == .unprocessableEntity)
+            let error = try #require(body["error"] as? [String: Any])
+            #expect(error["code"] as? String == "invalid_csv")
+            let problems = error["problems"] as? [String] ?? []
+            #expect(problems.contains { $0.hasPrefix("line 4, kind") } && problems.contains { $0.hasPrefix("line 4, starts_on") })
+            #expect(try await OfferModel.query(on: app.db).count() == before)
+            // Another provider's offers are not this provider's to load.
+            let other = "provider,kind,title,sector,municipality,schedules,starts_on,seats,funding\nvdab-mechelen,training,Lassen,industrie,12025,day,2026-10-05,8,vdab\n"
+            #expect(try await Self.upload(app, other, token: provider).0 == .unprocessableEntity)
+
+            let (loaded, result) = try await Self.upload(app, good, token: provider)
+            #expect(loaded == .ok)
+            #expect(result["created"] as? Int == 2)
+            // Out again, changed, and back in: the same two offers are updated, not doubled.
+            let exported = try await Self.export(app, "?provider=leerpunt-opleidingen", token: provider)
+            let lines = exported.split(separator: "\n")
+            let leerpunt = try #require(UUID(uuidString: try await api.organisationID("leerpunt-opleidingen", token: provider)))
+            let own = try await OfferModel.query(on: app.db).filter(\.$provider.$id == leerpunt).count()
+            #expect(lines.count == 1 + own)
+            #expect(exported.contains("\"Zorgkundige, deeltijds\""))
+            let changed = exported.replacingOccurrences(of: "Magazijnmedewerker", with: "Magazijnmedewerker (avond)")
+            let (again, counts) = try await Self.upload(app, changed, token: provider)
+            #expect(again == .ok)
+            #expect(counts["created"] as? Int == 0)
+            #expect((counts["updated"] as? Int ?? 0) >= 2)
+            #expect(try await OfferModel.query(on: app.db).filter(\.$title == "Magazijnmedewerker (avond)").count() == 1)
+            // A row cannot take over another provider's offer by naming its id.
+            let theirs = try #require(try await OfferModel.query(on: app.db).filter(\.$provider.$id != leerpunt).first())
+            let takeover = "id,provider,kind,title,sector,municipality,schedules,starts_on,seats,funding\n"
+                + "\(theirs.id!),leerpunt-opleidingen,training,Overgenomen,zorg,12025,day,2026-10-05,8,vdab\n"
+            let (taken, why) = try await Self.upload(app, takeover, token: provider)
+            #expect(taken == .unprocessableEntity)
+            #expect(((why["error"] as? [String: Any])?["problems"] as? [String])?.first?.hasPrefix("line 2, id: the offer") == true)
+            #expect(try await OfferModel.find(theirs.id!, on: app.db)?.title == theirs.title)
+            // Someone else's export cannot overwrite the provider's offers.
+            let vdab = try await api.token("consultant", "vdab-mechelen")
+            let (foreign, refusal) = try await Self.upload(app, changed, token: vdab)
+            #expect(foreign == .unprocessableEntity)
+            #expect(((refusal["error"] as? [String: Any])?["problems"] as? [String] ?? []).allSatisfy { $0.contains("provider") || $0.contains(", id:") })
         }
     }
 }

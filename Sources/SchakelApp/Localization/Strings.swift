@@ -47,6 +47,8 @@ enum Strings {
     static let witnessRequired = Text(nl: "Bij mondelinge toestemming is de naam van een getuige verplicht.", en: "Oral consent needs the name of a witness.")
     static let notOwner = Text(nl: "Alleen de organisatie die het dossier beheert kan dit doen.", en: "Only the organisation that owns the dossier can do this.")
     static let notADate = Text(nl: "Geef een datum als JJJJ-MM-DD.", en: "Enter a date as YYYY-MM-DD.")
+    static let csvProblems = Text(nl: "Het bestand werd niet ingeladen: %@ fout(en), elk met regel en kolom in 'problems'.",
+                                  en: "The file was not loaded: %@ problem(s), each with its line and column in 'problems'.")
     static let dateTooFarAhead = Text(nl: "Deze datum ligt meer dan een jaar vooruit.", en: "This date is more than a year ahead.")
     static let notAParticipant = Text(nl: "Deze organisatie neemt niet deel aan het overleg.", en: "This organisation does not take part in the conference.")
     static let noConsentForConference = Text(nl: "De persoon gaf geen toestemming om besproken te worden met: %@.",

@@ -11,6 +11,7 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
             let message: String
             let field: String?
             var allowed: [String]? = nil
+            var problems: [String]? = nil
         }
         let error: Detail
     }
@@ -22,6 +23,7 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
         let field: String?
         var retryAfter: Int? = nil
         var allowed: [String]? = nil
+        var problems: [String]? = nil
     }
 
     let maxBodySize: Int
@@ -43,7 +45,7 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
             if request.url.path.hasPrefix("/api/") || request.url.path == "/health" {
                 response = Response(status: described.status)
                 try response.content.encode(Body(error: .init(code: described.code, message: described.message, field: described.field,
-                                                               allowed: described.allowed)))
+                                                               allowed: described.allowed, problems: described.problems)))
             } else if described.status == .unauthorized {
                 response = request.redirect(to: "/aanmelden")
             } else {
@@ -58,7 +60,7 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
         switch error {
         case let error as SchakelError:
             return Described(status: error.status, code: error.code, message: error.message(language), field: error.field,
-                             retryAfter: error.retryAfter, allowed: error.allowed)
+                             retryAfter: error.retryAfter, allowed: error.allowed, problems: error.problems)
         case let error as DecodingError:
             return describe(decoding: error, language: language)
         case let error as any DatabaseError where error.isConstraintFailure:

@@ -1,3 +1,4 @@
+import SchakelCore
 import Vapor
 
 /// Errors a person can act on. One middleware turns each into a status and a Dutch/English message;
@@ -17,12 +18,14 @@ enum SchakelError: Error, Sendable {
     case illegalTransition(action: String, state: String, allowed: [String])
     /// An employer request cannot move to that state from where it is.
     case illegalRequestStep(state: String, allowed: [String])
+    /// A CSV file with bad rows: every problem with its line and column; nothing was loaded.
+    case csvProblems([MunicipalityCSV.Problem])
     /// A referral step that belongs to the other side.
     case wrongParty(action: String, party: String)
 
     var status: HTTPResponseStatus {
         switch self {
-        case .validation: return .unprocessableEntity
+        case .validation, .csvProblems: return .unprocessableEntity
         case .invalidCredentials, .unauthorized: return .unauthorized
         case .slowDown, .locked: return .tooManyRequests
         case .forbidden, .csrf: return .forbidden
@@ -46,12 +49,14 @@ enum SchakelError: Error, Sendable {
         case .csrf: return "csrf_token_invalid"
         case .illegalTransition, .illegalRequestStep: return "illegal_transition"
         case .wrongParty: return "wrong_party"
+        case .csvProblems: return "invalid_csv"
         }
     }
 
     var field: String? {
         if case let .validation(field, _, _) = self { return field }
         if case .staleVersion = self { return "version" }
+        if case let .csvProblems(problems) = self { return problems.first?.field }
         return nil
     }
 
@@ -75,6 +80,8 @@ enum SchakelError: Error, Sendable {
         case .csrf: return Strings.csrf(language)
         case let .illegalTransition(action, state, allowed):
             return Strings.illegalTransition.filled(language, action, state, allowed.isEmpty ? "—" : allowed.joined(separator: ", "))
+        case let .csvProblems(problems):
+            return Strings.csvProblems.filled(language, String(problems.count))
         case let .illegalRequestStep(state, allowed):
             return Strings.illegalRequestStep.filled(language, state, allowed.isEmpty ? "—" : allowed.joined(separator: ", "))
         case let .wrongParty(action, party):
@@ -86,6 +93,12 @@ enum SchakelError: Error, Sendable {
     var allowed: [String]? {
         if case let .illegalTransition(_, _, allowed) = self { return allowed }
         if case let .illegalRequestStep(_, allowed) = self { return allowed }
+        return nil
+    }
+
+    /// Every problem of a refused CSV file, as "line N, column: reason".
+    var problems: [String]? {
+        if case let .csvProblems(problems) = self { return problems.map(\.description) }
         return nil
     }
 

@@ -189,6 +189,75 @@ extension API {
                 }
         }
 
+        // MARK: CSV
+
+        struct ImportResult: Content {
+            let created: Int
+            let updated: Int
+        }
+
+        /// Loads a provider's offers from CSV (columns in the README): all rows or none. Rows with an
+        /// `id` update that offer (of the same provider); the others are new. A caseworker loads for
+        /// their own organisation, an administrator for any.
+        @Sendable func importCSV(_ request: Request) async throws -> ImportResult {
+            let user = try request.user
+            guard user.role == .administrator || PersonController.caseworkerRoles.contains(user.role) else { throw SchakelError.forbidden }
+            guard let body = request.body.data, body.readableBytes > 0 else {
+                throw SchakelError.validation(field: "body", reason: Strings.empty)
+            }
+            let text = String(decoding: body.readableBytesView, as: UTF8.self)
+            let organisations = try await OrganisationModel.query(on: request.db).all()
+            let allowed = organisations.filter { user.role == .administrator || $0.id == user.organisationID }
+            let providers = Dictionary(uniqueKeysWithValues: try allowed.map { ($0.slug, try $0.requireID()) })
+            let municipalities = Dictionary(uniqueKeysWithValues: try await MunicipalityModel.query(on: request.db).all()
+                .map { (try $0.requireID(), $0.$region.id) })
+            var offers: [Offer]
+            switch OfferCSV.parse(text, providers: providers, municipalities: municipalities) {
+            case let .success(parsed): offers = parsed
+            case let .failure(list): throw SchakelError.csvProblems(list.problems)
+            }
+            let now = request.now
+            let existing = Dictionary(uniqueKeysWithValues: try await OfferModel.query(on: request.db).filter(\.$id ~~ offers.map(\.id)).all()
+                .map { ($0.id!, $0.$provider.id) })
+            // An id of another provider's offer is refused like any other bad cell, with its line.
+            let foreign = Set(existing.filter { !providers.values.contains($0.value) }.keys)
+            if !foreign.isEmpty {
+                switch OfferCSV.parse(text, providers: providers, municipalities: municipalities, foreignIDs: foreign) {
+                case let .success(parsed): offers = parsed
+                case let .failure(list): throw SchakelError.csvProblems(list.problems)
+                }
+            }
+            let fresh = offers
+            try await request.db.transaction { db in
+                for offer in fresh {
+                    if existing[offer.id] != nil {
+                        try await OfferModel.query(on: db).filter(\.$id == offer.id).delete()
+                    }
+                    try await OfferModel(offer, now: now).create(on: db)
+                }
+            }
+            let updated = offers.filter { existing[$0.id] != nil }.count
+            return ImportResult(created: offers.count - updated, updated: updated)
+        }
+
+        /// The catalogue as CSV, in the import's columns (`?provider=slug` for one provider's offers).
+        @Sendable func exportCSV(_ request: Request) async throws -> Response {
+            let organisations = try await OrganisationModel.query(on: request.db).all()
+            let slugs = Dictionary(uniqueKeysWithValues: try organisations.map { (try $0.requireID(), $0.slug) })
+            let query = OfferModel.query(on: request.db)
+            if let slug = request.query[String.self, at: "provider"] {
+                guard let provider = organisations.first(where: { $0.slug == slug }) else {
+                    throw SchakelError.validation(field: "provider", reason: Strings.notFound)
+                }
+                query.filter(\.$provider.$id == (try provider.requireID()))
+            }
+            let offers = try await query.sort(\.$startsOn).sort(\.$id).all().map { try $0.offer() }
+            let response = Response(status: .ok, body: .init(string: OfferCSV.render(offers, slugs: slugs)))
+            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"schakel-offers.csv\"")
+            return response
+        }
+
         // MARK: Helpers
 
         /// The person as the reader may see them, with the circumstances their trajectory shows.
