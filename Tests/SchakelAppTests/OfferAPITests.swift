@@ -165,3 +165,49 @@ struct OfferCSVAPITests {
         }
     }
 }
+
+@Suite("Training applications")
+struct TrainingApplicationTests {
+    @Test(arguments: TestDatabase.all)
+    func aSeatIsTakenOnlyWhenThePersonStartsAndTheLastSeatOnlyOnce(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let world = try await PrivacyWorld.build(app)
+            let api = JSONAPI(app: app)
+            let owner = world.tokens[.owner]![.socialWorker]!
+            let provider = world.tokens[.partnerWithConsent]![.consultant]!
+            let providerID = try world.organisations[.partnerWithConsent]!.requireID()
+            let offer = Offer(id: UUID(), providerOrganisationID: providerID, kind: .training, title: "Heftruckchauffeur", sector: "logistiek",
+                              region: "40000", municipality: "44021", schedules: [.day], startsOn: CalendarDate(2026, 10, 5), seats: 1,
+                              funding: .vdab)
+            try await OfferModel(offer, now: Date()).create(on: app.db)
+            let second = try await PrivacyWorld.createPerson(app, token: owner)
+            var applications: [String] = []
+            for person in [world.personID, second] {
+                _ = try await PrivacyWorld.addConsent(app, token: owner, person: person, recipient: providerID,
+                                                      categories: PrivacyWorld.consented, purpose: .training)
+                var body: [String: Any] = ["personId": person.uuidString, "toOrganisationId": providerID.uuidString, "purpose": "guidance-to-work",
+                                           "reason": "Wil heftruckchauffeur worden.", "offerId": offer.id.uuidString]
+                // An application for an offer is a training referral.
+                #expect(try await api.post("referrals", token: owner, body).status == .unprocessableEntity)
+                body["purpose"] = "training"
+                let draft = try await api.post("referrals", token: owner, body)
+                #expect(draft.status == .created, "\(draft.text)")
+                #expect(draft["offerId"] as? String == offer.id.uuidString)
+                applications.append(draft.id)
+                for (action, token) in [("send", owner), ("receive", provider), ("accept", provider)] {
+                    #expect(try await api.post("referrals/\(draft.id)/\(action)", token: token).status == .ok)
+                }
+            }
+            // Sent and accepted twice: no seat taken yet.
+            #expect(try await OfferModel.find(offer.id, on: app.db)?.seatsTaken == 0)
+            #expect(try await api.post("referrals/\(applications[0])/start", token: provider).status == .ok)
+            #expect(try await OfferModel.find(offer.id, on: app.db)?.seatsTaken == 1)
+            // The last seat is gone: the second start is refused and changes nothing.
+            let full = try await api.post("referrals/\(applications[1])/start", token: provider)
+            #expect(full.status == .unprocessableEntity)
+            #expect((full["error"] as? [String: Any])?["field"] as? String == "offerId")
+            #expect(try await api.get("referrals/\(applications[1])", token: provider)["state"] as? String == "accepted")
+            #expect(try await OfferModel.find(offer.id, on: app.db)?.seatsTaken == 1)
+        }
+    }
+}

@@ -49,6 +49,11 @@ enum Strings {
     static let notADate = Text(nl: "Geef een datum als JJJJ-MM-DD.", en: "Enter a date as YYYY-MM-DD.")
     static let csvProblems = Text(nl: "Het bestand werd niet ingeladen: %@ fout(en), elk met regel en kolom in 'problems'.",
                                   en: "The file was not loaded: %@ problem(s), each with its line and column in 'problems'.")
+    static let notTheOfferProvider = Text(nl: "Een opleidingsaanvraag gaat naar de aanbieder van het aanbod of naar de arbeidsbemiddeling.",
+                                          en: "A training application goes to the offer's provider or to the employment service.")
+    static let offerNeedsTraining = Text(nl: "Een aanvraag voor een aanbod heeft het doel 'training'.",
+                                         en: "An application for an offer has the purpose 'training'.")
+    static let noSeatsLeft = Text(nl: "Er zijn geen plaatsen meer vrij in dit aanbod.", en: "No seats are left in this offer.")
     static let dateTooFarAhead = Text(nl: "Deze datum ligt meer dan een jaar vooruit.", en: "This date is more than a year ahead.")
     static let notAParticipant = Text(nl: "Deze organisatie neemt niet deel aan het overleg.", en: "This organisation does not take part in the conference.")
     static let noConsentForConference = Text(nl: "De persoon gaf geen toestemming om besproken te worden met: %@.",

@@ -24,5 +24,6 @@ extension Application {
         migrations.add(CreateConferencesAndInbox())
         // 006: the offer catalogue
         migrations.add(CreateOffers())
+        migrations.add(AddOfferToReferrals())
     }
 }

@@ -28,6 +28,8 @@ final class ReferralModel: Model, @unchecked Sendable {
     @OptionalField(key: "snapshot_key_id") var snapshotKeyID: String?
     /// JSON array of the categories the snapshot holds.
     @OptionalField(key: "snapshot_categories") var snapshotCategoriesJSON: String?
+    /// For a training application: the offer applied for.
+    @OptionalParent(key: "offer_id") var offer: OfferModel?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 

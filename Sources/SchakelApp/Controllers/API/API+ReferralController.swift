@@ -39,9 +39,21 @@ extension API {
             guard let responseDays = routes.filter({ $0.route.validity.contains(today) }).map(\.responseDays).min() else {
                 throw SchakelError.validation(field: "toOrganisationId", reason: Strings.noAgreementRoute)
             }
+            if let offerID = input.offerId {
+                guard input.purpose == .training else { throw SchakelError.validation(field: "purpose", reason: Strings.offerNeedsTraining) }
+                // A training application goes to the offer's provider, or to the employment service that decides on it.
+                guard let offer = try await OfferModel.find(offerID, on: request.db) else {
+                    throw SchakelError.validation(field: "offerId", reason: Strings.notFound)
+                }
+                let receiver = try await OrganisationModel.find(input.toOrganisationId, on: request.db)
+                guard offer.$provider.id == input.toOrganisationId || receiver?.kind == .employmentService else {
+                    throw SchakelError.validation(field: "toOrganisationId", reason: Strings.notTheOfferProvider)
+                }
+            }
             let now = request.now
             let model = ReferralModel()
             model.id = UUID()
+            model.$offer.id = input.offerId
             model.$person.id = person.id
             model.$from.id = user.organisationID
             model.$fromUser.id = user.id
@@ -92,7 +104,7 @@ extension API {
                 ReferralSummaryDTO(id: model.id!, personId: model.$person.id, fromOrganisationId: model.$from.id,
                                    toOrganisationId: model.$to.id, purpose: model.purpose, urgency: model.urgency, state: model.state,
                                    sentOn: model.sentOn, dueOn: model.dueOn, overdue: Self.isOverdue(model, today: today),
-                                   outcome: model.outcome)
+                                   outcome: model.outcome, offerId: model.$offer.id)
             }
         }
 
@@ -187,6 +199,14 @@ extension API {
                                               user: referral.$fromUser.id, dedupeKey: dedupe, at: now, on: db)
                 case .receive, .start, .cancel:
                     break
+                }
+                // A training application takes a seat when the person starts, not before; the claim
+                // fails whole when none is left, so two starts never take the last seat twice.
+                if action == .start, let offerID = referral.$offer.id {
+                    let seat = try await sql.update(OfferModel.schema).set(SQLIdentifier("seats_taken"), to: SQLRaw("seats_taken + 1"))
+                        .set("updated_at", to: now).where("id", .equal, offerID).where(SQLIdentifier("seats_taken"), .lessThan, SQLIdentifier("seats"))
+                        .returning("id").all()
+                    guard !seat.isEmpty else { throw SchakelError.validation(field: "offerId", reason: Strings.noSeatsLeft) }
                 }
                 // A warm hand-over moves the dossier when the receiver accepts, not before.
                 if action == .accept, referral.transfersOwnership {
@@ -362,7 +382,7 @@ extension API {
                 allowedActions: allowedActions, responseDays: referral.responseDays, sentOn: referral.sentOn, dueOn: referral.dueOn,
                 overdue: isOverdue(referral, today: today), outcome: referral.outcome,
                 snapshotCategories: referral.snapshotCategories.sorted { $0.rawValue < $1.rawValue }, history: history,
-                snapshot: snapshot, notesWithheld: withheld, handOverMeetings: meetings)
+                snapshot: snapshot, notesWithheld: withheld, handOverMeetings: meetings, offerId: referral.$offer.id)
         }
 
         static func schakelError(_ error: ReferralStepError) -> SchakelError {

@@ -10,6 +10,8 @@ struct ReferralInput: Content {
     var urgency: ReferralUrgency?
     var desiredStart: CalendarDate?
     var transfersOwnership: Bool?
+    /// A training application: the offer applied for (to its provider or to the employment service).
+    var offerId: UUID?
 }
 
 /// What a transition carries: a refusal's reason code and text, a completion's outcome, a note.
@@ -62,6 +64,8 @@ struct ReferralDTO: Content {
     let notesWithheld: Bool
     /// For a warm hand-over: the meetings where the profile was explained.
     let handOverMeetings: [HandOverMeetingDTO]
+    /// For a training application: the offer applied for.
+    let offerId: UUID?
 }
 
 struct HandOverMeetingInput: Content {
@@ -92,4 +96,5 @@ struct ReferralSummaryDTO: Content {
     let dueOn: CalendarDate?
     let overdue: Bool
     let outcome: ReferralOutcome?
+    let offerId: UUID?
 }

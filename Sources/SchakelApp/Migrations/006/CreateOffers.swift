@@ -36,3 +36,15 @@ struct CreateOffers: AsyncMigration {
         try await database.schema(OfferModel.schema).delete()
     }
 }
+
+/// A training application is a referral for an offer: it names the offer, whose seat count changes
+/// only when the person starts.
+struct AddOfferToReferrals: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ReferralModel.schema).field("offer_id", .uuid, .references(OfferModel.schema, "id")).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ReferralModel.schema).deleteField("offer_id").update()
+    }
+}
