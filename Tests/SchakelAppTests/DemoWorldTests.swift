@@ -55,7 +55,8 @@ struct DemoWorldTests {
             #expect(summary.organisations == world.organisations.count)
             #expect(summary.accounts == world.organisations.count * UserRole.allCases.count)
             #expect(try await UserModel.query(on: app.db).count() == summary.accounts)
-            #expect(try await PersonModel.query(on: app.db).count() == 50)
+            // The persons asked for, and the ten of the Mechelen case (seed 002).
+            #expect(try await PersonModel.query(on: app.db).count() == 50 + 10)
 
             let agreements = try await AgreementModel.query(on: app.db).with(\.$parties) { $0.with(\.$organisation) }
                 .with(\.$routes) { $0.with(\.$from).with(\.$to) }.all()
@@ -133,7 +134,7 @@ struct DemoActivityTests {
     func theDemoWorldHoldsReferralsTrajectoriesAndConferencesInEveryState(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let summary = try await Fixtures.demoWorld(app, persons: 300)
-            #expect(summary.activity.referrals == 60)
+            #expect(summary.activity.referrals == 70)
             let referrals = try await ReferralModel.query(on: app.db).all()
             #expect(Set(referrals.map(\.state)) == Set(ReferralState.allCases))
             let steps = try await TrajectoryStepModel.query(on: app.db).all()
@@ -156,6 +157,29 @@ struct DemoActivityTests {
                 if actions == [.send, .receive, .refuse, .reconsider, .accept, .start] { reconsidered = true }
             }
             #expect(reconsidered)
+
+            // Seed 002 as data: OCMW Mechelen's ten training requests to VDAB Mechelen, seven refused,
+            // two refused then started after talks, one started directly; each for an offer.
+            let ocmw = try #require(try await OrganisationModel.query(on: app.db).filter(\.$slug == "ocmw-mechelen").first())
+            let training = try await ReferralModel.query(on: app.db).filter(\.$from.$id == ocmw.id!).filter(\.$purpose == .training).all()
+            #expect(training.count == 10)
+            #expect(training.filter { $0.state == .refused }.count == 7)
+            #expect(training.filter { $0.state == .inProgress }.count == 3)
+            #expect(training.allSatisfy { $0.$offer.id != nil && ($0.sentOn.map { $0.year == 2022 } ?? false) })
+            var reasons: Set<RefusalReason> = []
+            var startedAfterTalks = 0
+            for referral in training {
+                let history = try await ReferralEventModel.query(on: app.db).filter(\.$referral.$id == referral.id!).sort(\.$position).all()
+                reasons.formUnion(history.compactMap(\.reasonCode))
+                if history.map(\.action).contains(.reconsider) && referral.state == .inProgress { startedAfterTalks += 1 }
+            }
+            #expect(startedAfterTalks == 2)
+            #expect(reasons.isSuperset(of: [.motivation, .funding, .technicalAdministrative, .dutchLevelTooLow, .dutchLevelTooHigh,
+                                            .admissionRequirements]))
+            // A seat was taken for each of the three who started.
+            let offers = try await OfferModel.query(on: app.db).filter(\.$id ~~ training.compactMap { $0.$offer.id }).all()
+            #expect(offers.map(\.seatsTaken).reduce(0, +) == 3)
+            #expect(Set(offers.map(\.sector)).count == 8)
 
             // Through the API as its users see it: the receiver of a sent referral reads the snapshot the
             // rule allowed; the conference's persons are visible to its participants.

@@ -68,79 +68,15 @@ struct DemoActivity {
                 let personID = try row.decode(column: "person_id", as: UUID.self)
                 let to = try row.decode(column: "recipient_organisation_id", as: UUID.self)
                 let owner = try row.decode(column: "owner_organisation_id", as: UUID.self)
-                guard let dossier = try await DossierStore.find(personID, on: db) else { continue }
                 let state = ReferralState.allCases[index % ReferralState.allCases.count]
-                let actions = Self.path(to: state, variant: index / ReferralState.allCases.count)
-                let sentOn = today.adding(days: -random.int(in: 1...50))
-                let fromUser = staff(owner, caseworkers)
-                let toUser = staff(to, [.jobCounsellor, .consultant, .trajectoryCounsellor, .socialWorker])
-                let routes = try await PersonAccess.routesWithDeadlines(from: owner, to: to, on: db)
-                guard let responseDays = routes.filter({ $0.route.validity.contains(today) }).map(\.responseDays).min() else { continue }
-                let referralID = random.uuid()
-                let purpose = Purpose.guidanceToWork
-                var snapshot: (ciphertext: Data, keyID: String)?
-                var categories: [DataCategory] = []
-                if !actions.isEmpty {
-                    let decision = AccessRule.shareable(to: to, personOwner: owner, purpose: purpose, routes: routes.map(\.route),
-                                                        consents: try await PersonAccess.consents(of: personID, on: db), at: now, today: today)
-                    guard !decision.allowed.isEmpty else { continue }
-                    let identifiers = try dossier.sealedIdentifiers.map { try keyring.openIdentifiers($0, keyID: dossier.identifiersKeyID!) }
-                    let dto = PersonDTO(dossier, identifiers: identifiers, decision: decision, purpose: purpose, today: today)
-                    snapshot = try keyring.seal(String(decoding: try JSONEncoder().encode(dto), as: UTF8.self))
-                    categories = decision.allowed.sorted { $0.rawValue < $1.rawValue }
-                }
-                // Walk the state machine; each step a day after the one before.
-                var current = ReferralState.draft
-                var events: [[any Encodable & Sendable]] = []
-                var outcome: ReferralOutcome?
-                for (position, action) in actions.enumerated() {
-                    var details = ReferralStepDetails()
-                    var text: String?
-                    if action == .refuse {
-                        details.reason = RefusalReason.allCases[random.int(in: 0...(RefusalReason.allCases.count - 1))]
-                        text = "Weigering na intake (synthetisch voorbeeld)."
-                        details.text = text
-                    }
-                    if action == .reconsider {
-                        text = "Heroverwogen na overleg met de doorverwijzer."
-                        details.text = text
-                    }
-                    if action == .cancel {
-                        text = "Ingetrokken: de persoon verhuisde (synthetisch voorbeeld)."
-                        details.text = text
-                    }
-                    if action == .complete {
-                        outcome = ReferralOutcome.allCases[random.int(in: 0...(ReferralOutcome.allCases.count - 1))]
-                        details.outcome = outcome
-                    }
-                    let party = ReferralStateMachine.party(for: action)
-                    let next = try ReferralStateMachine.apply(action, to: current, by: party, details: details)
-                    let at = Self.date(sentOn.adding(days: position), hour: 9 + position)
-                    events.append([random.uuid(), referralID, position + 1, action.rawValue, current.rawValue, next.rawValue, at,
-                                   party == .sender ? fromUser : toUser, party == .sender ? owner : to,
-                                   details.reason?.rawValue, text, details.outcome?.rawValue])
-                    current = next
-                }
-                let sent = actions.isEmpty ? nil : sentOn
-                let due = sent.map { ResponseDeadline(sentOn: $0, workingDays: responseDays).due }
-                try await sql.insert(into: ReferralModel.schema)
-                    .columns("id", "person_id", "from_organisation_id", "from_user_id", "to_organisation_id", "purpose", "reason",
-                             "urgency", "desired_start", "transfers_ownership", "state", "response_days", "sent_on", "due_on", "outcome",
-                             "snapshot", "snapshot_key_id", "snapshot_categories", "created_at", "updated_at")
-                    .values(SQLBind(referralID), SQLBind(personID), SQLBind(owner), SQLBind(fromUser), SQLBind(to), SQLBind(purpose.rawValue),
-                            SQLBind("Begeleiding naar werk gevraagd (synthetisch voorbeeld)."),
-                            SQLBind((index % 5 == 0 ? ReferralUrgency.urgent : .normal).rawValue), SQLBind(String?.none), SQLBind(false),
-                            SQLBind(current.rawValue), SQLBind(responseDays), SQLBind(sent?.iso), SQLBind(due?.iso), SQLBind(outcome?.rawValue),
-                            SQLBind(snapshot?.ciphertext), SQLBind(snapshot?.keyID),
-                            SQLBind(snapshot == nil ? nil : JSONList.encode(categories)), SQLBind(Self.date(sentOn, hour: 8)), SQLBind(now))
-                    .run()
-                try await PersonRows.insert(into: ReferralEventModel.schema,
-                                            columns: ["id", "referral_id", "position", "action", "from_state", "to_state", "at", "user_id",
-                                                      "organisation_id", "reason_code", "text", "outcome"], rows: events, on: sql)
-                if let sent {
-                    try await Notifier.notify(.referralReceived, about: referralID, organisation: to,
-                                              dedupeKey: "referral:\(referralID):1", at: Self.date(sent, hour: 9), on: db)
-                }
+                let plan = ReferralPlan(person: personID, owner: owner, to: to, fromUser: staff(owner, caseworkers),
+                                        toUser: staff(to, [.jobCounsellor, .consultant, .trajectoryCounsellor, .socialWorker]),
+                                        purpose: .guidanceToWork, reason: "Begeleiding naar werk gevraagd (synthetisch voorbeeld).",
+                                        urgency: index % 5 == 0 ? .urgent : .normal,
+                                        actions: Self.path(to: state, variant: index / ReferralState.allCases.count),
+                                        sentOn: today.adding(days: -random.int(in: 1...50)))
+                guard let (current, outcome) = try await referral(plan, random: &random, on: db) else { continue }
+                let sentOn = plan.sentOn, fromUser = plan.fromUser, toUser = plan.toUser
                 summary.referrals += 1
                 summary.steps += try await steps(for: personID, owner: owner, receiver: to, ownerUser: fromUser, receiverUser: toUser,
                                                  state: current, outcome: outcome, sentOn: sentOn, random: &random, on: sql)
@@ -149,11 +85,191 @@ struct DemoActivity {
                     pairs[key, default: (owner, to, [])].persons.append(personID)
                 }
             }
+            let (mechelenReferrals, mechelenSteps) = try await mechelenCase(ids: ids, staff: { staff($0, caseworkers) }, random: &random, on: db)
+            summary.referrals += mechelenReferrals
+            summary.steps += mechelenSteps
             summary.conferences = try await conferences(pairs.values.sorted { "\($0.owner)\($0.partner)" < "\($1.owner)\($1.partner)" },
                                                         staff: { staff($0, caseworkers) }, random: &random, on: sql)
             summary.employerRequests = try await employerRequests(ids: ids, staff: { staff($0, caseworkers) }, random: &random, on: sql)
         }
         return summary
+    }
+
+    /// One referral to write: who, where, why, and the steps it went through.
+    struct ReferralPlan {
+        var person: UUID
+        var owner: UUID
+        var to: UUID
+        var fromUser: UUID
+        var toUser: UUID
+        var purpose: Purpose
+        var reason: String
+        var urgency: ReferralUrgency = .normal
+        var actions: [ReferralAction]
+        var sentOn: CalendarDate
+        /// Fixed refusal reasons and notes, in order (else drawn at random); a fixed outcome.
+        var refusals: [(RefusalReason, String)] = []
+        var outcome: ReferralOutcome?
+        var offer: UUID?
+        var daysBetweenSteps = 1
+    }
+
+    /// Writes a referral with its sealed snapshot and history, walking the state machine step by step;
+    /// nil when no route or consent allows it. Returns the state reached and the outcome.
+    func referral(_ plan: ReferralPlan, random: inout SeededGenerator,
+                  on db: any Database) async throws -> (ReferralState, ReferralOutcome?)? {
+        let sql = db as! any SQLDatabase
+        guard let dossier = try await DossierStore.find(plan.person, on: db) else { return nil }
+        let routes = try await PersonAccess.routesWithDeadlines(from: plan.owner, to: plan.to, on: db)
+        guard let responseDays = routes.filter({ $0.route.validity.contains(plan.sentOn) }).map(\.responseDays).min() else { return nil }
+        let referralID = random.uuid()
+        var snapshot: (ciphertext: Data, keyID: String)?
+        var categories: [DataCategory] = []
+        if !plan.actions.isEmpty {
+            let decision = AccessRule.shareable(to: plan.to, personOwner: plan.owner, purpose: plan.purpose, routes: routes.map(\.route),
+                                                consents: try await PersonAccess.consents(of: plan.person, on: db), at: now, today: asOf)
+            guard !decision.allowed.isEmpty else { return nil }
+            let identifiers = try dossier.sealedIdentifiers.map { try keyring.openIdentifiers($0, keyID: dossier.identifiersKeyID!) }
+            let dto = PersonDTO(dossier, identifiers: identifiers, decision: decision, purpose: plan.purpose, today: asOf)
+            snapshot = try keyring.seal(String(decoding: try JSONEncoder().encode(dto), as: UTF8.self))
+            categories = decision.allowed.sorted { $0.rawValue < $1.rawValue }
+        }
+        var current = ReferralState.draft
+        var events: [[any Encodable & Sendable]] = []
+        var outcome: ReferralOutcome?
+        var refusals = plan.refusals[...]
+        for (position, action) in plan.actions.enumerated() {
+            var details = ReferralStepDetails()
+            switch action {
+            case .refuse:
+                let (reason, text) = refusals.popFirst()
+                    ?? (RefusalReason.allCases[random.int(in: 0...(RefusalReason.allCases.count - 1))], "Weigering na intake (synthetisch voorbeeld).")
+                details.reason = reason
+                details.text = text
+            case .reconsider: details.text = "Heroverwogen na overleg met de doorverwijzer."
+            case .cancel: details.text = "Ingetrokken: de persoon verhuisde (synthetisch voorbeeld)."
+            case .complete:
+                outcome = plan.outcome ?? ReferralOutcome.allCases[random.int(in: 0...(ReferralOutcome.allCases.count - 1))]
+                details.outcome = outcome
+            case .send, .receive, .accept, .start: break
+            }
+            let party = ReferralStateMachine.party(for: action)
+            let next = try ReferralStateMachine.apply(action, to: current, by: party, details: details)
+            let at = Self.date(plan.sentOn.adding(days: position * plan.daysBetweenSteps), hour: 9 + position)
+            events.append([random.uuid(), referralID, position + 1, action.rawValue, current.rawValue, next.rawValue, at,
+                           party == .sender ? plan.fromUser : plan.toUser, party == .sender ? plan.owner : plan.to,
+                           details.reason?.rawValue, details.text, details.outcome?.rawValue])
+            current = next
+        }
+        let sent = plan.actions.isEmpty ? nil : plan.sentOn
+        let due = sent.map { ResponseDeadline(sentOn: $0, workingDays: responseDays).due }
+        try await sql.insert(into: ReferralModel.schema)
+            .columns("id", "person_id", "from_organisation_id", "from_user_id", "to_organisation_id", "purpose", "reason",
+                     "urgency", "desired_start", "transfers_ownership", "state", "response_days", "sent_on", "due_on", "outcome",
+                     "snapshot", "snapshot_key_id", "snapshot_categories", "offer_id", "created_at", "updated_at")
+            .values(SQLBind(referralID), SQLBind(plan.person), SQLBind(plan.owner), SQLBind(plan.fromUser), SQLBind(plan.to),
+                    SQLBind(plan.purpose.rawValue), SQLBind(plan.reason), SQLBind(plan.urgency.rawValue), SQLBind(String?.none),
+                    SQLBind(false), SQLBind(current.rawValue), SQLBind(responseDays), SQLBind(sent?.iso), SQLBind(due?.iso),
+                    SQLBind(outcome?.rawValue), SQLBind(snapshot?.ciphertext), SQLBind(snapshot?.keyID),
+                    SQLBind(snapshot == nil ? nil : JSONList.encode(categories)), SQLBind(plan.offer),
+                    SQLBind(Self.date(plan.sentOn, hour: 8)), SQLBind(now))
+            .run()
+        try await PersonRows.insert(into: ReferralEventModel.schema,
+                                    columns: ["id", "referral_id", "position", "action", "from_state", "to_state", "at", "user_id",
+                                              "organisation_id", "reason_code", "text", "outcome"], rows: events, on: sql)
+        if let sent {
+            try await Notifier.notify(.referralReceived, about: referralID, organisation: plan.to,
+                                      dedupeKey: "referral:\(referralID):1", at: Self.date(sent, hour: 9), on: db)
+        }
+        if plan.actions.contains(.start), let offer = plan.offer {
+            try await sql.update(OfferModel.schema).set(SQLIdentifier("seats_taken"), to: SQLRaw("seats_taken + 1"))
+                .where("id", .equal, offer).run()
+        }
+        return (current, outcome)
+    }
+
+    /// Seed 002 as data: ten training requests by OCMW Mechelen for people leaving article 60 work
+    /// experience in Q3–Q4 2022, to VDAB Mechelen. Seven refused (motivation, who pays, technical codes,
+    /// Dutch too good, Dutch too poor, admission rules), two refused and then started after talks, one
+    /// started directly; across care, logistics, ICT, industry, construction, hospitality, retail and
+    /// administration. Returns the referrals and steps written.
+    func mechelenCase(ids: [String: UUID], staff: (UUID) -> UUID, random: inout SeededGenerator,
+                      on db: any Database) async throws -> (Int, Int) {
+        guard let ocmw = ids["ocmw-mechelen"], let vdab = ids["vdab-mechelen"], let leerpunt = ids["leerpunt-opleidingen"] else { return (0, 0) }
+        enum Path { case refused, reconsidered, direct }
+        let cases: [(sector: String, occupation: String, title: String, dutch: CEFRLevel, admission: AdmissionRequirements,
+                     refusal: (RefusalReason, String)?, path: Path)] = [
+            ("zorg", "5321", "Zorgkundige", .a2, AdmissionRequirements(minDutch: .b1), (.dutchLevelTooLow, "De opleiding vraagt B1; A2 behaald."), .refused),
+            ("logistiek", "8344", "Heftruckchauffeur", .b1, .none, (.motivation, "Kandidaat koos na de intake voor een andere richting."), .refused),
+            ("ICT", "2512", "Junior webontwikkelaar", .b1, AdmissionRequirements(minEducation: .upperSecondary),
+             (.admissionRequirements, "Toelatingsproef niet geslaagd."), .refused),
+            ("industrie", "7212", "Lasser", .a2, .none, (.funding, "Geen opleidingsfinanciering zolang het art. 60-contract loopt."), .refused),
+            ("bouw", "7112", "Metselaar", .a2, .none, (.technicalAdministrative, "Geen VDAB-inschrijving met de juiste code."), .refused),
+            ("horeca", "5120", "Hulpkok", .c1, AdmissionRequirements(maxDutch: .b1), (.dutchLevelTooHigh, "Taalniveau te hoog voor dit traject met taalondersteuning."), .refused),
+            ("detailhandel", "5223", "Verkoper", .a1, AdmissionRequirements(minDutch: .a2), (.dutchLevelTooLow, "Nederlands A1; de opleiding vraagt A2."), .refused),
+            ("administratie", "4110", "Administratief medewerker", .b1, .none, (.funding, "Wie betaalt het inschrijvingsgeld?"), .reconsidered),
+            ("logistiek", "4321", "Magazijnmedewerker", .a2, .none, (.technicalAdministrative, "Technische code van het traject ontbrak."), .reconsidered),
+            ("zorg", "5322", "Thuisverzorger", .b1, .none, nil, .direct),
+        ]
+        let generator = DemoPersonGenerator(world: world, asOf: asOf)
+        let caseworker = staff(ocmw), counsellor = staff(vdab)
+        var referrals = 0, steps = 0
+        for (index, item) in cases.enumerated() {
+            // A synthetic resident of Mechelen with subsidiary protection, owned by the OCMW.
+            var profile = generator.profile(at: 9_000_000 + index)
+            profile.ownerOrganisationID = ocmw
+            profile.homeMunicipality = "12025"
+            profile.protectionRequestedOn = CalendarDate(2019, 3, 4).adding(days: index * 17)
+            profile.statusHistory = [LegalStatusRecord(status: .applicant, since: profile.protectionRequestedOn!),
+                                     LegalStatusRecord(status: .subsidiaryProtection, since: CalendarDate(2020, 2, 3).adding(days: index * 11))]
+            profile.languages = profile.languages.filter { $0.language != "nl" }
+                + [LanguageSkill(language: "nl", level: item.dutch, assessedOn: CalendarDate(2022, 5, 16))]
+            profile.jobWishes = [item.occupation]
+            let identifiers = generator.identifiers(at: 9_000_000 + index, for: profile)
+            try await PersonRows.insertDossier(profile, sealed: try keyring.seal(identifiers), nameIndex: keyring.blindIndex(identifiers.fullName),
+                                               assessment: (nil, nil), now: now, on: db)
+            try await PersonRows.insert(into: ConsentModel.schema, columns: DemoWorldLoader.consentColumns, rows: [[
+                random.uuid(), profile.id, vdab, Purpose.training.rawValue, JSONList.encode(DemoWorld.profileForWork),
+                ConsentMethod.signedForm.rawValue, String?.none, Self.date(CalendarDate(2022, 6, 1), hour: 10), Date?.none, caseworker,
+                "Ik geef toestemming dat mijn gegevens gedeeld worden met VDAB voor een opleiding.", ConsentLanguage.nl.rawValue,
+                Date?.none, UUID?.none,
+            ]], on: db as! any SQLDatabase)
+            // Article 60 ends in Q3–Q4 2022; the training request leaves a month before.
+            let workEnds = CalendarDate(2022, 7, 29).adding(days: index * 14)
+            let offer = Offer(id: random.uuid(), providerOrganisationID: index % 2 == 0 ? leerpunt : vdab, kind: .training,
+                              title: item.title, sector: item.sector, occupation: item.occupation, region: "10000", municipality: "12025",
+                              schedules: [.day], startsOn: workEnds.adding(days: 21), endsOn: workEnds.adding(days: 21 + 120), seats: 12,
+                              funding: .vdab, admission: item.admission)
+            try await OfferModel(offer, now: now).create(on: db)
+            var rows: [[any Encodable & Sendable]] = [[
+                random.uuid(), profile.id, ocmw, caseworker, TrajectoryStepKind.temporaryWorkExperience.rawValue,
+                TrajectoryStepStatus.completed.rawValue, "Werkhuis Mechelen (art. 60)", CalendarDate(2021, 7, 1).adding(days: index * 14).iso,
+                workEnds.iso, TrajectoryStepOutcome.achieved.rawValue, String?.none, String?.none, 1, now, now,
+            ]]
+            let actions: [ReferralAction]
+            switch item.path {
+            case .refused: actions = [.send, .receive, .refuse]
+            case .reconsidered: actions = [.send, .receive, .refuse, .reconsider, .accept, .start]
+            case .direct: actions = [.send, .receive, .accept, .start]
+            }
+            let plan = ReferralPlan(person: profile.id, owner: ocmw, to: vdab, fromUser: caseworker, toUser: counsellor, purpose: .training,
+                                    reason: "Einde art. 60 in zicht; opleiding \(item.title.lowercased()) gevraagd.", actions: actions,
+                                    sentOn: workEnds.adding(days: -30), refusals: item.refusal.map { [$0] } ?? [], offer: offer.id,
+                                    daysBetweenSteps: 3)
+            guard try await referral(plan, random: &random, on: db) != nil else { continue }
+            referrals += 1
+            if item.path != .refused {
+                rows.append([random.uuid(), profile.id, vdab, counsellor, TrajectoryStepKind.training.rawValue,
+                             TrajectoryStepStatus.completed.rawValue, offer.title, offer.startsOn.iso, offer.endsOn!.iso,
+                             TrajectoryStepOutcome.certificate.rawValue, String?.none, String?.none, 1, now, now])
+            }
+            try await PersonRows.insert(into: TrajectoryStepModel.schema,
+                                        columns: ["id", "person_id", "organisation_id", "created_by_user_id", "kind", "status", "provider",
+                                                  "starts_on", "ends_on", "outcome", "level_reached", "note", "version", "created_at",
+                                                  "updated_at"], rows: rows, on: db as! any SQLDatabase)
+            steps += rows.count
+        }
+        return (referrals, steps)
     }
 
     /// Parallel steps: civic orientation done, Dutch lessons running beside whatever the referral led to.

@@ -138,7 +138,7 @@ public struct DemoWorld: Sendable {
     /// What travels when an integration service hands someone to the employment service.
     /// What travels for guidance to work, the trajectory included: the receiver sees the steps already
     /// taken and records its own (seed 001: "the receiver never has to ask again").
-    static let profileForWork: [DataCategory] = [
+    public static let profileForWork: [DataCategory] = [
         .identity, .contact, .legalStatus, .languages, .education, .workExperience,
         .competencesAndWishes, .availabilityAndConstraints, .trajectoryAndReferrals,
     ]
