@@ -65,8 +65,11 @@ struct GDPRTests {
             try await Fixtures.demoWorld(app, persons: 30)
             let token = try await Fixtures.token(app, email: "social-worker@fedasil-poelkapelle.demo", password: DemoWorld.password)
             let result = try await KeyRotation.rotate(keyFile: keyFile, on: app, batchSize: 7)
-            #expect(result.reencrypted == 30)
+            // The thirty persons asked for and the ten of the Mechelen case; their referral snapshots too.
+            #expect(result.reencrypted == 30 + 10)
             #expect(try await PersonModel.query(on: app.db).filter(\.$identifiersKeyID == "k1").count() == 0)
+            #expect(try await ReferralModel.query(on: app.db).filter(\.$snapshotKeyID != nil).count() > 0)
+            #expect(try await ReferralModel.query(on: app.db).filter(\.$snapshotKeyID == "k1").count() == 0)
             #expect(try String(contentsOfFile: keyFile, encoding: .utf8).split(separator: "\n").count == 2)
             // Dossiers still open with the rotated keys.
             let person = try #require(try await PersonModel.query(on: app.db).filter(\.$owner.$id == DemoWorld(seed: 7).organisation(slug: "fedasil-poelkapelle")!.id).first())

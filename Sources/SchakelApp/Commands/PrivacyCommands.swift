@@ -76,6 +76,7 @@ enum KeyRotation {
         let keyring = try DataKeyring(keys: DataKeyring.parseKeyFile(updated))
         app.storage[DataKeyringKey.self] = keyring
         let count = try await reencrypt(with: keyring, on: app.db, batchSize: batchSize)
+        _ = try await resealSnapshots(with: keyring, on: app.db, batchSize: batchSize)
         try await app.auditLog.append(AuditEvent(userID: nil, organisationID: nil, personID: nil, action: .keyRotation,
                                                  categories: [.identity, .contact], purpose: nil, outcome: .allowed),
                                       at: app.schakel.now(), on: app.db)
@@ -96,6 +97,26 @@ enum KeyRotation {
                     try await (db as! any SQLDatabase).update(PersonModel.schema)
                         .set("identifiers", to: resealed.ciphertext).set("identifiers_key_id", to: resealed.keyID)
                         .where("id", .equal, try person.requireID()).run()
+                }
+            }
+            count += batch.count
+        }
+    }
+
+    /// Referral snapshots hold identifiers too: they are resealed with the new key, in batches.
+    static func resealSnapshots(with keyring: DataKeyring, on database: any Database, batchSize: Int = 500) async throws -> Int {
+        var count = 0
+        while true {
+            let batch = try await ReferralModel.query(on: database).filter(\.$snapshotKeyID != nil)
+                .filter(\.$snapshotKeyID != keyring.current.id).limit(batchSize).all()
+            if batch.isEmpty { return count }
+            try await database.transaction { db in
+                for referral in batch {
+                    guard let sealed = referral.snapshot, let keyID = referral.snapshotKeyID else { continue }
+                    let resealed = try keyring.seal(try keyring.open(sealed, keyID: keyID))
+                    try await (db as! any SQLDatabase).update(ReferralModel.schema)
+                        .set("snapshot", to: resealed.ciphertext).set("snapshot_key_id", to: resealed.keyID)
+                        .where("id", .equal, try referral.requireID()).run()
                 }
             }
             count += batch.count
