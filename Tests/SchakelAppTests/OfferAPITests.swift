@@ -74,7 +74,9 @@ struct OfferAPITests {
                 let answer = try await api.get("offers?eligibleFor=\(world.personID)", token: token)
                 let item = answer.items.first { ($0["offer"] as? [String: Any])?["id"] as? String == offer.id.uuidString }
                 let eligibility = item?["eligibility"] as? [String: Any]
-                return (eligibility?["verdict"] as? String, (eligibility?["findings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
+                let findings = eligibility?["findings"] as? [[String: Any]] ?? []
+                return (eligibility?["verdict"] as? String,
+                        findings.compactMap { $0["code"] as? String } + findings.compactMap { $0["summary"] as? String })
             }
             // The owner sees the legal status: eligible.
             #expect(try await verdict(world.tokens[.owner]![.socialWorker]!).0 == "eligible")
@@ -82,6 +84,8 @@ struct OfferAPITests {
             let (partnerVerdict, codes) = try await verdict(world.tokens[.partnerWithConsent]![.jobCounsellor]!)
             #expect(partnerVerdict == "unknown")
             #expect(codes.contains("right-to-work-unknown") || codes.contains("status-unknown"))
+            // Said in Dutch, the reader's language, in words a counsellor can act on.
+            #expect(codes.contains { $0.hasPrefix("recht op werk onbekend") || $0.hasPrefix("verblijfsstatus niet geregistreerd") })
         }
     }
 }
@@ -211,5 +215,36 @@ struct TrainingApplicationTests {
             #expect(try await api.get("referrals/\(applications[1])", token: provider)["state"] as? String == "accepted")
             #expect(try await OfferModel.find(offer.id, on: app.db)?.seatsTaken == 1)
         }
+    }
+}
+
+@Suite("Eligibility findings in Dutch")
+struct FindingWordingTests {
+    static let findings: [EligibilityFinding] = [
+        .ended(on: CalendarDate(2026, 6, 30)), .alreadyStarted(on: CalendarDate(2026, 9, 1)), .noSeatsLeft,
+        .startsBeforeRightToWork(start: CalendarDate(2026, 10, 5), rightToWorkOn: CalendarDate(2026, 11, 15)),
+        .noRightToWork(since: CalendarDate(2026, 2, 1)), .rightToWorkUnknown(.noStatusRecorded), .statusNotAdmitted(.refusedApplicant),
+        .statusUnknown, .dutchTooLow(required: .b1, has: .a2, since: CalendarDate(2026, 3, 3)),
+        .dutchTooHigh(maximum: .b1, has: .c1, since: CalendarDate(2026, 3, 3)), .dutchUnknown(minimum: .a2, maximum: nil),
+        .educationTooLow(required: .upperSecondary, has: .primary), .educationUnknown(required: .upperSecondary),
+        .diplomaNotRecognised(level: .upperSecondary, recognition: .refused), .diplomaRecognitionPending(level: .upperSecondary),
+        .scheduleConflict(needs: .outsideWorkingHours, offers: [.day]), .missingPrerequisite(.experience(anyOf: ["8344"], minimumYears: 2)),
+        .prerequisiteUnknown(.competence(.forklift)), .documentsNeeded(["rijbewijs"]), .fundingToAgree(.participant),
+    ]
+
+    @Test(arguments: findings)
+    func everyFindingIsSaidInDutchWithBelgianDates(finding: EligibilityFinding) {
+        let dutch = FindingWording.text(finding, .nl)
+        #expect(!dutch.isEmpty)
+        #expect(dutch != finding.summary)
+        #expect(FindingWording.text(finding, .en) == finding.summary)
+        #expect(!dutch.contains("2026-"))
+    }
+
+    @Test func theSeedsExampleReadsAsACounsellorWouldSayIt() {
+        #expect(FindingWording.text(.dutchTooLow(required: .b1, has: .a2, since: CalendarDate(2026, 3, 3)), .nl)
+                == "vraagt Nederlands B1, heeft A2 sinds 03/03/2026")
+        #expect(FindingWording.text(.scheduleConflict(needs: .outsideWorkingHours, offers: [.day]), .nl)
+                == "werkt overdag; een aanbod 's avonds of in het weekend is nodig, dit is overdag")
     }
 }

@@ -57,9 +57,10 @@ struct EligibilityDTO: Content {
     let verdict: EligibilityVerdict
     let findings: [EligibilityFindingDTO]
 
-    init(_ result: EligibilityResult) {
+    /// Findings worded in the reader's language (Dutch by default, English on request).
+    init(_ result: EligibilityResult, _ language: UILanguage) {
         verdict = result.verdict
-        findings = result.findings.map { EligibilityFindingDTO(code: $0.code, effect: $0.effect, summary: $0.summary) }
+        findings = result.findings.map { EligibilityFindingDTO(code: $0.code, effect: $0.effect, summary: FindingWording.text($0, language)) }
     }
 }
 
@@ -118,13 +119,14 @@ extension API {
                 throw SchakelError.validation(field: "eligibleFor", reason: Strings.notFound)
             }
             let (profile, circumstances) = try await Self.person(personID, for: request, field: "eligibleFor")
+            let language = try Self.language(request)
             let today = request.now.brusselsDay
             // Every matching offer is judged (a few milliseconds for ten thousand), then the page is cut.
             let offers = try await query.sort(\.$startsOn).sort(\.$id).all().map { try $0.offer() }
             let fitting = offers.compactMap { offer -> OfferForPersonDTO? in
                 let result = Eligibility.evaluate(person: profile, offer: offer, today: today, circumstances: circumstances)
                 guard result.verdict != .ineligible else { return nil }
-                return OfferForPersonDTO(offer: OfferDTO(offer), eligibility: EligibilityDTO(result), fit: nil)
+                return OfferForPersonDTO(offer: OfferDTO(offer), eligibility: EligibilityDTO(result, language), fit: nil)
             }
             let start = (paging.page - 1) * paging.per
             let items = start < fitting.count ? Array(fitting[start..<min(fitting.count, start + paging.per)]) : []
@@ -140,11 +142,12 @@ extension API {
         /// adds those that depend on data not yet recorded).
         @Sendable func recommendations(_ request: Request) async throws -> [OfferForPersonDTO] {
             let (profile, circumstances) = try await Self.person(try request.uuidParameter("personID"), for: request, field: nil)
+            let language = try Self.language(request)
             let offers = try await OfferModel.query(on: request.db).all().map { try $0.offer() }
             let recommendations = Recommendations.offers(for: profile, among: offers, today: request.now.brusselsDay,
                                                          limit: try Self.limit(request), includeUnknown: try Self.includeUnknown(request),
                                                          circumstances: circumstances)
-            return recommendations.map { OfferForPersonDTO(offer: OfferDTO($0.offer), eligibility: EligibilityDTO($0.eligibility), fit: FitDTO($0.fit)) }
+            return recommendations.map { OfferForPersonDTO(offer: OfferDTO($0.offer), eligibility: EligibilityDTO($0.eligibility, language), fit: FitDTO($0.fit)) }
         }
 
         /// Persons the reader may see who fit the offer: its own organisation's dossiers and those shared
@@ -154,6 +157,7 @@ extension API {
             let user = try request.user
             guard let model = try await OfferModel.find(try request.uuidParameter("offerID"), on: request.db) else { throw SchakelError.notFound }
             let offer = try model.offer()
+            let language = try Self.language(request)
             let shared = try await ConsentModel.query(on: request.db).filter(\.$recipient.$id == user.organisationID)
                 .filter(\.$withdrawnAt == nil).all(\.$person.$id)
             let ids = try await PersonModel.query(on: request.db).filter(\.$erasedAt == nil)
@@ -185,7 +189,7 @@ extension API {
                 .map { candidate in
                     CandidateDTO(personId: candidate.person.id, reference: candidate.person.reference,
                                  givenName: names[candidate.person.id]?.givenName, familyName: names[candidate.person.id]?.familyName,
-                                 eligibility: EligibilityDTO(candidate.eligibility), fit: FitDTO(candidate.fit))
+                                 eligibility: EligibilityDTO(candidate.eligibility, language), fit: FitDTO(candidate.fit))
                 }
         }
 
@@ -305,6 +309,10 @@ extension API {
             }
             if !decision.allows(.contact) { seen.homeMunicipality = "" }
             return seen
+        }
+
+        static func language(_ request: Request) throws -> UILanguage {
+            UILanguage.preferred(by: request, userChoice: try request.user.language)
         }
 
         static func limit(_ request: Request) throws -> Int {
