@@ -155,6 +155,18 @@ struct OfferCSVAPITests {
             #expect(counts["created"] as? Int == 0)
             #expect((counts["updated"] as? Int ?? 0) >= 2)
             #expect(try await OfferModel.query(on: app.db).filter(\.$title == "Magazijnmedewerker (avond)").count() == 1)
+            // Seats already taken stay as they are: an import cannot undo them or go below them.
+            let magazijn = try #require(try await OfferModel.query(on: app.db).filter(\.$title == "Magazijnmedewerker (avond)").first())
+            magazijn.seatsTaken = 2
+            try await magazijn.save(on: app.db)
+            let oneSeat = changed.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.contains("Magazijnmedewerker (avond)") ? line.replacingOccurrences(of: ",12,", with: ",1,") : String(line)
+            }.joined(separator: "\n")
+            let (tooFew, tooFewBody) = try await Self.upload(app, oneSeat, token: provider)
+            #expect(tooFew == .unprocessableEntity)
+            #expect(((tooFewBody["error"] as? [String: Any])?["problems"] as? [String] ?? []).contains { $0.contains("seats: 2 seats are already taken") }, "\(tooFewBody)")
+            #expect(try await Self.upload(app, changed, token: provider).0 == .ok)
+            #expect(try await OfferModel.find(magazijn.id!, on: app.db)?.seatsTaken == 2)
             // A row cannot take over another provider's offer by naming its id.
             let theirs = try #require(try await OfferModel.query(on: app.db).filter(\.$provider.$id != leerpunt).first())
             let takeover = "id,provider,kind,title,sector,municipality,schedules,starts_on,seats,funding\n"

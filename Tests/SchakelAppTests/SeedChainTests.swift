@@ -164,6 +164,8 @@ struct SeedChainTests {
                 }
                 _ = try await Self.step(api, draft.id, "accept", token: vdab)
             }
+            // The old owner's printable profile does not become a window on the new owner's dossier.
+            #expect(try await api.get("referrals/\(handOvers[0])/profile", token: inGent).status == .notFound)
             // The warm hand-over made VDAB the owner: it now records consent for the Jobteam itself.
             let dossier = try await api.get("persons/\(person)", token: vdab)
             #expect(dossier["ownerOrganisationId"] as? String == vdabID)
@@ -222,6 +224,28 @@ struct SeedChainTests {
             #expect((followUp["carriedOver"] as? [[String: Any]])?.map { $0["id"] as? String } == [action.id])
             _ = try await api.post("case-conferences/\(conferenceID)/items/\(action.id)/status", token: jobteam, ["status": "done"])
             #expect((try await api.get("case-conferences/\(followUp.id)", token: vdab)["carriedOver"] as? [Any])?.isEmpty == true)
+            // A follow-up cannot bring in an organisation that was not at the table.
+            let widened = try await api.post("case-conferences", token: vdab, [
+                "heldOn": "2026-10-21", "title": "Opvolging met IN-Gent", "participantOrganisationIds": [jobteamID, try await api.organisationID("in-gent", token: vdab)],
+                "followsUpId": conferenceID,
+            ])
+            #expect(widened.status == .unprocessableEntity)
+
+            // When the person withdraws the case-conference consent, the Jobteam loses them from the conference at once.
+            let second = try await api.post("case-conferences/\(conferenceID)/items", token: vdab, [
+                "kind": "action", "personId": person, "text": "Sollicitatietraining.", "ownerOrganisationId": jobteamID, "dueOn": "2026-10-30",
+            ])
+            #expect(second.status == .created)
+            let consents = try await api.get("persons/\(person)/consents", token: vdab)
+            let conferenceConsent = try #require(consents.list.first {
+                $0["recipientOrganisationId"] as? String == jobteamID && $0["purpose"] as? String == "case-conference"
+            })
+            #expect(try await api.post("consents/\(conferenceConsent["id"] as! String)/withdraw", token: vdab).status == .ok)
+            let after = try await api.get("case-conferences/\(conferenceID)", token: jobteam)
+            #expect((after["personIds"] as? [String])?.isEmpty == true)
+            #expect(!after.text.contains("Sollicitatietraining"))
+            #expect(try await api.post("case-conferences/\(conferenceID)/items/\(second.id)/status", token: jobteam, ["status": "done"]).status
+                    == .notFound)
         }
     }
 

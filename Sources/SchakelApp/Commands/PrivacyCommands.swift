@@ -107,7 +107,7 @@ enum KeyRotation {
     static func resealSnapshots(with keyring: DataKeyring, on database: any Database, batchSize: Int = 500) async throws -> Int {
         var count = 0
         while true {
-            let batch = try await ReferralModel.query(on: database).filter(\.$snapshotKeyID != nil)
+            let batch = try await ReferralModel.query(on: database).filter(\.$snapshotKeyID != nil).filter(\.$snapshot != nil)
                 .filter(\.$snapshotKeyID != keyring.current.id).limit(batchSize).all()
             if batch.isEmpty { return count }
             try await database.transaction { db in

@@ -58,6 +58,8 @@ enum Strings {
     static let notAParticipant = Text(nl: "Deze organisatie neemt niet deel aan het overleg.", en: "This organisation does not take part in the conference.")
     static let noConsentForConference = Text(nl: "De persoon gaf geen toestemming om besproken te worden met: %@.",
                                              en: "The person gave no consent to be discussed with: %@.")
+    static let notInEarlierConference = Text(nl: "Een opvolgoverleg heeft geen deelnemers die niet aan het vorige overleg deelnamen.",
+                                             en: "A follow-up conference has no participants that were not in the earlier one.")
     static let notAHandOver = Text(nl: "Deze doorverwijzing is geen warme overdracht.", en: "This referral is not a warm hand-over.")
     static let notInOrganisation = Text(nl: "Deze medewerker hoort niet bij de behandelende organisatie.",
                                         en: "This member of staff is not with the handling organisation.")

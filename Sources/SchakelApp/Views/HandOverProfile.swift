@@ -58,7 +58,7 @@ struct HandOverProfilePage {
                     .section(.h2(.text(Strings.profileMeeting(t))),
                              .forEach(meetings) { meeting in
                                  .div(.class("meeting"),
-                                      .p(.strong(.text(meeting.heldOn.belgian)), .text(" · \(meeting.participants)")),
+                                      .p(.strong(.text(meeting.heldOn.belgian)), .text(meeting.participants.map { " · \($0)" } ?? "")),
                                       .unwrap(meeting.notes) { .p(.text($0)) })
                              })),
                 .p(.class("printed"), .text(Strings.profilePrinted.filled(t, printedOn.belgian)))

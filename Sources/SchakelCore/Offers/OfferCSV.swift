@@ -20,9 +20,11 @@ public enum OfferCSV {
 
     /// `providers`: organisation slug → id, of the organisations the importer may load offers for.
     /// `municipalities`: NIS code → region NIS code. `foreignIDs`: offers of other providers, which a
-    /// row may not overwrite.
+    /// row may not overwrite. `seatsTaken`: seats already taken in existing offers, which a row's
+    /// `seats` may not go below.
     public static func parse(_ text: String, providers: [String: UUID], municipalities: [String: String],
-                             foreignIDs: Set<UUID> = [], newID: () -> UUID = UUID.init) -> Result<[Offer], ProblemList> {
+                             foreignIDs: Set<UUID> = [], seatsTaken: [UUID: Int] = [:],
+                             newID: () -> UUID = UUID.init) -> Result<[Offer], ProblemList> {
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         while let last = lines.last, last.trimmingWhitespace().isEmpty { lines.removeLast() }
         guard let header = lines.first else {
@@ -49,6 +51,9 @@ public enum OfferCSV {
             let offer = row.offer(providers: providers, municipalities: municipalities, newID: newID)
             if let offer, let first = seenIDs[offer.id] {
                 row.problems.append(Problem(line: number, field: "id", reason: "\(offer.id) already on line \(first)"))
+            }
+            if let offer, let taken = seatsTaken[offer.id], offer.seats < taken {
+                row.problems.append(Problem(line: number, field: "seats", reason: "\(taken) seats are already taken"))
             }
             if let offer, foreignIDs.contains(offer.id) {
                 row.problems.append(Problem(line: number, field: "id", reason: "the offer \(offer.id) belongs to another provider"))

@@ -53,13 +53,13 @@ struct CaseConferenceDTO: Content {
     let carriedOver: [ConferenceItemDTO]
 }
 
+/// A conference in a list. No counts of persons or actions: those would tell how many people were
+/// discussed, including people the reader may no longer see.
 struct CaseConferenceSummaryDTO: Content {
     let id: UUID
     let heldOn: CalendarDate
     let title: String
     let organiserOrganisationId: UUID
-    let persons: Int
-    let openActions: Int
 }
 
 extension API {
@@ -81,6 +81,10 @@ extension API {
             if let previous = input.followsUpId {
                 guard try await Self.participates(user.organisationID, in: previous, on: request.db) else {
                     throw SchakelError.validation(field: "followsUpId", reason: Strings.notFound)
+                }
+                // What carries over was said among the earlier participants: a newcomer to the table does not read it.
+                guard participants.isSubset(of: Set(try await Self.participants(of: previous, on: request.db))) else {
+                    throw SchakelError.validation(field: "participantOrganisationIds", reason: Strings.notInEarlierConference)
                 }
             }
             let conference = CaseConferenceModel()
@@ -114,14 +118,9 @@ extension API {
                 .filter(\.$organisation.$id == user.organisationID).all(\.$conference.$id)
             let page = try await CaseConferenceModel.query(on: request.db).filter(\.$id ~~ mine)
                 .sort(\.$heldOn, .descending).sort(\.$id).page(paging)
-            var items: [CaseConferenceSummaryDTO] = []
-            for conference in page.items {
-                let id = try conference.requireID()
-                let persons = try await CaseConferencePersonModel.query(on: request.db).filter(\.$conference.$id == id).count()
-                let open = try await CaseConferenceItemModel.query(on: request.db).filter(\.$conference.$id == id)
-                    .filter(\.$status == .open).count()
-                items.append(CaseConferenceSummaryDTO(id: id, heldOn: conference.heldOn, title: conference.title,
-                                                      organiserOrganisationId: conference.$organiser.id, persons: persons, openActions: open))
+            let items = try page.items.map { conference in
+                CaseConferenceSummaryDTO(id: try conference.requireID(), heldOn: conference.heldOn, title: conference.title,
+                                         organiserOrganisationId: conference.$organiser.id)
             }
             return Page(items: items, metadata: page.metadata)
         }
@@ -182,7 +181,9 @@ extension API {
             if let personID = input.personId {
                 let discussed = try await CaseConferencePersonModel.query(on: request.db).filter(\.$conference.$id == conferenceID)
                     .filter(\.$person.$id == personID).count() > 0
-                guard discussed else { throw SchakelError.validation(field: "personId", reason: Strings.notFound) }
+                guard discussed, try await Self.visiblePersons([personID], for: request).contains(personID) else {
+                    throw SchakelError.validation(field: "personId", reason: Strings.notFound)
+                }
             }
             let participants = try await Self.participants(of: conferenceID, on: request.db)
             let item = CaseConferenceItemModel()
@@ -212,6 +213,11 @@ extension API {
                                               dedupeKey: "conference-action:\(created.id!)", at: now, on: db)
                 }
             }
+            if let personID = item.$person.id {
+                let user = try request.user
+                try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: personID, action: .update,
+                                                   categories: [.trajectoryAndReferrals], purpose: .caseConference, outcome: .allowed))
+            }
             let response = Response(status: .created)
             try response.content.encode(Self.dto(item))
             return response
@@ -229,10 +235,18 @@ extension API {
             guard item.$owner.id == user.organisationID || conference.$organiser.id == user.organisationID else {
                 throw SchakelError.forbidden
             }
+            // An action about a person the reader may no longer see is not there for the reader.
+            if let personID = item.$person.id {
+                guard try await Self.visiblePersons([personID], for: request).contains(personID) else { throw SchakelError.notFound }
+            }
             let input = try request.content.decode(ConferenceItemStatusInput.self)
             item.status = input.status
             item.closedAt = input.status == .open ? nil : request.now
             try await item.save(on: request.db)
+            if let personID = item.$person.id {
+                try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: personID, action: .update,
+                                                   categories: [.trajectoryAndReferrals], purpose: .caseConference, outcome: .allowed))
+            }
             return Self.dto(item)
         }
 

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SchakelCore
+import SQLKit
 import Vapor
 
 struct EmployerRequestInput: Content {
@@ -108,12 +109,13 @@ extension API {
             guard let contact = try await UserModel.find(input.contactUserId, on: request.db),
                   contact.$organisation.id == model.$handlingOrganisation.id
             else { throw SchakelError.validation(field: "contactUserId", reason: Strings.notInOrganisation) }
+            let from = model.state
             try Self.move(model, to: .assigned)
             model.updatedAt = request.now
             model.$contact.id = input.contactUserId
             let now = request.now
             try await request.db.transaction { db in
-                try await model.save(on: db)
+                try await Self.claim(model, from: from, on: db)
                 try await Notifier.notify(.employerRequestAssigned, about: model.id!, organisation: model.$handlingOrganisation.id,
                                           user: input.contactUserId, dedupeKey: "employer-request:\(model.id!):\(input.contactUserId):\(now.timeIntervalSince1970)",
                                           at: now, on: db)
@@ -127,23 +129,40 @@ extension API {
             guard let answer = try TrajectoryController.text(input.answer, field: "answer", max: TrajectoryController.maxText) else {
                 throw SchakelError.validation(field: "answer", reason: Strings.empty)
             }
+            let from = model.state
             try Self.move(model, to: .answered)
             model.updatedAt = request.now
             model.answer = answer
             model.answeredOn = request.now.brusselsDay
-            try await model.save(on: request.db)
+            try await Self.claim(model, from: from, on: request.db)
             return Self.dto(model)
         }
 
         @Sendable func close(_ request: Request) async throws -> EmployerRequestDTO {
             let model = try await Self.load(request, handlingOnly: true)
+            let from = model.state
             try Self.move(model, to: .closed)
             model.updatedAt = request.now
-            try await model.save(on: request.db)
+            try await Self.claim(model, from: from, on: request.db)
             return Self.dto(model)
         }
 
         // MARK: Helpers
+
+        /// Writes the step only if the request is still in the state it was read in: of two concurrent
+        /// steps one wins, the other is a 409 naming what is possible now.
+        static func claim(_ model: EmployerRequestModel, from: EmployerRequestState, on database: any Database) async throws {
+            let claimed = try await (database as! any SQLDatabase).update(EmployerRequestModel.schema)
+                .set("state", to: model.state.rawValue).set("contact_user_id", to: model.$contact.id).set("answer", to: model.answer)
+                .set("answered_on", to: model.answeredOn?.iso).set("updated_at", to: model.updatedAt)
+                .where("id", .equal, try model.requireID()).where("state", .equal, from.rawValue)
+                .returning("id").all()
+            guard !claimed.isEmpty else {
+                let current = try await EmployerRequestModel.find(try model.requireID(), on: database)?.state ?? from
+                let actions: [EmployerRequestState: String] = [.assigned: "assign", .answered: "answer", .closed: "close"]
+                throw SchakelError.illegalRequestStep(state: current.rawValue, allowed: current.next.compactMap { actions[$0] })
+            }
+        }
 
         static func move(_ model: EmployerRequestModel, to state: EmployerRequestState) throws {
             guard model.state.next.contains(state) else {

@@ -16,6 +16,10 @@ struct PersonExportDTO: Content {
     let milestones: [MilestoneDTO]
     /// Referrals about the person that this organisation sent or received, with their history.
     let referrals: [ReferralExportDTO]
+    /// Hand-over meetings this organisation recorded about the person.
+    let handOverMeetings: [HandOverMeetingDTO]
+    /// What case conferences this organisation took part in wrote down about the person.
+    let conferenceItems: [ConferenceItemDTO]
 }
 
 struct ReferralExportDTO: Content {
@@ -80,11 +84,21 @@ extension API {
                                          text: event.$organisation.id == person.owner ? event.text : nil, outcome: event.outcome)
                     }))
             }
+            let referralIDs = referrals.map(\.id)
+            let meetings = try await HandOverMeetingModel.query(on: request.db).filter(\.$referral.$id ~~ referralIDs)
+                .filter(\.$organisation.$id == person.owner).sort(\.$heldOn).all()
+                .map { HandOverMeetingDTO(id: $0.id!, heldOn: $0.heldOn, participants: $0.participants, organisationId: $0.$organisation.id,
+                                          notes: $0.notes) }
+            let ownConferences = try await CaseConferenceParticipantModel.query(on: request.db)
+                .filter(\.$organisation.$id == person.owner).all(\.$conference.$id)
+            let items = try await CaseConferenceItemModel.query(on: request.db).filter(\.$person.$id == personID)
+                .filter(\.$conference.$id ~~ ownConferences).all().map(CaseConferenceController.dto)
             let export = PersonExportDTO(
                 exportedAt: now, controller: owner?.name ?? "",
                 person: PersonDTO(person, identifiers: try request.identifiers(of: person), decision: decision,
                                   purpose: .guidanceToWork, today: today),
-                consents: consents, accessLog: log, trajectory: steps, milestones: milestones, referrals: referrals)
+                consents: consents, accessLog: log, trajectory: steps, milestones: milestones, referrals: referrals,
+                handOverMeetings: meetings, conferenceItems: items)
             let response = Response(status: .ok)
             try response.content.encode(export)
             response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"schakel-export-\(person.reference).json\"")

@@ -221,12 +221,14 @@ extension API {
             case let .failure(list): throw SchakelError.csvProblems(list.problems)
             }
             let now = request.now
-            let existing = Dictionary(uniqueKeysWithValues: try await OfferModel.query(on: request.db).filter(\.$id ~~ offers.map(\.id)).all()
-                .map { ($0.id!, $0.$provider.id) })
-            // An id of another provider's offer is refused like any other bad cell, with its line.
-            let foreign = Set(existing.filter { !providers.values.contains($0.value) }.keys)
-            if !foreign.isEmpty {
-                switch OfferCSV.parse(text, providers: providers, municipalities: municipalities, foreignIDs: foreign) {
+            let existingModels = try await OfferModel.query(on: request.db).filter(\.$id ~~ offers.map(\.id)).all()
+            let existing = Dictionary(uniqueKeysWithValues: existingModels.map { ($0.id!, $0) })
+            // An id of another provider's offer, or fewer seats than are already taken, is refused like any
+            // other bad cell, with its line.
+            let foreign = Set(existingModels.filter { !providers.values.contains($0.$provider.id) }.map { $0.id! })
+            let taken = Dictionary(uniqueKeysWithValues: existingModels.map { ($0.id!, $0.seatsTaken) })
+            if !foreign.isEmpty || offers.contains(where: { $0.seats < (taken[$0.id] ?? 0) }) {
+                switch OfferCSV.parse(text, providers: providers, municipalities: municipalities, foreignIDs: foreign, seatsTaken: taken) {
                 case let .success(parsed): offers = parsed
                 case let .failure(list): throw SchakelError.csvProblems(list.problems)
                 }
@@ -234,10 +236,16 @@ extension API {
             let fresh = offers
             try await request.db.transaction { db in
                 for offer in fresh {
-                    if existing[offer.id] != nil {
-                        try await OfferModel.query(on: db).filter(\.$id == offer.id).delete()
+                    let model = try OfferModel(offer, now: now)
+                    if let current = existing[offer.id] {
+                        // Updated in place: applications keep pointing at it, and only starts change its seats taken.
+                        model.seatsTaken = current.seatsTaken
+                        model.createdAt = current.createdAt
+                        model.$id.exists = true
+                        try await model.update(on: db)
+                    } else {
+                        try await model.create(on: db)
                     }
-                    try await OfferModel(offer, now: now).create(on: db)
                 }
             }
             let updated = offers.filter { existing[$0.id] != nil }.count

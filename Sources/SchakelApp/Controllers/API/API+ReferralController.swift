@@ -253,6 +253,9 @@ extension API {
                 try await Notifier.notify(.handOverMeeting, about: try referral.requireID(), organisation: other,
                                           dedupeKey: "hand-over-meeting:\(meeting.id!)", at: now, on: db)
             }
+            try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: referral.$person.id,
+                                               action: .update, categories: [.trajectoryAndReferrals], purpose: referral.purpose,
+                                               outcome: .allowed))
             let response = Response(status: .created)
             try response.content.encode(try await Self.dto(referral, for: request))
             return response
@@ -308,7 +311,15 @@ extension API {
             guard let person = try await DossierStore.find(referral.$person.id, on: request.db), !person.isErased else {
                 throw SchakelError.notFound
             }
-            let decision = try await PersonAccess(request: request).shareable(person, to: referral.$to.id, purpose: referral.purpose)
+            let access = PersonAccess(request: request)
+            let shareable = try await access.shareable(person, to: referral.$to.id, purpose: referral.purpose)
+            // Never more than the sender itself may see: after a hand-over the old owner is a reader like
+            // any other, and what travels onward cannot exceed what the sender holds.
+            let own = try await access.decide(person, purpose: referral.purpose, requested: shareable.allowed)
+            var denied = shareable.denied
+            for category in shareable.allowed.subtracting(own.allowed) { denied[category] = own.denied[category] ?? .noConsent }
+            let decision = AccessRule.Decision(personVisible: shareable.personVisible, allowed: shareable.allowed.intersection(own.allowed),
+                                               denied: denied, isOwner: false)
             let identifiers = decision.allows(.identity) || decision.allows(.contact) ? try request.identifiers(of: person) : nil
             let dto = PersonDTO(person, identifiers: identifiers, decision: decision, purpose: referral.purpose,
                                 today: request.now.brusselsDay)
@@ -347,17 +358,19 @@ extension API {
             for meeting in try await HandOverMeetingModel.query(on: request.db).filter(\.$referral.$id == referralID)
                 .sort(\.$heldOn).sort(\.$createdAt).all() {
                 var notes = meeting.notes
-                if notes != nil {
+                var participants: String? = meeting.participants
+                do {
                     let writer = meeting.$organisation.id
                     if readable[writer] == nil {
                         readable[writer] = try await access.mayReadNotes(about: referral.$person.id, writtenBy: writer, purpose: referral.purpose)
                     }
                     if readable[writer] != true {
                         notes = nil
+                        participants = nil
                         withheld = true
                     }
                 }
-                meetings.append(HandOverMeetingDTO(id: meeting.id!, heldOn: meeting.heldOn, participants: meeting.participants,
+                meetings.append(HandOverMeetingDTO(id: meeting.id!, heldOn: meeting.heldOn, participants: participants,
                                                    organisationId: meeting.$organisation.id, notes: notes))
             }
             var snapshot: PersonDTO?

@@ -108,9 +108,11 @@ extension API {
         }
 
         @Sendable func addMilestone(_ request: Request) async throws -> Response {
-            let person = try await Self.writable(request)
-            let user = try request.user
             let input = try request.content.decode(MilestoneInput.self)
+            // Dates of the legal procedure are legal-status data: writing them needs that category too.
+            let statusKinds: Set<MilestoneKind> = [.protectionRequest, .rightToWork, .statusDecision]
+            let person = try await Self.writable(request, also: statusKinds.contains(input.kind) ? [.legalStatus] : [])
+            let user = try request.user
             guard input.on <= request.now.brusselsDay.adding(days: 366) else {
                 throw SchakelError.validation(field: "on", reason: Strings.dateTooFarAhead)
             }
@@ -173,12 +175,13 @@ extension API {
         // MARK: Helpers
 
         /// A caseworker whose organisation the rule lets see the person's trajectory may write to it.
-        static func writable(_ request: Request) async throws -> Dossier {
+        static func writable(_ request: Request, also: Set<DataCategory> = []) async throws -> Dossier {
             try PersonController.requireCaseworker(request)
             let person = try await PersonController.load(request)
+            let needed = also.union([.trajectoryAndReferrals])
             let decision = try await PersonAccess(request: request).decide(person, purpose: try PersonController.purpose(request),
-                                                                            requested: [.trajectoryAndReferrals], action: .update)
-            guard decision.allows(.trajectoryAndReferrals) else { throw SchakelError.forbidden }
+                                                                            requested: needed, action: .update)
+            guard needed.isSubset(of: decision.allowed) else { throw SchakelError.forbidden }
             return person
         }
 

@@ -78,7 +78,8 @@ struct HandOverMeetingInput: Content {
 struct HandOverMeetingDTO: Content {
     let id: UUID
     let heldOn: CalendarDate
-    let participants: String
+    /// Free text naming people: like the notes, the other side sees it only with the person's consent.
+    let participants: String?
     let organisationId: UUID
     /// The writer's notes; the other side sees them only with the person's consent.
     let notes: String?
