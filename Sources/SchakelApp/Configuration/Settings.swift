@@ -68,11 +68,21 @@ extension Request {
 }
 
 extension Date {
-    /// The calendar day in Belgium for this instant (Europe/Brussels).
-    var brusselsDay: CalendarDate {
+    /// Belgian civil time: every "today" and every "at nine on that day" is counted in it.
+    static let brusselsCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Brussels") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: self)
+        return calendar
+    }()
+
+    /// The calendar day in Belgium for this instant (Europe/Brussels).
+    var brusselsDay: CalendarDate {
+        let parts = Date.brusselsCalendar.dateComponents([.year, .month, .day], from: self)
         return CalendarDate(parts.year!, parts.month!, parts.day!)
+    }
+
+    /// The instant of a whole hour on a Belgian calendar day.
+    static func brussels(_ day: CalendarDate, hour: Int) -> Date {
+        brusselsCalendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: min(hour, 23)))!
     }
 }

@@ -23,6 +23,10 @@ struct DemoActivity {
         var employerRequests = 0
     }
 
+    /// The columns of a trajectory-step row as the demo writes them.
+    static let stepColumns = ["id", "person_id", "organisation_id", "created_by_user_id", "kind", "status", "provider", "starts_on",
+                              "ends_on", "outcome", "level_reached", "note", "version", "created_at", "updated_at"]
+
     /// The sequence of steps that brings a referral to each state; the state machine checks each.
     static func path(to state: ReferralState, variant: Int) -> [ReferralAction] {
         switch state {
@@ -131,7 +135,7 @@ struct DemoActivity {
             guard !decision.allowed.isEmpty else { return nil }
             let identifiers = try dossier.sealedIdentifiers.map { try keyring.openIdentifiers($0, keyID: dossier.identifiersKeyID!) }
             let dto = PersonDTO(dossier, identifiers: identifiers, decision: decision, purpose: plan.purpose, today: asOf)
-            snapshot = try keyring.seal(String(decoding: try JSONEncoder().encode(dto), as: UTF8.self))
+            snapshot = try keyring.sealJSON(dto)
             categories = decision.allowed.sorted { $0.rawValue < $1.rawValue }
         }
         var current = ReferralState.draft
@@ -155,7 +159,7 @@ struct DemoActivity {
             }
             let party = ReferralStateMachine.party(for: action)
             let next = try ReferralStateMachine.apply(action, to: current, by: party, details: details)
-            let at = Self.date(plan.sentOn.adding(days: position * plan.daysBetweenSteps), hour: 9 + position)
+            let at = Date.brussels(plan.sentOn.adding(days: position * plan.daysBetweenSteps), hour: 9 + position)
             events.append([random.uuid(), referralID, position + 1, action.rawValue, current.rawValue, next.rawValue, at,
                            party == .sender ? plan.fromUser : plan.toUser, party == .sender ? plan.owner : plan.to,
                            details.reason?.rawValue, details.text, details.outcome?.rawValue])
@@ -172,14 +176,14 @@ struct DemoActivity {
                     SQLBind(false), SQLBind(current.rawValue), SQLBind(responseDays), SQLBind(sent?.iso), SQLBind(due?.iso),
                     SQLBind(outcome?.rawValue), SQLBind(snapshot?.ciphertext), SQLBind(snapshot?.keyID),
                     SQLBind(snapshot == nil ? nil : JSONList.encode(categories)), SQLBind(plan.offer),
-                    SQLBind(Self.date(plan.sentOn, hour: 8)), SQLBind(now))
+                    SQLBind(Date.brussels(plan.sentOn, hour: 8)), SQLBind(now))
             .run()
         try await PersonRows.insert(into: ReferralEventModel.schema,
                                     columns: ["id", "referral_id", "position", "action", "from_state", "to_state", "at", "user_id",
                                               "organisation_id", "reason_code", "text", "outcome"], rows: events, on: sql)
         if let sent {
             try await Notifier.notify(.referralReceived, about: referralID, organisation: plan.to,
-                                      dedupeKey: "referral:\(referralID):1", at: Self.date(sent, hour: 9), on: db)
+                                      dedupeKey: "referral:\(referralID):1", at: Date.brussels(sent, hour: 9), on: db)
         }
         if plan.actions.contains(.start), let offer = plan.offer {
             try await sql.update(OfferModel.schema).set(SQLIdentifier("seats_taken"), to: SQLRaw("seats_taken + 1"))
@@ -230,7 +234,7 @@ struct DemoActivity {
                                                assessment: (nil, nil), now: now, on: db)
             try await PersonRows.insert(into: ConsentModel.schema, columns: DemoWorldLoader.consentColumns, rows: [[
                 random.uuid(), profile.id, vdab, Purpose.training.rawValue, JSONList.encode(DemoWorld.profileForWork),
-                ConsentMethod.signedForm.rawValue, String?.none, Self.date(CalendarDate(2022, 6, 1), hour: 10), Date?.none, caseworker,
+                ConsentMethod.signedForm.rawValue, String?.none, Date.brussels(CalendarDate(2022, 6, 1), hour: 10), Date?.none, caseworker,
                 "Ik geef toestemming dat mijn gegevens gedeeld worden met VDAB voor een opleiding.", ConsentLanguage.nl.rawValue,
                 Date?.none, UUID?.none,
             ]], on: db as! any SQLDatabase)
@@ -264,9 +268,7 @@ struct DemoActivity {
                              TrajectoryStepOutcome.certificate.rawValue, String?.none, String?.none, 1, now, now])
             }
             try await PersonRows.insert(into: TrajectoryStepModel.schema,
-                                        columns: ["id", "person_id", "organisation_id", "created_by_user_id", "kind", "status", "provider",
-                                                  "starts_on", "ends_on", "outcome", "level_reached", "note", "version", "created_at",
-                                                  "updated_at"], rows: rows, on: db as! any SQLDatabase)
+                                        columns: Self.stepColumns, rows: rows, on: db as! any SQLDatabase)
             steps += rows.count
         }
         return (referrals, steps)
@@ -313,9 +315,7 @@ struct DemoActivity {
             break
         }
         try await PersonRows.insert(into: TrajectoryStepModel.schema,
-                                    columns: ["id", "person_id", "organisation_id", "created_by_user_id", "kind", "status", "provider",
-                                              "starts_on", "ends_on", "outcome", "level_reached", "note", "version", "created_at",
-                                              "updated_at"], rows: rows, on: sql)
+                                    columns: Self.stepColumns, rows: rows, on: sql)
         return rows.count
     }
 
@@ -332,7 +332,7 @@ struct DemoActivity {
                 try await PersonRows.insert(into: ConsentModel.schema, columns: DemoWorldLoader.consentColumns, rows: [[
                     random.uuid(), person, pair.partner, Purpose.caseConference.rawValue,
                     JSONList.encode([DataCategory.identity, .trajectoryAndReferrals]), ConsentMethod.signedForm.rawValue, String?.none,
-                    Self.date(asOf.adding(days: -40), hour: 10), Date?.none, organiser,
+                    Date.brussels(asOf.adding(days: -40), hour: 10), Date?.none, organiser,
                     "Ik geef toestemming dat mijn traject besproken wordt in een casusoverleg.", ConsentLanguage.nl.rawValue,
                     Date?.none, UUID?.none,
                 ]], on: sql)
@@ -400,16 +400,5 @@ struct DemoActivity {
             count += 1
         }
         return count
-    }
-
-    static func date(_ day: CalendarDate, hour: Int) -> Date {
-        var components = DateComponents()
-        components.year = day.year
-        components.month = day.month
-        components.day = day.day
-        components.hour = min(hour, 23)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Brussels")!
-        return calendar.date(from: components)!
     }
 }

@@ -28,6 +28,13 @@ protocol DossierSubject {
     var isErased: Bool { get }
 }
 
+/// A person known by its row's facts alone (an id, its owner, whether erased): enough for the rule.
+struct PersonReference: DossierSubject {
+    let subjectID: UUID
+    let ownerID: UUID
+    let isErased: Bool
+}
+
 extension Dossier: DossierSubject {
     var subjectID: UUID { id }
     var ownerID: UUID { owner }

@@ -64,3 +64,11 @@ final class ReferralEventModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension QueryBuilder where Model == ReferralModel {
+    /// Sent and not yet received past their first-contact deadline (due dates are ISO text, so they compare as dates).
+    @discardableResult
+    func overdue(on today: CalendarDate) -> Self {
+        filter(\.$state == .sent).filter(\.$dueOn < today)
+    }
+}

@@ -28,7 +28,7 @@ enum Notifier {
     static func raiseOverdue(for organisation: UUID, today: CalendarDate, at now: Date, on database: any Database) async throws {
         let overdue = try await ReferralModel.query(on: database)
             .group(.or) { $0.filter(\.$from.$id == organisation).filter(\.$to.$id == organisation) }
-            .filter(\.$state == .sent).filter(\.$dueOn < today).all()
+            .overdue(on: today).all()
         for referral in overdue {
             try await notify(.referralOverdue, about: try referral.requireID(), organisation: organisation,
                              dedupeKey: "overdue:\(try referral.requireID()):\(organisation)", at: now, on: database)

@@ -45,6 +45,16 @@ public enum EmployerRequestState: String, CaseIterable, Codable, Sendable {
         case .closed: return []
         }
     }
+
+    /// The step (and API route) that brings a request into this state.
+    public var reachedBy: String {
+        switch self {
+        case .new: return "create"
+        case .assigned: return "assign"
+        case .answered: return "answer"
+        case .closed: return "close"
+        }
+    }
 }
 
 /// What lands in a user's or an organisation's inbox. A notification names the thing (a referral,

@@ -125,6 +125,25 @@ public enum AccessRule {
                purpose: purpose, routes: routes, consents: consents, at: moment, today: today)
     }
 
+    /// What a sender may pass on to another organisation (a referral's snapshot, a printed profile):
+    /// what `shareable` lets travel there, and never more than the sender itself may see. After a warm
+    /// hand-over the former owner is a reader like any other, and cannot pass on what it no longer holds.
+    /// `routesToReceiver` and `routesToSender` both start at the person's owner. Nil when the sender
+    /// may not see the person at all.
+    public static func passOn(by sender: Viewer, to organisation: UUID, personOwner: UUID, purpose: Purpose,
+                              routesToReceiver: [Route], routesToSender: [Route], consents: [Consent],
+                              at moment: Date, today: CalendarDate) -> Decision? {
+        let travels = shareable(to: organisation, personOwner: personOwner, purpose: purpose, routes: routesToReceiver,
+                                consents: consents, at: moment, today: today)
+        let own = decide(viewer: sender, personOwner: personOwner, purpose: purpose, requested: travels.allowed,
+                         routes: routesToSender, consents: consents, at: moment, today: today)
+        guard own.personVisible else { return nil }
+        var denied = travels.denied
+        for category in travels.allowed.subtracting(own.allowed) { denied[category] = own.denied[category] ?? .noConsent }
+        return Decision(personVisible: travels.personVisible, allowed: travels.allowed.intersection(own.allowed), denied: denied,
+                        isOwner: false)
+    }
+
     private static func deniedAll(_ categories: Set<DataCategory>, _ denial: Denial) -> [DataCategory: Denial] {
         Dictionary(uniqueKeysWithValues: categories.map { ($0, denial) })
     }

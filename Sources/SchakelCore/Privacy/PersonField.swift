@@ -50,3 +50,36 @@ public enum LabourMarketDistance: String, CaseIterable, Codable, Sendable {
 public enum Resilience: String, CaseIterable, Codable, Sendable {
     case low, medium, high
 }
+
+extension PersonProfile {
+    /// The profile as a reader allowed only `categories` sees it: every field of another category is
+    /// emptied, as if not recorded, so rules that read it (eligibility, fit) say "unknown" rather than
+    /// judge on data the reader may not see. The field-to-category map is `PersonField.category`.
+    public func limited(to categories: Set<DataCategory>) -> PersonProfile {
+        var copy = self
+        for field in PersonField.allCases where !categories.contains(field.category) { copy.clear(field) }
+        return copy
+    }
+
+    private mutating func clear(_ field: PersonField) {
+        switch field {
+        case .birthYear: birthYear = 0
+        case .countryOfOrigin: countryOfOrigin = ""
+        case .homeMunicipality: homeMunicipality = ""
+        case .statusHistory: statusHistory = []
+        case .protectionRequestedOn: protectionRequestedOn = nil
+        case .arrivedOn: arrivedOn = nil
+        case .languages: languages = []
+        case .education: education = []
+        case .workExperience: workExperience = []
+        case .competences: competences = []
+        case .jobWishes: jobWishes = []
+        case .constraints: constraints = Constraints()
+        case .availability: availability = Availability()
+        // Kept apart from the profile (identifiers, assessment) or derived from it (right to work).
+        case .givenName, .familyName, .birthDate, .nationalRegisterNumber, .phone, .email, .address, .rightToWork,
+             .labourMarketDistance, .resilience, .assessmentNote:
+            break
+        }
+    }
+}

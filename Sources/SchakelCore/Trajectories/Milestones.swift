@@ -8,6 +8,9 @@ public enum MilestoneKind: String, CaseIterable, Codable, Sendable {
     case leavingReception = "leaving-reception"
     case firstReferral = "first-referral"
     case firstJob = "first-job"
+
+    /// Dates of the legal procedure: legal-status data, shown and written only with that category.
+    public var isLegalStatus: Bool { self == .protectionRequest || self == .rightToWork || self == .statusDecision }
 }
 
 public struct Milestone: Hashable, Sendable, Codable {

@@ -70,8 +70,7 @@ extension API {
             try PersonController.requireCaseworker(request)
             let user = try request.user
             let input = try request.content.decode(CaseConferenceInput.self)
-            let title = try TrajectoryController.text(input.title, field: "title", max: 200)
-            guard let title else { throw SchakelError.validation(field: "title", reason: Strings.empty) }
+            let title = try FreeText.required(input.title, field: "title", max: 200)
             let participants = Set(input.participantOrganisationIds).union([user.organisationID])
             guard participants.count <= 30 else { throw SchakelError.validation(field: "participantOrganisationIds", reason: Strings.tooMany) }
             let known = try await OrganisationModel.query(on: request.db).filter(\.$id ~~ Array(participants)).count()
@@ -175,9 +174,7 @@ extension API {
             let conference = try await Self.load(request)
             let conferenceID = try conference.requireID()
             let input = try request.content.decode(ConferenceItemInput.self)
-            guard let text = try TrajectoryController.text(input.text, field: "text", max: TrajectoryController.maxText) else {
-                throw SchakelError.validation(field: "text", reason: Strings.empty)
-            }
+            let text = try FreeText.required(input.text, field: "text")
             if let personID = input.personId {
                 let discussed = try await CaseConferencePersonModel.query(on: request.db).filter(\.$conference.$id == conferenceID)
                     .filter(\.$person.$id == personID).count() > 0

@@ -47,12 +47,8 @@ extension API {
             let user = try request.user
             guard Self.roles.contains(user.role) else { throw SchakelError.forbidden }
             let input = try request.content.decode(EmployerRequestInput.self)
-            guard let employer = try TrajectoryController.text(input.employerName, field: "employerName", max: 200) else {
-                throw SchakelError.validation(field: "employerName", reason: Strings.empty)
-            }
-            guard let description = try TrajectoryController.text(input.description, field: "description", max: TrajectoryController.maxText) else {
-                throw SchakelError.validation(field: "description", reason: Strings.empty)
-            }
+            let employer = try FreeText.required(input.employerName, field: "employerName", max: 200)
+            let description = try FreeText.required(input.description, field: "description")
             if let municipality = input.municipalityId, try await MunicipalityModel.find(municipality, on: request.db) == nil {
                 throw SchakelError.validation(field: "municipalityId", reason: Strings.unknownMunicipality)
             }
@@ -72,7 +68,7 @@ extension API {
             model.kind = input.kind
             model.employerName = employer
             model.municipalityID = input.municipalityId
-            model.sector = try TrajectoryController.text(input.sector, field: "sector", max: 100)
+            model.sector = try FreeText.optional(input.sector, field: "sector", max: 100)
             model.description = description
             model.$handlingOrganisation.id = handling
             model.$createdBy.id = user.id
@@ -110,8 +106,7 @@ extension API {
                   contact.$organisation.id == model.$handlingOrganisation.id
             else { throw SchakelError.validation(field: "contactUserId", reason: Strings.notInOrganisation) }
             let from = model.state
-            try Self.move(model, to: .assigned)
-            model.updatedAt = request.now
+            try Self.move(model, to: .assigned, at: request.now)
             model.$contact.id = input.contactUserId
             let now = request.now
             try await request.db.transaction { db in
@@ -126,12 +121,9 @@ extension API {
         @Sendable func answer(_ request: Request) async throws -> EmployerRequestDTO {
             let model = try await Self.load(request, handlingOnly: true)
             let input = try request.content.decode(EmployerRequestAnswerInput.self)
-            guard let answer = try TrajectoryController.text(input.answer, field: "answer", max: TrajectoryController.maxText) else {
-                throw SchakelError.validation(field: "answer", reason: Strings.empty)
-            }
+            let answer = try FreeText.required(input.answer, field: "answer")
             let from = model.state
-            try Self.move(model, to: .answered)
-            model.updatedAt = request.now
+            try Self.move(model, to: .answered, at: request.now)
             model.answer = answer
             model.answeredOn = request.now.brusselsDay
             try await Self.claim(model, from: from, on: request.db)
@@ -141,8 +133,7 @@ extension API {
         @Sendable func close(_ request: Request) async throws -> EmployerRequestDTO {
             let model = try await Self.load(request, handlingOnly: true)
             let from = model.state
-            try Self.move(model, to: .closed)
-            model.updatedAt = request.now
+            try Self.move(model, to: .closed, at: request.now)
             try await Self.claim(model, from: from, on: request.db)
             return Self.dto(model)
         }
@@ -159,18 +150,16 @@ extension API {
                 .returning("id").all()
             guard !claimed.isEmpty else {
                 let current = try await EmployerRequestModel.find(try model.requireID(), on: database)?.state ?? from
-                let actions: [EmployerRequestState: String] = [.assigned: "assign", .answered: "answer", .closed: "close"]
-                throw SchakelError.illegalRequestStep(state: current.rawValue, allowed: current.next.compactMap { actions[$0] })
+                throw SchakelError.illegalRequestStep(state: current.rawValue, allowed: current.next.map(\.reachedBy))
             }
         }
 
-        static func move(_ model: EmployerRequestModel, to state: EmployerRequestState) throws {
+        static func move(_ model: EmployerRequestModel, to state: EmployerRequestState, at now: Date) throws {
             guard model.state.next.contains(state) else {
-                // Named by the routes that take the request there: assign, answer, close.
-                let actions: [EmployerRequestState: String] = [.assigned: "assign", .answered: "answer", .closed: "close"]
-                throw SchakelError.illegalRequestStep(state: model.state.rawValue, allowed: model.state.next.compactMap { actions[$0] })
+                throw SchakelError.illegalRequestStep(state: model.state.rawValue, allowed: model.state.next.map(\.reachedBy))
             }
             model.state = state
+            model.updatedAt = now
         }
 
         /// Visible to the handling organisation and to the organisation that sent it; only the handler acts on it.

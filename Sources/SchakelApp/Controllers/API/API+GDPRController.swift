@@ -78,17 +78,12 @@ extension API {
                 referrals.append(ReferralExportDTO(
                     id: referral.id!, fromOrganisationId: referral.$from.id, toOrganisationId: referral.$to.id, purpose: referral.purpose,
                     reason: referral.reason, state: referral.state, sentOn: referral.sentOn, outcome: referral.outcome,
-                    history: events.map { event in
-                        ReferralEventDTO(action: event.action, from: event.fromState, to: event.toState, at: event.at,
-                                         organisationId: event.$organisation.id, userId: event.$user.id, reason: event.reasonCode,
-                                         text: event.$organisation.id == person.owner ? event.text : nil, outcome: event.outcome)
-                    }))
+                    history: events.map { ReferralEventDTO($0, text: $0.$organisation.id == person.owner ? $0.text : nil) }))
             }
             let referralIDs = referrals.map(\.id)
             let meetings = try await HandOverMeetingModel.query(on: request.db).filter(\.$referral.$id ~~ referralIDs)
                 .filter(\.$organisation.$id == person.owner).sort(\.$heldOn).all()
-                .map { HandOverMeetingDTO(id: $0.id!, heldOn: $0.heldOn, participants: $0.participants, organisationId: $0.$organisation.id,
-                                          notes: $0.notes) }
+                .map { HandOverMeetingDTO($0, participants: $0.participants, notes: $0.notes) }
             let ownConferences = try await CaseConferenceParticipantModel.query(on: request.db)
                 .filter(\.$organisation.$id == person.owner).all(\.$conference.$id)
             let items = try await CaseConferenceItemModel.query(on: request.db).filter(\.$person.$id == personID)

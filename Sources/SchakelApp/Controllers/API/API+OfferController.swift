@@ -158,10 +158,7 @@ extension API {
             guard let model = try await OfferModel.find(try request.uuidParameter("offerID"), on: request.db) else { throw SchakelError.notFound }
             let offer = try model.offer()
             let language = try Self.language(request)
-            let shared = try await ConsentModel.query(on: request.db).filter(\.$recipient.$id == user.organisationID)
-                .filter(\.$withdrawnAt == nil).all(\.$person.$id)
-            let ids = try await PersonModel.query(on: request.db).filter(\.$erasedAt == nil)
-                .group(.or) { $0.filter(\.$owner.$id == user.organisationID).filter(\.$id ~~ Array(Set(shared))) }
+            let ids = try await PersonController.ownAndShared(with: user.organisationID, on: request.db)
                 .sort(\.$reference).limit(2000).all(\.$id)
             let access = PersonAccess(request: request)
             let today = request.now.brusselsDay
@@ -177,11 +174,8 @@ extension API {
                 } catch SchakelError.notFound {
                     continue
                 }
-                profiles.append(Self.seen(dossier.profile, through: decision))
-                if decision.allows(.trajectoryAndReferrals) {
-                    let steps = try await TrajectoryController.steps(of: id, on: request.db).map(\.step)
-                    circumstances[id] = Eligibility.Circumstances(steps: steps, today: today)
-                }
+                profiles.append(dossier.profile.limited(to: decision.allowed))
+                circumstances[id] = try await Self.circumstances(of: id, seen: decision, for: request)
                 if decision.allows(.identity), let identifiers = try request.identifiers(of: dossier) { names[id] = identifiers }
             }
             return Recommendations.candidates(for: offer, among: profiles, today: today, limit: try Self.limit(request),
@@ -287,36 +281,15 @@ extension API {
                 if let field { throw SchakelError.validation(field: field, reason: Strings.notFound) }
                 throw SchakelError.notFound
             }
-            var circumstances = Eligibility.Circumstances.none
-            if decision.allows(.trajectoryAndReferrals) {
-                let steps = try await TrajectoryController.steps(of: id, on: request.db).map(\.step)
-                circumstances = Eligibility.Circumstances(steps: steps, today: request.now.brusselsDay)
-            }
-            return (seen(dossier.profile, through: decision), circumstances)
+            return (dossier.profile.limited(to: decision.allowed), try await circumstances(of: id, seen: decision, for: request))
         }
 
-        /// The profile with every withheld category emptied: the rules then say "unknown", not "ineligible".
-        static func seen(_ profile: PersonProfile, through decision: AccessRule.Decision) -> PersonProfile {
-            if decision.isOwner { return profile }
-            var seen = profile
-            if !decision.allows(.legalStatus) {
-                seen.statusHistory = []
-                seen.protectionRequestedOn = nil
-                seen.arrivedOn = nil
-            }
-            if !decision.allows(.languages) { seen.languages = [] }
-            if !decision.allows(.education) { seen.education = [] }
-            if !decision.allows(.workExperience) { seen.workExperience = [] }
-            if !decision.allows(.competencesAndWishes) {
-                seen.competences = []
-                seen.jobWishes = []
-            }
-            if !decision.allows(.availabilityAndConstraints) {
-                seen.constraints = Constraints()
-                seen.availability = Availability()
-            }
-            if !decision.allows(.contact) { seen.homeMunicipality = "" }
-            return seen
+        /// What the person's running steps say about their days (works during the day?), if the reader may see the trajectory.
+        static func circumstances(of personID: UUID, seen decision: AccessRule.Decision,
+                                  for request: Request) async throws -> Eligibility.Circumstances {
+            guard decision.allows(.trajectoryAndReferrals) else { return .none }
+            let steps = try await TrajectoryController.steps(of: personID, on: request.db).map(\.step)
+            return Eligibility.Circumstances(steps: steps, today: request.now.brusselsDay)
         }
 
         static func language(_ request: Request) throws -> UILanguage {

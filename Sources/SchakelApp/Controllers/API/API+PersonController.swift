@@ -54,15 +54,21 @@ extension API {
             return try await Self.listing(request, nameIndex: try request.application.keyring.blindIndex(name))
         }
 
+        /// Dossiers an organisation owns or was given consent for: the candidates the rule then decides on,
+        /// person by person (a consent may have expired or its route lapsed).
+        static func ownAndShared(with organisation: UUID, on database: any Database) async throws -> QueryBuilder<PersonModel> {
+            let shared = try await ConsentModel.query(on: database)
+                .filter(\.$recipient.$id == organisation).filter(\.$withdrawnAt == nil).all(\.$person.$id)
+            return PersonModel.query(on: database).filter(\.$erasedAt == nil)
+                .group(.or) { $0.filter(\.$owner.$id == organisation).filter(\.$id ~~ Array(Set(shared))) }
+        }
+
         static func listing(_ request: Request, nameIndex: String?) async throws -> Page<PersonSummaryDTO> {
             let user = try request.user
             guard user.role != .analyst else { throw SchakelError.forbidden }
             let paging = try Paging(request)
             let purpose = try Self.purpose(request)
-            let shared = try await ConsentModel.query(on: request.db)
-                .filter(\.$recipient.$id == user.organisationID).filter(\.$withdrawnAt == nil).all(\.$person.$id)
-            let query = PersonModel.query(on: request.db).filter(\.$erasedAt == nil)
-                .group(.or) { $0.filter(\.$owner.$id == user.organisationID).filter(\.$id ~~ Array(Set(shared))) }
+            let query = try await Self.ownAndShared(with: user.organisationID, on: request.db)
             if let nameIndex { query.filter(\.$nameIndex == nameIndex) }
             let page = try await query.sort(\.$reference).page(paging)
             var items: [PersonSummaryDTO] = []

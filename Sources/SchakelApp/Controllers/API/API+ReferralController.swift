@@ -14,11 +14,7 @@ extension API {
             try PersonController.requireCaseworker(request)
             let user = try request.user
             let input = try request.content.decode(ReferralInput.self)
-            let reason = input.reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !reason.isEmpty else { throw SchakelError.validation(field: "reason", reason: Strings.empty) }
-            guard reason.count <= ReferralStateMachine.maxTextLength else {
-                throw SchakelError.validation(field: "reason", reason: Strings.tooLong, arguments: ["\(ReferralStateMachine.maxTextLength)"])
-            }
+            let reason = try FreeText.required(input.reason, field: "reason")
             guard input.toOrganisationId != user.organisationID else {
                 throw SchakelError.validation(field: "toOrganisationId", reason: Strings.sameOrganisation)
             }
@@ -96,8 +92,7 @@ extension API {
             let today = request.now.brusselsDay
             if let overdue = request.query[String.self, at: "overdue"] {
                 guard overdue == "true" else { throw SchakelError.validation(field: "overdue", reason: Strings.unknownValue, arguments: ["true"]) }
-                // Due dates are ISO text, so they compare as dates.
-                query.filter(\.$state == .sent).filter(\.$dueOn < today)
+                query.overdue(on: today)
             }
             let page = try await query.sort(\.$createdAt, .descending).sort(\.$id).page(paging)
             return page.map { model in
@@ -148,8 +143,7 @@ extension API {
             if action == .send {
                 let (dto, allowed) = try await Self.snapshot(of: referral, for: request)
                 guard !allowed.isEmpty else { throw SchakelError.validation(field: "personId", reason: Strings.noConsentForReceiver) }
-                let json = String(decoding: try JSONEncoder().encode(dto), as: UTF8.self)
-                sealing = try request.application.keyring.seal(json)
+                sealing = try request.application.keyring.sealJSON(dto)
                 allowedCategories = allowed
             }
             let sealed = sealing
@@ -234,15 +228,13 @@ extension API {
                                                      allowed: ReferralStateMachine.allowedActions(from: referral.state).map(\.rawValue))
             }
             let input = try request.content.decode(HandOverMeetingInput.self)
-            guard let participants = try TrajectoryController.text(input.participants, field: "participants", max: 1000) else {
-                throw SchakelError.validation(field: "participants", reason: Strings.empty)
-            }
+            let participants = try FreeText.required(input.participants, field: "participants", max: 1000)
             let meeting = HandOverMeetingModel()
             meeting.id = UUID()
             meeting.$referral.id = try referral.requireID()
             meeting.heldOn = input.heldOn
             meeting.participants = participants
-            meeting.notes = try TrajectoryController.text(input.notes, field: "notes", max: ReferralStateMachine.maxTextLength)
+            meeting.notes = try FreeText.optional(input.notes, field: "notes")
             meeting.$organisation.id = user.organisationID
             meeting.$createdBy.id = user.id
             meeting.createdAt = request.now
@@ -311,15 +303,7 @@ extension API {
             guard let person = try await DossierStore.find(referral.$person.id, on: request.db), !person.isErased else {
                 throw SchakelError.notFound
             }
-            let access = PersonAccess(request: request)
-            let shareable = try await access.shareable(person, to: referral.$to.id, purpose: referral.purpose)
-            // Never more than the sender itself may see: after a hand-over the old owner is a reader like
-            // any other, and what travels onward cannot exceed what the sender holds.
-            let own = try await access.decide(person, purpose: referral.purpose, requested: shareable.allowed)
-            var denied = shareable.denied
-            for category in shareable.allowed.subtracting(own.allowed) { denied[category] = own.denied[category] ?? .noConsent }
-            let decision = AccessRule.Decision(personVisible: shareable.personVisible, allowed: shareable.allowed.intersection(own.allowed),
-                                               denied: denied, isOwner: false)
+            let decision = try await PersonAccess(request: request).shareable(person, to: referral.$to.id, purpose: referral.purpose)
             let identifiers = decision.allows(.identity) || decision.allows(.contact) ? try request.identifiers(of: person) : nil
             let dto = PersonDTO(person, identifiers: identifiers, decision: decision, purpose: referral.purpose,
                                 today: request.now.brusselsDay)
@@ -335,51 +319,25 @@ extension API {
             let events = try await ReferralEventModel.query(on: request.db).filter(\.$referral.$id == referralID)
                 .sort(\.$position).all()
             // Notes of the other side only with the person's consent (closed loop: state and outcome always).
-            var readable: [UUID: Bool] = [user.organisationID: true]
-            var withheld = false
+            var notes = NoteReader(access: access, personID: referral.$person.id, purpose: referral.purpose)
             var history: [ReferralEventDTO] = []
             for event in events {
-                var text = event.text
-                if text != nil {
-                    let writer = event.$organisation.id
-                    if readable[writer] == nil {
-                        readable[writer] = try await access.mayReadNotes(about: referral.$person.id, writtenBy: writer, purpose: referral.purpose)
-                    }
-                    if readable[writer] != true {
-                        text = nil
-                        withheld = true
-                    }
-                }
-                history.append(ReferralEventDTO(action: event.action, from: event.fromState, to: event.toState, at: event.at,
-                                                organisationId: event.$organisation.id, userId: event.$user.id, reason: event.reasonCode,
-                                                text: text, outcome: event.outcome))
+                history.append(ReferralEventDTO(event, text: try await notes.show(event.text, writtenBy: event.$organisation.id)))
             }
             var meetings: [HandOverMeetingDTO] = []
             for meeting in try await HandOverMeetingModel.query(on: request.db).filter(\.$referral.$id == referralID)
                 .sort(\.$heldOn).sort(\.$createdAt).all() {
-                var notes = meeting.notes
-                var participants: String? = meeting.participants
-                do {
-                    let writer = meeting.$organisation.id
-                    if readable[writer] == nil {
-                        readable[writer] = try await access.mayReadNotes(about: referral.$person.id, writtenBy: writer, purpose: referral.purpose)
-                    }
-                    if readable[writer] != true {
-                        notes = nil
-                        participants = nil
-                        withheld = true
-                    }
-                }
-                meetings.append(HandOverMeetingDTO(id: meeting.id!, heldOn: meeting.heldOn, participants: participants,
-                                                   organisationId: meeting.$organisation.id, notes: notes))
+                let writer = meeting.$organisation.id
+                meetings.append(HandOverMeetingDTO(meeting, participants: try await notes.show(meeting.participants, writtenBy: writer),
+                                                   notes: try await notes.show(meeting.notes, writtenBy: writer)))
             }
             var snapshot: PersonDTO?
             if party == .receiver, let sealed = referral.snapshot, let keyID = referral.snapshotKeyID,
-               let person = try await PersonModel.find(referral.$person.id, on: request.db) {
+               let person = try await DossierStore.find(referral.$person.id, on: request.db) {
                 // The rule again, now, for this reader: a withdrawn consent takes the snapshot away at once.
                 do {
                     let decision = try await access.decide(person, purpose: referral.purpose, requested: referral.snapshotCategories)
-                    let stored = try JSONDecoder().decode(PersonDTO.self, from: Data(try request.application.keyring.open(sealed, keyID: keyID).utf8))
+                    let stored = try request.application.keyring.openJSON(PersonDTO.self, sealed, keyID: keyID)
                     snapshot = stored.limited(to: decision.allowed.intersection(referral.snapshotCategories))
                 } catch SchakelError.notFound {
                     snapshot = nil
@@ -395,7 +353,7 @@ extension API {
                 allowedActions: allowedActions, responseDays: referral.responseDays, sentOn: referral.sentOn, dueOn: referral.dueOn,
                 overdue: isOverdue(referral, today: today), outcome: referral.outcome,
                 snapshotCategories: referral.snapshotCategories.sorted { $0.rawValue < $1.rawValue }, history: history,
-                snapshot: snapshot, notesWithheld: withheld, handOverMeetings: meetings, offerId: referral.$offer.id)
+                snapshot: snapshot, notesWithheld: notes.withheld, handOverMeetings: meetings, offerId: referral.$offer.id)
         }
 
         static func schakelError(_ error: ReferralStepError) -> SchakelError {

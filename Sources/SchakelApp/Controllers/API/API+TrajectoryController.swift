@@ -8,7 +8,6 @@ extension API {
     /// `/api/v1/persons/{id}/trajectory` and milestones: steps in parallel, written by the organisation
     /// that runs them, read through the access rule (category "trajectory and referrals").
     struct TrajectoryController {
-        static let maxText = 4000
 
         @Sendable func show(_ request: Request) async throws -> TrajectoryDTO {
             try PersonController.requireCaseworker(request)
@@ -21,28 +20,17 @@ extension API {
             let models = seesTrajectory ? try await Self.steps(of: person.id, on: request.db) : []
             let steps = models.map(\.step)
             let lanes = Trajectory.lanes(steps, today: today)
-            var readable: [UUID: Bool] = [try request.user.organisationID: true]
-            var notesWithheld = false
+            var notes = NoteReader(access: access, personID: person.id, purpose: purpose)
             var stepDTOs: [TrajectoryStepDTO] = []
             for model in models {
-                var note = model.note
-                if note != nil {
-                    let writer = model.$organisation.id
-                    if readable[writer] == nil {
-                        readable[writer] = try await access.mayReadNotes(about: person.id, writtenBy: writer, purpose: purpose)
-                    }
-                    if readable[writer] != true {
-                        note = nil
-                        notesWithheld = true
-                    }
-                }
-                stepDTOs.append(Self.dto(model, note: note, lane: lanes[model.id!] ?? 0))
+                stepDTOs.append(Self.dto(model, note: try await notes.show(model.note, writtenBy: model.$organisation.id),
+                                         lane: lanes[model.id!] ?? 0))
             }
             let milestones = try await Self.milestones(of: person, steps: steps, decision: decision, on: request.db, today: today)
             return TrajectoryDTO(personId: person.id, steps: stepDTOs, milestones: milestones,
                                  dutchLevel: Trajectory.dutchLevel(steps)?.level,
                                  withheldCategories: [.trajectoryAndReferrals, .legalStatus].filter { !decision.allows($0) },
-                                 notesWithheld: notesWithheld)
+                                 notesWithheld: notes.withheld)
         }
 
         @Sendable func addStep(_ request: Request) async throws -> Response {
@@ -62,8 +50,8 @@ extension API {
             model.endsOn = input.endsOn
             model.outcome = input.outcome
             model.levelReached = input.levelReached
-            model.provider = try Self.text(input.provider, field: "provider", max: 200)
-            model.note = try Self.text(input.note, field: "note", max: Self.maxText)
+            model.provider = try FreeText.optional(input.provider, field: "provider", max: 200)
+            model.note = try FreeText.optional(input.note, field: "note")
             model.version = 1
             model.createdAt = request.now
             model.updatedAt = request.now
@@ -91,8 +79,8 @@ extension API {
             if let endsOn = input.endsOn { model.endsOn = endsOn }
             if let outcome = input.outcome { model.outcome = outcome }
             if let level = input.levelReached { model.levelReached = level }
-            if input.provider != nil { model.provider = try Self.text(input.provider, field: "provider", max: 200) }
-            if input.note != nil { model.note = try Self.text(input.note, field: "note", max: Self.maxText) }
+            if input.provider != nil { model.provider = try FreeText.optional(input.provider, field: "provider", max: 200) }
+            if input.note != nil { model.note = try FreeText.optional(input.note, field: "note") }
             try Self.validate(model.step, today: request.now.brusselsDay)
             // Claim the version: a concurrent change makes this one stale, nothing is lost.
             let claimed = try await (request.db as! any SQLDatabase).update(TrajectoryStepModel.schema)
@@ -109,9 +97,7 @@ extension API {
 
         @Sendable func addMilestone(_ request: Request) async throws -> Response {
             let input = try request.content.decode(MilestoneInput.self)
-            // Dates of the legal procedure are legal-status data: writing them needs that category too.
-            let statusKinds: Set<MilestoneKind> = [.protectionRequest, .rightToWork, .statusDecision]
-            let person = try await Self.writable(request, also: statusKinds.contains(input.kind) ? [.legalStatus] : [])
+            let person = try await Self.writable(request, also: input.kind.isLegalStatus ? [.legalStatus] : [])
             let user = try request.user
             guard input.on <= request.now.brusselsDay.adding(days: 366) else {
                 throw SchakelError.validation(field: "on", reason: Strings.dateTooFarAhead)
@@ -152,22 +138,22 @@ extension API {
                   AND p.right_to_work_on >= \(bind: today.iso) AND p.right_to_work_on <= \(bind: until.iso)
                 ORDER BY p.right_to_work_on, p.reference LIMIT 500
                 """).all()
+            // Every name shown passes the one rule (and is recorded there), like any other read.
+            let access = PersonAccess(request: request)
             var items: [UpcomingRightToWorkDTO] = []
             for row in rows {
                 let id = try row.decode(column: "id", as: UUID.self)
+                let decision = try await access.decide(PersonReference(subjectID: id, ownerID: user.organisationID, isErased: false),
+                                                       purpose: .guidanceToWork, requested: [.identity, .legalStatus])
                 let date = try row.decode(column: "right_to_work_on", as: CalendarDate.self)
-                let identifiers = try request.identifiers(sealed: try row.decode(column: "identifiers", as: Data?.self),
-                                                          keyID: try row.decode(column: "identifiers_key_id", as: String?.self))
+                let identifiers = decision.allows(.identity)
+                    ? try request.identifiers(sealed: try row.decode(column: "identifiers", as: Data?.self),
+                                              keyID: try row.decode(column: "identifiers_key_id", as: String?.self))
+                    : nil
                 items.append(UpcomingRightToWorkDTO(personId: id, reference: try row.decode(column: "reference", as: String.self),
                                                     givenName: identifiers?.givenName, familyName: identifiers?.familyName,
                                                     rightToWorkOn: date, daysUntil: today.days(until: date),
                                                     referred: try row.decode(column: "referred", as: Bool.self)))
-            }
-            // The owner reads its own dossiers; still, every name shown is a read and is recorded.
-            for item in items {
-                try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: item.personId,
-                                                   action: .read, categories: [.identity, .legalStatus], purpose: .guidanceToWork,
-                                                   outcome: .allowed))
             }
             return items
         }
@@ -203,9 +189,8 @@ extension API {
                 statusHistory: seesStatus ? profile.statusHistory : [],
                 protectionRequestedOn: seesStatus ? profile.protectionRequestedOn : nil,
                 firstReferralSentOn: firstReferral, steps: steps, recorded: recorded, today: today)
-            let statusKinds: Set<MilestoneKind> = [.protectionRequest, .rightToWork, .statusDecision]
             // A recorded status milestone is still legal-status data: shown only with that category.
-            return timeline.filter { seesStatus || !statusKinds.contains($0.kind) }
+            return timeline.filter { seesStatus || !$0.kind.isLegalStatus }
                 .map { MilestoneDTO(kind: $0.kind, on: $0.on, source: $0.source) }
         }
 
@@ -213,12 +198,6 @@ extension API {
             if let problem = step.problems(today: today).first {
                 throw SchakelError.validation(field: problem.field, reason: Strings.stepProblem(problem.problem))
             }
-        }
-
-        static func text(_ value: String?, field: String, max: Int) throws -> String? {
-            guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
-            guard trimmed.count <= max else { throw SchakelError.validation(field: field, reason: Strings.tooLong, arguments: ["\(max)"]) }
-            return trimmed
         }
 
         static func dto(_ model: TrajectoryStepModel, note: String?, lane: Int) -> TrajectoryStepDTO {

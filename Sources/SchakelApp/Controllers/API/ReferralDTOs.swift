@@ -99,3 +99,19 @@ struct ReferralSummaryDTO: Content {
     let outcome: ReferralOutcome?
     let offerId: UUID?
 }
+
+extension ReferralEventDTO {
+    /// One step of the history; `text` as the reader may see it (see `NoteReader`).
+    init(_ event: ReferralEventModel, text: String?) {
+        self.init(action: event.action, from: event.fromState, to: event.toState, at: event.at, organisationId: event.$organisation.id,
+                  userId: event.$user.id, reason: event.reasonCode, text: text, outcome: event.outcome)
+    }
+}
+
+extension HandOverMeetingDTO {
+    /// A meeting; its free text as the reader may see it (see `NoteReader`).
+    init(_ meeting: HandOverMeetingModel, participants: String?, notes: String?) {
+        self.init(id: meeting.id!, heldOn: meeting.heldOn, participants: participants, organisationId: meeting.$organisation.id,
+                  notes: notes)
+    }
+}

@@ -4,13 +4,19 @@ import SchakelCore
 import Vapor
 
 extension DataKeyring {
-    func seal(_ identifiers: PersonIdentifiers) throws -> (ciphertext: Data, keyID: String) {
-        let json = try JSONEncoder().encode(identifiers)
-        return try seal(String(decoding: json, as: UTF8.self))
+    /// Seals a value as JSON: identifiers, referral snapshots.
+    func sealJSON<T: Encodable>(_ value: T) throws -> (ciphertext: Data, keyID: String) {
+        try seal(String(decoding: try JSONEncoder().encode(value), as: UTF8.self))
     }
 
+    func openJSON<T: Decodable>(_ type: T.Type, _ ciphertext: Data, keyID: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(try open(ciphertext, keyID: keyID).utf8))
+    }
+
+    func seal(_ identifiers: PersonIdentifiers) throws -> (ciphertext: Data, keyID: String) { try sealJSON(identifiers) }
+
     func openIdentifiers(_ ciphertext: Data, keyID: String) throws -> PersonIdentifiers {
-        try JSONDecoder().decode(PersonIdentifiers.self, from: Data(try open(ciphertext, keyID: keyID).utf8))
+        try openJSON(PersonIdentifiers.self, ciphertext, keyID: keyID)
     }
 }
 

@@ -80,17 +80,24 @@ struct PersonAccess {
         return decision
     }
 
-    /// What may travel to `organisation` for `purpose` in a referral's snapshot: the rule's route and
-    /// consent parts, recorded in the audit log as the sending organisation's read.
+    /// What the reader's organisation may pass on to `organisation` for `purpose` (a referral's
+    /// snapshot, a printed profile, a case-conference agenda): the rule's route and consent parts,
+    /// never more than the reader itself may see (`AccessRule.passOn`). Recorded in the audit log as
+    /// the reader's read; a person the reader may not see is a 404.
     func shareable(_ person: Dossier, to organisation: UUID, purpose: Purpose) async throws -> AccessRule.Decision {
         let viewer = try self.viewer
-        let routes = try await Self.routes(from: person.owner, to: organisation, on: request.db)
         let consents = try await Self.consents(of: person.id, on: request.db)
-        let decision = AccessRule.shareable(to: organisation, personOwner: person.owner, purpose: purpose, routes: routes,
-                                            consents: consents, at: request.now, today: request.now.brusselsDay)
+        let toReceiver = try await Self.routes(from: person.owner, to: organisation, on: request.db)
+        let toSender = viewer.organisationID == person.owner ? []
+            : try await Self.routes(from: person.owner, to: viewer.organisationID, on: request.db)
+        let decision = AccessRule.passOn(by: viewer, to: organisation, personOwner: person.owner, purpose: purpose,
+                                         routesToReceiver: toReceiver, routesToSender: toSender, consents: consents,
+                                         at: request.now, today: request.now.brusselsDay)
+        let outcome: AuditEvent.Outcome = decision == nil ? .notFound : (decision!.allowed.isEmpty ? .denied : .allowed)
         try await request.audit(AuditEvent(userID: viewer.userID, organisationID: viewer.organisationID, personID: person.id,
-                                           action: .referralSnapshot, categories: Array(decision.allowed), purpose: purpose,
-                                           outcome: decision.allowed.isEmpty ? .denied : .allowed))
+                                           action: .referralSnapshot, categories: Array(decision?.allowed ?? []), purpose: purpose,
+                                           outcome: outcome))
+        guard let decision else { throw SchakelError.notFound }
         return decision
     }
 
