@@ -92,29 +92,41 @@ struct PersonDTO: Content {
         self = limited(to: decision.allowed)
     }
 
-    /// The same answer with only the fields of `allowed` categories: the one place that knows
-    /// which field of the answer belongs to which category.
+    /// The same answer with only the fields of `allowed` categories. Which field belongs to which
+    /// category is `PersonField.category`, in the domain; here only where each field lives.
     func limited(to allowed: Set<DataCategory>) -> PersonDTO {
         var copy = self
-        for category in DataCategory.allCases where !allowed.contains(category) {
-            switch category {
-            case .identity:
-                copy.givenName = nil; copy.familyName = nil; copy.birthDate = nil; copy.nationalRegisterNumber = nil
-                copy.birthYear = nil; copy.countryOfOrigin = nil
-            case .contact:
-                copy.phone = nil; copy.email = nil; copy.address = nil; copy.homeMunicipalityId = nil
-            case .legalStatus:
-                copy.statusHistory = nil; copy.protectionRequestedOn = nil; copy.arrivedOn = nil; copy.rightToWork = nil
-            case .languages: copy.languages = nil
-            case .education: copy.education = nil
-            case .workExperience: copy.workExperience = nil
-            case .competencesAndWishes: copy.competences = nil; copy.jobWishes = nil
-            case .availabilityAndConstraints: copy.constraints = nil; copy.availability = nil
-            case .assessment: copy.labourMarketDistance = nil; copy.resilience = nil
-            case .trajectoryAndReferrals: break
-            }
-        }
+        for field in PersonField.allCases where !allowed.contains(field.category) { copy.clear(field) }
         return copy
+    }
+
+    private mutating func clear(_ field: PersonField) {
+        switch field {
+        case .givenName: givenName = nil
+        case .familyName: familyName = nil
+        case .birthDate: birthDate = nil
+        case .birthYear: birthYear = nil
+        case .nationalRegisterNumber: nationalRegisterNumber = nil
+        case .countryOfOrigin: countryOfOrigin = nil
+        case .phone: phone = nil
+        case .email: email = nil
+        case .address: address = nil
+        case .homeMunicipality: homeMunicipalityId = nil
+        case .statusHistory: statusHistory = nil
+        case .protectionRequestedOn: protectionRequestedOn = nil
+        case .arrivedOn: arrivedOn = nil
+        case .rightToWork: rightToWork = nil
+        case .languages: languages = nil
+        case .education: education = nil
+        case .workExperience: workExperience = nil
+        case .competences: competences = nil
+        case .jobWishes: jobWishes = nil
+        case .constraints: constraints = nil
+        case .availability: availability = nil
+        case .labourMarketDistance: labourMarketDistance = nil
+        case .resilience: resilience = nil
+        case .assessmentNote: break // not part of the answer
+        }
     }
 }
 
