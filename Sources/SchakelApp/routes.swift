@@ -94,6 +94,12 @@ func routes(_ app: Application) throws {
     secured.post("case-conferences", ":conferenceID", "persons", use: conferences.addPerson)
     secured.post("case-conferences", ":conferenceID", "items", use: conferences.addItem)
     secured.post("case-conferences", ":conferenceID", "items", ":itemID", "status", use: conferences.setItemStatus)
+    let figures = API.FigureController()
+    secured.get("indicators", use: figures.list)
+    secured.get("indicators", ":indicator", use: figures.show)
+    secured.get("indicators", ":indicator", "tables", ":table", use: figures.csv)
+    secured.get("reports", "evaluation", use: figures.report)
+    secured.post("targets", use: figures.createTarget)
 
     let signIn = Web.SignInController()
     app.get("static", "schakel.css", use: signIn.stylesheet)
@@ -104,4 +110,7 @@ func routes(_ app: Application) throws {
     let signedIn = web.grouped(RequireUserMiddleware())
     signedIn.post("afmelden", use: signIn.signOut)
     signedIn.get("start", use: signIn.home)
+    let figurePages = Web.FiguresController()
+    signedIn.get("cijfers", use: figurePages.page)
+    signedIn.get("cijfers", ":indicator", ":table", use: figurePages.csv)
 }

@@ -9,5 +9,6 @@ extension Application {
         asyncCommands.use(KeysCommandGroup(), as: "keys")
         asyncCommands.use(GDPRCommandGroup(), as: "gdpr")
         asyncCommands.use(BenchCommandGroup(), as: "bench")
+        asyncCommands.use(ReportCommand(), as: "report")
     }
 }

@@ -18,6 +18,8 @@ struct DemoCommand: AsyncCommand {
         var reset: Bool
         @Flag(name: "dry-run", help: "Generate the persons and their rows without writing them (the benchmark's baseline).")
         var dryRun: Bool
+        @Flag(name: "history", help: "Give every person a past: referrals with their events and trajectory steps (for the figures).")
+        var history: Bool
     }
 
     var help: String { "Builds the demo world: the seeds' chain of organisations and agreements, accounts, and N synthetic persons." }
@@ -47,14 +49,15 @@ struct DemoCommand: AsyncCommand {
         try await app.autoMigrate()
         let started = Date()
         let summary = try await DemoBootstrap.build(app: app, persons: persons, seed: signature.seed ?? 1, asOf: asOf,
-                                                    batchSize: signature.batch ?? 1000) { done in
+                                                    batchSize: signature.batch ?? 1000, history: signature.history) { done in
             if done % 50_000 == 0 || done == persons { context.console.print("  \(done) persons written") }
         }
         let seconds = Date().timeIntervalSince(started)
         context.console.print("Demo world built in \(String(format: "%.1f", seconds)) s: \(summary.organisations) organisations, "
             + "\(summary.agreements) agreements, \(summary.accounts) accounts, \(summary.persons) persons, \(summary.rows) dossier rows; "
             + "\(summary.activity.referrals) referrals, \(summary.activity.steps) trajectory steps, \(summary.activity.conferences) case conferences, "
-            + "\(summary.activity.employerRequests) employer requests, \(summary.offers) offers.")
+            + "\(summary.activity.employerRequests) employer requests, \(summary.offers) offers"
+            + (signature.history ? "; every person with a past (referrals and steps)." : "."))
         context.console.print("Peak memory: \(ProcessMemory.peakResidentMegabytes().map { "\($0) MiB" } ?? "unknown").")
     }
 
@@ -70,13 +73,14 @@ enum DemoBootstrap {
     static let defaultPersons = 500
     static let defaultSeed: UInt64 = 1
 
-    static func build(app: Application, persons: Int, seed: UInt64, asOf: CalendarDate, batchSize: Int = 1000,
+    static func build(app: Application, persons: Int, seed: UInt64, asOf: CalendarDate, batchSize: Int = 1000, history: Bool = false,
                       progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> DemoWorldLoader.Summary {
         let world = DemoWorld(seed: seed)
         let hash = try await app.password.async.hash(DemoWorld.password)
         var loader = DemoWorldLoader(database: app.db, world: world, asOf: asOf, now: app.schakel.now(), passwordHash: hash,
                                      keyring: try app.keyring)
         loader.batchSize = max(1, batchSize)
+        loader.withHistory = history
         var summary = try await loader.loadChain()
         summary.offers = try await loadOffers(app: app, world: world, asOf: asOf, count: 300)
         let (count, rows) = try await loader.loadPersons(count: persons, progress: progress)

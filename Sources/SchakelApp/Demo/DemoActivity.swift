@@ -43,7 +43,19 @@ struct DemoActivity {
 
     func build(referrals wanted: Int) async throws -> Summary {
         guard wanted > 0 else { return Summary() }
-        return try await database.transaction { db in try await self.fill(referrals: wanted, on: db) }
+        let today = asOf
+        return try await database.transaction { db in
+            let summary = try await self.fill(referrals: wanted, on: db)
+            // The figures follow the activity: every person it referred, gave steps or added.
+            let sql = db as! any SQLDatabase
+            // (The demo's past, `--history`, came with its figures already.)
+            let touched = try await sql.raw("""
+                SELECT person_id FROM referrals WHERE reason <> \(bind: DemoWorldLoader.HistoryRows.reason)
+                UNION SELECT id AS person_id FROM persons WHERE id NOT IN (SELECT person_id FROM fact_persons)
+                """).all().map { try $0.decode(column: "person_id", as: UUID.self) }
+            for person in touched { try await FigureFacts.refresh(person: person, today: today, on: db) }
+            return summary
+        }
     }
 
     /// Everything in the caller's transaction: all of the activity or none.

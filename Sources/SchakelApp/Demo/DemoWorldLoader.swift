@@ -120,14 +120,108 @@ struct DemoWorldLoader {
         let children = profiles.reduce(into: ChildRows()) { $0.add($1) }
         let plan = ConsentPlan(world)
         let consents = profiles.flatMap { consentRows($0, plan: plan) }
+        // With a past: referrals with their events and trajectory steps (`--history`), and the
+        // figures' rows derived by the same rule as `FigureFacts.refresh`.
+        var past = HistoryRows()
+        let pastGenerator = withHistory ? DemoHistoryGenerator(world: world, asOf: asOf) : nil
+        let staff = withHistory ? self.staff : [:]
+        let facts = profiles.map { profile in
+            let history = pastGenerator?.history(for: profile)
+            let figures = PersonFigures.derive(
+                personID: profile.id, ownerID: profile.ownerOrganisationID, region: Self.regions[profile.homeMunicipality] ?? "",
+                statusHistory: profile.statusHistory, protectionRequestedOn: profile.protectionRequestedOn, languages: profile.languages,
+                steps: history?.steps.map(\.step) ?? [],
+                referrals: history?.referrals.map { .init(sentOn: $0.sentOn, fromID: $0.fromOrganisationID, toID: $0.toOrganisationID) } ?? [],
+                recorded: [], today: asOf)
+            if let history { past.add(history, of: profile.id, figures: figures, staff: staff, now: now) }
+            return FigureFacts.row(figures)
+        }
+        let history = past
         try await database.transaction { db in
             let sql = db as! any SQLDatabase
             try await PersonRows.insert(into: PersonModel.schema, columns: PersonRows.personColumns, rows: rows, on: sql)
             try await PersonRows.insertChildren(children, on: sql)
             try await PersonRows.insert(into: ConsentModel.schema, columns: DemoWorldLoader.consentColumns, rows: consents, on: sql)
+            try await PersonRows.insert(into: FigureFacts.personTable, columns: FigureFacts.personColumns, rows: facts, on: sql)
+            try await history.insert(on: sql)
         }
-        return rows.count + children.count + consents.count
+        return rows.count + children.count + consents.count + facts.count + history.count
     }
+
+    /// Whether each person brings a past (referrals, their events, steps): the figures at scale.
+    var withHistory = false
+
+    /// An account of the organisation to record its part of the past with: its first caseworker.
+    var staff: [UUID: UUID] {
+        let ids = Dictionary(uniqueKeysWithValues: world.organisations.map { ($0.slug, $0.id) })
+        var staff: [UUID: UUID] = [:]
+        for account in world.accounts where [.socialWorker, .jobCounsellor, .trajectoryCounsellor, .consultant].contains(account.role) {
+            if let organisation = ids[account.organisation], staff[organisation] == nil { staff[organisation] = account.id }
+        }
+        for account in world.accounts {
+            if let organisation = ids[account.organisation], staff[organisation] == nil { staff[organisation] = account.id }
+        }
+        return staff
+    }
+
+    /// The past's rows for one batch, in the shapes the API writes.
+    struct HistoryRows: Sendable {
+        var referrals: [[any Encodable & Sendable]] = []
+        var events: [[any Encodable & Sendable]] = []
+        var steps: [[any Encodable & Sendable]] = []
+        var facts: [[any Encodable & Sendable]] = []
+        var count: Int { referrals.count + events.count + steps.count + facts.count }
+
+        static let reason = "Doorverwijzing uit de demo-historiek."
+
+        mutating func add(_ history: DemoHistory, of person: UUID, figures: PersonFigures, staff: [UUID: UUID], now: Date) {
+            for referral in history.referrals {
+                let fromUser = staff[referral.fromOrganisationID]!, toUser = staff[referral.toOrganisationID]!
+                referrals.append([referral.id, person, referral.fromOrganisationID, fromUser, referral.toOrganisationID,
+                                  referral.purpose.rawValue, Self.reason, ReferralUrgency.normal.rawValue, String?.none, false,
+                                  referral.state.rawValue, referral.responseDays, referral.sentOn.iso, referral.dueOn.iso,
+                                  referral.outcome?.rawValue, Data?.none, String?.none, String?.none, UUID?.none,
+                                  Date.brussels(referral.sentOn, hour: 8), now])
+                let (a, b) = referral.id.halves
+                var seed = SeededGenerator(seed: a ^ (b &* 0x2545_F491_4F6C_DD1D))
+                for (index, event) in referral.events.enumerated() {
+                    let sender = event.party == .sender
+                    events.append([seed.uuid(), referral.id, index + 1, event.action.rawValue, event.from.rawValue, event.to.rawValue,
+                                   Date.brussels(event.on, hour: 9 + min(index, 8)), sender ? fromUser : toUser,
+                                   sender ? referral.fromOrganisationID : referral.toOrganisationID, event.reason?.rawValue, event.text,
+                                   event.outcome?.rawValue])
+                }
+                let derived = ReferralFigures.derive(
+                    referralID: referral.id, personID: person, fromID: referral.fromOrganisationID, toID: referral.toOrganisationID,
+                    purpose: referral.purpose.rawValue, state: referral.state, sentOn: referral.sentOn, dueOn: referral.dueOn, offerID: nil,
+                    events: referral.events.map { .init(action: $0.action, on: $0.on, reason: $0.reason, outcome: $0.outcome) })
+                facts.append(FigureFacts.row(derived, of: figures))
+            }
+            for step in history.steps {
+                let s = step.step
+                steps.append([s.id, person, step.organisationID, staff[step.organisationID]!, s.kind.rawValue, s.status.rawValue,
+                              String?.none, s.startsOn.iso, s.endsOn?.iso, s.outcome?.rawValue, s.levelReached?.rawValue, String?.none,
+                              1, now, now])
+            }
+        }
+
+        func insert(on sql: any SQLDatabase) async throws {
+            try await PersonRows.insert(into: ReferralModel.schema, columns: [
+                "id", "person_id", "from_organisation_id", "from_user_id", "to_organisation_id", "purpose", "reason", "urgency",
+                "desired_start", "transfers_ownership", "state", "response_days", "sent_on", "due_on", "outcome", "snapshot",
+                "snapshot_key_id", "snapshot_categories", "offer_id", "created_at", "updated_at",
+            ], rows: referrals, on: sql)
+            try await PersonRows.insert(into: ReferralEventModel.schema, columns: [
+                "id", "referral_id", "position", "action", "from_state", "to_state", "at", "user_id", "organisation_id", "reason_code",
+                "text", "outcome",
+            ], rows: events, on: sql)
+            try await PersonRows.insert(into: TrajectoryStepModel.schema, columns: DemoActivity.stepColumns, rows: steps, on: sql)
+            try await PersonRows.insert(into: FigureFacts.referralTable, columns: FigureFacts.referralColumns, rows: facts, on: sql)
+        }
+    }
+
+    /// Municipality → region, from the reference data the migrations seed.
+    static let regions = Dictionary(uniqueKeysWithValues: ReferenceRegions.municipalities.map { ($0.nisCode, $0.regionCode) })
 
     static let consentColumns = ["id", "person_id", "recipient_organisation_id", "purpose", "categories", "method", "witness",
                                  "given_at", "expires_at", "recorded_by_user_id", "text", "text_language", "withdrawn_at",

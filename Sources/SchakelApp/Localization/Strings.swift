@@ -136,6 +136,22 @@ enum Strings {
         default: return Text(nl: role, en: role)
         }
     }
+    // Figures
+    static let notAMonth = Text(nl: "Geef een maand als jjjj-mm, bijvoorbeeld 2026-03.", en: "Give a month as yyyy-mm, for example 2026-03.")
+    static let periodBackwards = Text(nl: "Het einde van de periode ligt vóór het begin.", en: "The period ends before it starts.")
+    static let periodInQuarters = Text(nl: "De cijfers gaan per kwartaal: begin in januari, april, juli of oktober en eindig in maart, juni, september of december.",
+                                       en: "The figures go by quarter: start in January, April, July or October and end in March, June, September or December.")
+    static let periodTooLong = Text(nl: "Kies een periode van hoogstens tien jaar.", en: "Choose a period of at most ten years.")
+    static let unknownOrganisation = Text(nl: "Deze organisatie bestaat niet.", en: "There is no such organisation.")
+    static let notAnID = Text(nl: "Dit is geen geldige id.", en: "This is not a valid id.")
+    static let notARoute = Text(nl: "Geef een route als van-id>naar-id.", en: "Give a route as from-id>to-id.")
+    static let notACohort = Text(nl: "Geef een cohorte als right-to-work:jjjj-mm of first-referral:jjjj-mm.",
+                                 en: "Give a cohort as right-to-work:yyyy-mm or first-referral:yyyy-mm.")
+    static let figuresOnlyForCoordinators = Text(nl: "De cijfers zijn er voor coördinatoren en beleidsanalisten.",
+                                                 en: "The figures are for coordinators and policy analysts.")
+    static let targetEndsBeforeStart = Text(nl: "De einddatum ligt vóór de begindatum.", en: "The end date is before the start date.")
+    static let mustBePositive = Text(nl: "Geef een getal groter dan 0.", en: "Give a number greater than 0.")
+    static let unknownIndicator = Text(nl: "Deze indicator bestaat niet. Mogelijk: %@.", en: "There is no such indicator. Possible: %@.")
 }
 
 extension Text {

@@ -25,5 +25,8 @@ extension Application {
         // 006: the offer catalogue
         migrations.add(CreateOffers())
         migrations.add(AddOfferToReferrals())
+        // 007: the figures
+        migrations.add(CreateFigureFacts())
+        migrations.add(CreateTargets())
     }
 }

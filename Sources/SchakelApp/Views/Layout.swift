@@ -88,8 +88,22 @@ enum Stylesheet {
     .profile section { break-inside: avoid; }
     .profile .withheld { border-left: 4px solid var(--line); padding-left: 1rem; }
     .profile .printed { color: var(--muted); font-size: .9rem; margin-top: 2rem; }
+    .lead { font-size: 1.1rem; }
+    form.filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; padding: 1rem; background: var(--bg-soft); margin-bottom: 2rem; }
+    form.filters select, form.filters input { padding: .5rem; font-size: 1rem; border: 2px solid var(--muted); border-radius: 4px; max-width: 16rem; }
+    section.indicator { border-top: 2px solid var(--line); padding-top: 1rem; margin-top: 2rem; }
+    section.indicator svg { width: 100%; height: auto; max-width: 48rem; display: block; margin: 1rem 0; }
+    .table-wrap { overflow-x: auto; margin: 1rem 0; }
+    .table-wrap table { border-collapse: collapse; min-width: 20rem; }
+    .table-wrap caption { text-align: left; font-weight: 600; padding-bottom: .5rem; }
+    .table-wrap th, .table-wrap td { border: 1px solid var(--line); padding: .35rem .6rem; text-align: right; }
+    .table-wrap th[scope=row] { text-align: left; font-weight: 400; }
+    .table-wrap tr.totals { font-weight: 600; }
+    .note { color: var(--muted); }
     @media print {
-      .site-header form, .skip-link, .demo-notice { display: none; }
+      .site-header form, .skip-link, .demo-notice, .no-print { display: none; }
+      section.indicator { break-inside: avoid-page; }
+      .table-wrap { overflow: visible; }
       .site-header { border-bottom: 2px solid #000; padding: 0 0 .5rem; }
       body { font-size: 11pt; } main { max-width: none; padding: 0; }
       a { color: #000; text-decoration: none; }

@@ -115,6 +115,7 @@ extension API {
             try await request.db.transaction { db in
                 try await PersonRows.insertDossier(profile, sealed: sealed, nameIndex: nameIndex,
                                                    assessment: (input.labourMarketDistance, input.resilience), now: now, on: db)
+                try await FigureFacts.refresh(person: profile.id, today: today, on: db)
             }
             try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: profile.id, action: .create,
                                                categories: DataCategory.allCases, purpose: nil, outcome: .allowed))
@@ -157,6 +158,7 @@ extension API {
                 try await PersonRows.replaceDossier(changed, sealed: sealed, nameIndex: nameIndex,
                                                     assessment: (input.labourMarketDistance ?? person.labourMarketDistance,
                                                                  input.resilience ?? person.resilience), on: db)
+                try await FigureFacts.refresh(person: personID, today: today, on: db)
             }
             let user = try request.user
             try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: personID, action: .update,

@@ -207,6 +207,7 @@ extension API {
                     try await sql.update(PersonModel.schema).set("owner_organisation_id", to: referral.$to.id)
                         .set("updated_at", to: now).where("id", .equal, referral.$person.id).run()
                 }
+                try await FigureFacts.refresh(person: referral.$person.id, today: today, on: db)
             }
             try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: referral.$person.id,
                                                action: .referralStep, categories: [.trajectoryAndReferrals], purpose: referral.purpose,

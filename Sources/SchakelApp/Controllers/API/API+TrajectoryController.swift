@@ -55,8 +55,12 @@ extension API {
             model.version = 1
             model.createdAt = request.now
             model.updatedAt = request.now
-            try Self.validate(model.step, today: request.now.brusselsDay)
-            try await model.create(on: request.db)
+            let today = request.now.brusselsDay
+            try Self.validate(model.step, today: today)
+            try await request.db.transaction { db in
+                try await model.create(on: db)
+                try await FigureFacts.refresh(person: person.id, today: today, on: db)
+            }
             let response = Response(status: .created)
             try response.content.encode(Self.dto(model, note: model.note, lane: 0))
             response.headers.replaceOrAdd(name: .location, value: "/api/v1/persons/\(person.id)/trajectory/steps/\(model.id!)")
@@ -81,16 +85,21 @@ extension API {
             if let level = input.levelReached { model.levelReached = level }
             if input.provider != nil { model.provider = try FreeText.optional(input.provider, field: "provider", max: 200) }
             if input.note != nil { model.note = try FreeText.optional(input.note, field: "note") }
-            try Self.validate(model.step, today: request.now.brusselsDay)
-            // Claim the version: a concurrent change makes this one stale, nothing is lost.
-            let claimed = try await (request.db as! any SQLDatabase).update(TrajectoryStepModel.schema)
-                .set("kind", to: model.kind.rawValue).set("status", to: model.status.rawValue).set("provider", to: model.provider)
-                .set("starts_on", to: model.startsOn.iso).set("ends_on", to: model.endsOn?.iso)
-                .set("outcome", to: model.outcome?.rawValue).set("level_reached", to: model.levelReached?.rawValue)
-                .set("note", to: model.note).set("version", to: version + 1).set("updated_at", to: request.now)
-                .where("id", .equal, model.id!).where("version", .equal, version)
-                .returning("id").all()
-            guard !claimed.isEmpty else { throw SchakelError.staleVersion }
+            let today = request.now.brusselsDay
+            try Self.validate(model.step, today: today)
+            let (step, provider, note, now, personID) = (model.step, model.provider, model.note, request.now, person.id)
+            try await request.db.transaction { db in
+                // Claim the version: a concurrent change makes this one stale, nothing is lost.
+                let claimed = try await (db as! any SQLDatabase).update(TrajectoryStepModel.schema)
+                    .set("kind", to: step.kind.rawValue).set("status", to: step.status.rawValue).set("provider", to: provider)
+                    .set("starts_on", to: step.startsOn.iso).set("ends_on", to: step.endsOn?.iso)
+                    .set("outcome", to: step.outcome?.rawValue).set("level_reached", to: step.levelReached?.rawValue)
+                    .set("note", to: note).set("version", to: version + 1).set("updated_at", to: now)
+                    .where("id", .equal, step.id).where("version", .equal, version)
+                    .returning("id").all()
+                guard !claimed.isEmpty else { throw SchakelError.staleVersion }
+                try await FigureFacts.refresh(person: personID, today: today, on: db)
+            }
             model.version = version + 1
             return Self.dto(model, note: model.note, lane: 0)
         }
@@ -109,7 +118,11 @@ extension API {
             model.$organisation.id = user.organisationID
             model.$recordedBy.id = user.id
             model.createdAt = request.now
-            try await model.create(on: request.db)
+            let today = request.now.brusselsDay
+            try await request.db.transaction { db in
+                try await model.create(on: db)
+                try await FigureFacts.refresh(person: person.id, today: today, on: db)
+            }
             let response = Response(status: .created)
             try response.content.encode(MilestoneDTO(kind: input.kind, on: input.on, source: .recorded))
             return response

@@ -1,0 +1,21 @@
+import Foundation
+import SchakelCore
+import Vapor
+
+/// The evaluation report of seed 004 step 7: the counts of referrals and results (every indicator
+/// for the period and filter) and, beside them, what frontline workers and clients answered.
+struct EvaluationReportDTO: Content {
+    var title: String
+    var generatedOn: CalendarDate
+    var filter: FilterDTO
+    var indicators: [IndicatorDTO]
+}
+
+enum EvaluationReport {
+    static func build(_ indicators: Indicators) async throws -> EvaluationReportDTO {
+        var computed: [IndicatorDTO] = []
+        for name in Indicators.Name.allCases { computed.append(try await indicators.compute(name)) }
+        return EvaluationReportDTO(title: Text(nl: "Evaluatie van de ketensamenwerking", en: "Evaluation of the chain")(indicators.language),
+                                   generatedOn: indicators.today, filter: FilterDTO(indicators.filter), indicators: computed)
+    }
+}

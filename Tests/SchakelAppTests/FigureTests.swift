@@ -1,0 +1,240 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+@testable import SchakelApp
+import SchakelCore
+
+/// The indicators on small fixed data sets whose answers are worked out by hand, on both engines.
+@Suite("Figures: indicators with hand-computed expectations and small cells suppressed")
+struct FigureTests {
+    /// Writes figure rows as the read model holds them, so a test states its data set exactly.
+    struct Data {
+        let app: Application
+        var persons: [PersonFigures] = []
+        var referrals: [(ReferralFigures, PersonFigures)] = []
+
+        mutating func person(owner: UUID, region: String, rightToWork: CalendarDate?, at6: Bool? = nil, at12: Bool? = nil,
+                             firstJob: CalendarDate? = nil) -> PersonFigures {
+            var at: [Int: Bool] = [:]
+            if let at6 { at[6] = at6 }
+            if let at12 { at[12] = at12 }
+            let person = PersonFigures(personID: UUID(), ownerID: owner, region: region, legalStatus: .recognisedRefugee,
+                                       rightToWorkOn: rightToWork, firstReferral: nil, firstJobOn: firstJob,
+                                       firstJobOrTrainingOn: firstJob, inJobOrTrainingAt: at, dutch: nil)
+            persons.append(person)
+            return person
+        }
+
+        mutating func referral(_ person: PersonFigures, from: UUID, to: UUID, sentOn: CalendarDate, contactAfter: Int?,
+                               decision: ReferralFigures.Decision?, decidedAfter: Int?, reason: RefusalReason? = nil,
+                               purpose: String = "guidance-to-work") {
+            let state: ReferralState = decision == .accepted ? .accepted : decision == .refused ? .refused : .sent
+            let referral = ReferralFigures(referralID: UUID(), personID: person.personID, fromID: from, toID: to, purpose: purpose,
+                                           state: state, sentOn: sentOn, dueOn: sentOn.adding(days: 7),
+                                           contactOn: contactAfter.map { sentOn.adding(days: $0) },
+                                           decidedOn: decidedAfter.map { sentOn.adding(days: $0) }, firstDecision: decision,
+                                           refusalReason: reason, reconsidered: false,
+                                           acceptedOn: decision == .accepted ? decidedAfter.map { sentOn.adding(days: $0) } : nil,
+                                           completedOn: nil, outcome: nil, offerID: nil)
+            referrals.append((referral, person))
+        }
+
+        func write() async throws {
+            let sql = app.db as! any SQLDatabase
+            try await PersonRows.insert(into: FigureFacts.personTable, columns: FigureFacts.personColumns,
+                                        rows: persons.map(FigureFacts.row), on: sql)
+            try await PersonRows.insert(into: FigureFacts.referralTable, columns: FigureFacts.referralColumns,
+                                        rows: referrals.map { FigureFacts.row($0.0, of: $0.1) }, on: sql)
+        }
+    }
+
+    static func organisation(_ slug: String, _ app: Application) async throws -> UUID {
+        try #require(try await OrganisationModel.query(on: app.db).filter(\.$slug == slug).first()?.id)
+    }
+
+    static func table(_ answer: JSONAPI.Answer, _ id: String) throws -> [String: Any] {
+        let tables = answer["tables"] as? [[String: Any]] ?? []
+        return try #require(tables.first { $0["id"] as? String == id }, "no table \(id) in \(answer.text)")
+    }
+
+    static func value(_ answer: JSONAPI.Answer, _ key: String) -> Double? {
+        (answer["values"] as? [[String: Any]])?.first { $0["key"] as? String == key }?["value"] as? Double
+    }
+
+    /// The cell at a row key and column key, as the API shows it: a number or "<5".
+    static func cell(_ table: [String: Any], row: String, column: String) -> String {
+        let rows = (table["rows"] as? [[String: Any]] ?? []).map { $0["key"] as? String ?? "" }
+        let columns = (table["columns"] as? [[String: Any]] ?? []).map { $0["key"] as? String ?? "" }
+        guard let r = rows.firstIndex(of: row), let c = columns.firstIndex(of: column),
+              let cells = table["cells"] as? [[Any]] else { return "missing" }
+        return "\(cells[r][c])"
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func cohortSharesAreExactAndASmallLaterCohortCannotBeSubtracted(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let api = JSONAPI(app: app)
+            let analyst = try await api.token("analyst", "stad-gent")
+            let owner = try await Self.organisation("fedasil-poelkapelle", app)
+            var data = Data(app: app)
+            // January 2025: 20 persons in West Flanders, 15 in a job or training 6 months on, 14 after 12 months.
+            for index in 0..<20 {
+                _ = data.person(owner: owner, region: "30000", rightToWork: CalendarDate(2025, 1, 15), at6: index < 15, at12: index < 14,
+                                firstJob: CalendarDate(2025, 1, 15).adding(days: 30 * (index + 1)))
+            }
+            // April 2025: 3 persons in East Flanders, all in a job after 6 months.
+            for _ in 0..<3 {
+                _ = data.person(owner: owner, region: "40000", rightToWork: CalendarDate(2025, 4, 10), at6: true, at12: true)
+            }
+            try await data.write()
+
+            // The first quarter alone: every cell has 5 or more persons and is shown exactly.
+            let january = try await api.get("indicators/outcomes?from=2025-01&to=2025-03", token: analyst)
+            #expect(january.status == .ok, "\(january.text)")
+            let six = try Self.table(january, "job-or-training-6m")
+            #expect(Self.cell(six, row: "2025-Q1", column: "job-or-training") == "15")
+            #expect(Self.cell(six, row: "2025-Q1", column: "not-yet") == "5")
+            #expect(Self.value(january, "share-job-or-training-6m") == 75.0)
+            #expect(Self.value(january, "share-job-or-training-12m") == 70.0)
+            // 24 months after January 2025 lies after today (2026-09-21): nobody is counted yet.
+            #expect(Self.value(january, "share-job-or-training-24m") == nil)
+            // Days to the first job: 30, 60, …, 600; the nearest-rank median of 20 is the 10th, 300.
+            #expect(Self.value(january, "days-to-first-job-median") == 300)
+
+            // Two quarters: the second quarter's 3 are fewer than 5, and the column total (18) would be
+            // the first quarter's 15 plus them, so it is withheld, and so is a cell of each line it leaves open.
+            let both = try await api.get("indicators/outcomes?from=2025-01&to=2025-06", token: analyst)
+            let sixBoth = try Self.table(both, "job-or-training-6m")
+            #expect(Self.cell(sixBoth, row: "2025-Q2", column: "job-or-training") == "<5")
+            #expect(Self.cell(sixBoth, row: "2025-Q1", column: "job-or-training") == "<5")
+            #expect(sixBoth["total"] as? String == "<5")
+            #expect((sixBoth["rowTotals"] as? [Any])?.first as? Int == 20)
+            #expect(Self.value(both, "share-job-or-training-6m") == nil)
+
+            // The region filter: West Flanders over both quarters is January's 20, whose total in work (15)
+            // differs from the unfiltered one (18) by April's 3, so again withheld.
+            let west = try await api.get("indicators/outcomes?from=2025-01&to=2025-06&region=30000", token: analyst)
+            #expect(Self.cell(try Self.table(west, "job-or-training-6m"), row: "2025-Q1", column: "job-or-training") == "<5")
+            // The 3 alone are fewer than 5.
+            let east = try await api.get("indicators/outcomes?from=2025-04&to=2025-06&region=40000", token: analyst)
+            #expect(Self.cell(try Self.table(east, "job-or-training-6m"), row: "2025-Q2", column: "job-or-training") == "<5")
+
+            // CSV of the same table, suppressed cells as <5.
+            let csv = try await api.get("indicators/outcomes/tables/job-or-training-6m.csv?from=2025-01&to=2025-03", token: analyst)
+            #expect(csv.status == .ok)
+            #expect(csv.text.contains("2025-Q1,15,5,20\r\n"), "\(csv.text)")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func referralFiguresPerRouteWithMediansAndOverdue(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let api = JSONAPI(app: app)
+            let analyst = try await api.token("analyst", "stad-gent")
+            let fedasil = try await Self.organisation("fedasil-poelkapelle", app)
+            let vdab = try await Self.organisation("vdab-ieper", app)
+            var data = Data(app: app)
+            let sent = CalendarDate(2026, 3, 2)
+            // 16 referrals: 6 accepted, 5 refused (3 for motivation, 2 for funding), 5 not decided.
+            let contact = [1, 1, 2, 2, 2, 3, 3, 4, 5, 8, 13, 1, 2, 3, 4, 20]
+            let decided = [2, 3, 3, 4, 5, 6, 7, 9, 10, 12, 30]
+            for index in 0..<16 {
+                let person = data.person(owner: fedasil, region: "30000", rightToWork: CalendarDate(2026, 2, 1))
+                let decision: ReferralFigures.Decision? = index < 6 ? .accepted : index < 11 ? .refused : nil
+                data.referral(person, from: fedasil, to: vdab, sentOn: sent, contactAfter: contact[index], decision: decision,
+                              decidedAfter: index < 11 ? decided[index] : nil,
+                              reason: index >= 6 && index < 11 ? (index < 9 ? .motivation : .funding) : nil)
+            }
+            try await data.write()
+
+            let answer = try await api.get("indicators/referrals?from=2026-01&to=2026-03", token: analyst)
+            #expect(answer.status == .ok, "\(answer.text)")
+            let route = "\(fedasil.uuidString)>\(vdab.uuidString)"
+            let decisions = try Self.table(answer, "decisions")
+            #expect(Self.cell(decisions, row: route, column: "accepted") == "6")
+            #expect(Self.cell(decisions, row: route, column: "refused") == "5")
+            #expect(Self.cell(decisions, row: route, column: "undecided") == "5")
+            #expect(decisions["total"] as? Int == 16)
+            // 6 of the 11 decided: 54.5 %.
+            #expect(Self.value(answer, "acceptance-rate") == 54.5)
+            // Contact days sorted: 1 1 1 2 2 2 2 3 3 3 4 4 5 8 13 20; nearest rank 8 → 3, rank 15 → 13.
+            #expect(Self.value(answer, "days-to-first-contact-median") == 3)
+            #expect(Self.value(answer, "days-to-first-contact-p90") == 13)
+            // Decision days of the 11: rank 6 → 6, rank 10 → 12.
+            #expect(Self.value(answer, "days-to-decision-median") == 6)
+            #expect(Self.value(answer, "days-to-decision-p90") == 12)
+            // Due 7 days after sending: 4 decided later (9, 10, 12, 30) and the 5 still open are overdue.
+            let overdue = try Self.table(answer, "overdue")
+            #expect(Self.cell(overdue, row: route, column: "overdue") == "9")
+            #expect(Self.cell(overdue, row: route, column: "on-time") == "7")
+            // Refusal reasons: 3 and 2, each fewer than 5; their total of 5 is shown.
+            let reasons = try Self.table(answer, "refusal-reasons")
+            #expect(Self.cell(reasons, row: "motivation", column: "refused") == "<5")
+            #expect(Self.cell(reasons, row: "funding", column: "refused") == "<5")
+            #expect(reasons["total"] as? Int == 5)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func onlyCoordinatorsSeeFiguresAndBadFiltersAreNamed(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let api = JSONAPI(app: app)
+            let counsellor = try await api.token("job-counsellor", "vdab-gent")
+            let analyst = try await api.token("analyst", "vdab-gent")
+            #expect(try await api.get("indicators/referrals", token: counsellor).status == .forbidden)
+            #expect(try await api.get("reports/evaluation", token: counsellor).status == .forbidden)
+            let names = try await api.get("indicators", token: analyst)
+            #expect(names.list.isEmpty && names.text.contains("\"training\"") && names.text.contains("\"inflow\""), "\(names.text)")
+            for (query, field) in [("from=2026-13", "from"), ("from=2026-04&to=2026-01", "to"), ("from=2026-02&to=2026-06", "from"),
+                                   ("route=abc", "route"),
+                                   ("cohort=right-to-work:2026", "cohort"), ("legalStatus=tourist", "legalStatus"),
+                                   ("organisation=nope", "organisation")] {
+                let bad = try await api.get("indicators/referrals?\(query)", token: analyst)
+                #expect(bad.status == .unprocessableEntity, "\(query)")
+                #expect((bad["error"] as? [String: Any])?["field"] as? String == field, "\(query): \(bad.text)")
+            }
+            let unknown = try await api.get("indicators/happiness", token: analyst)
+            #expect(unknown.status == .unprocessableEntity)
+            // Every indicator answers on an empty chain, and the report holds all of them.
+            let report = try await api.get("reports/evaluation", token: analyst)
+            #expect(report.status == .ok, "\(report.text)")
+            #expect((report["indicators"] as? [[String: Any]])?.count == Indicators.Name.allCases.count)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aTargetShowsProgressAndThePaceNeeded(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let api = JSONAPI(app: app)
+            let analyst = try await api.token("analyst", "stad-gent")
+            let jobteam = try await Self.organisation("jobteam-gent", app)
+            var data = Data(app: app)
+            // 12 of the Jobteam's persons started a job in the target's first month; 2 did before it began.
+            for index in 0..<14 {
+                _ = data.person(owner: jobteam, region: "40000", rightToWork: CalendarDate(2025, 1, 1),
+                                firstJob: index < 12 ? CalendarDate(2025, 9, 10).adding(days: index) : CalendarDate(2025, 6, 1))
+            }
+            try await data.write()
+            let bad = try await api.post("targets", token: analyst, ["organisationId": jobteam.uuidString, "title": "Jobteam Gent",
+                                                                     "persons": 900, "startsOn": "2025-09-01", "endsOn": "2025-01-01"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect((bad["error"] as? [String: Any])?["field"] as? String == "endsOn")
+            let created = try await api.post("targets", token: analyst, ["organisationId": jobteam.uuidString,
+                                                                         "title": "Jobteam Gent: 900 naar werk of opleiding",
+                                                                         "persons": 900, "startsOn": "2025-09-01", "endsOn": "2027-08-31"])
+            #expect(created.status == .created, "\(created.text)")
+            #expect(created["achieved"] as? Int == 12)
+            let answer = try await api.get("indicators/targets", token: analyst)
+            let target = try #require((answer["targets"] as? [[String: Any]])?.first)
+            #expect(target["achieved"] as? Int == 12)
+            // 888 still to go in the 344 days (11.30 months of 30.44 days) from 2026-09-21 to 2027-08-31: 78.6 a month.
+            #expect(target["neededPerMonth"] as? Double == 78.6)
+        }
+    }
+}
