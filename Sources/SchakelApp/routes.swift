@@ -100,6 +100,9 @@ func routes(_ app: Application) throws {
     secured.get("indicators", ":indicator", "tables", ":table", use: figures.csv)
     secured.get("reports", "evaluation", use: figures.report)
     secured.post("targets", use: figures.createTarget)
+    let surveys = API.SurveyController()
+    secured.get("surveys", ":audience", use: surveys.questionnaire)
+    secured.post("surveys", ":audience", "responses", use: surveys.respond)
 
     let signIn = Web.SignInController()
     app.get("static", "schakel.css", use: signIn.stylesheet)

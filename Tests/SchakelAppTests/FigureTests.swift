@@ -238,3 +238,56 @@ struct FigureTests {
         }
     }
 }
+
+@Suite("Evaluation surveys: answers without identifiers, results in the report")
+struct SurveyAPITests {
+    @Test(arguments: TestDatabase.all)
+    func workersAnswerAnonymouslyAndTheReportShowsOnlyWhatASmallGroupCannotGiveAway(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let api = JSONAPI(app: app)
+            let worker = try await api.token("social-worker", "fedasil-poelkapelle")
+            let analyst = try await api.token("analyst", "stad-gent")
+            let form = try await api.get("surveys/frontline-worker", token: worker)
+            #expect(form.status == .ok)
+            #expect((form["questions"] as? [[String: Any]])?.contains { $0["key"] as? String == "obstacles" } == true)
+            // A wrong answer is named by its question.
+            let bad = try await api.post("surveys/frontline-worker/responses", token: worker, ["answers": ["chain-went": "7"]])
+            #expect(bad.status == .unprocessableEntity)
+            #expect((bad["error"] as? [String: Any])?["field"] as? String == "answers.chain-went")
+            // Coordinators read figures; they do not fill in the workers' survey.
+            #expect(try await api.post("surveys/frontline-worker/responses", token: analyst, ["answers": [:]]).status == .forbidden)
+
+            func answer(_ went: Int, _ tools: String, obstacle: String) async throws {
+                let created = try await api.post("surveys/frontline-worker/responses", token: worker, ["answers": [
+                    "chain-went": "\(went)", "tools-adequate": tools, "partner-cooperation": "4", "support-enough": "4",
+                    "guidance-meets-expectations": "3", "obstacles": obstacle,
+                ]])
+                #expect(created.status == .created, "\(created.text)")
+            }
+            for _ in 0..<3 { try await answer(4, "yes", obstacle: "Bel me op 0470 12 34 56 als je vragen hebt") }
+            // Three responses: withheld whole.
+            var report = try await api.get("reports/evaluation", token: analyst)
+            var workers = try #require((report["surveys"] as? [[String: Any]])?.first { $0["audience"] as? String == "frontline-worker" })
+            #expect(workers["withheld"] as? Bool == true)
+            #expect(workers["responses"] as? String == "<5")
+            #expect((workers["questions"] as? [Any])?.isEmpty == true)
+
+            for went in [4, 4, 5] { try await answer(went, "no", obstacle: "Te weinig tijd") }
+            report = try await api.get("reports/evaluation", token: analyst)
+            workers = try #require((report["surveys"] as? [[String: Any]])?.first { $0["audience"] as? String == "frontline-worker" })
+            #expect(workers["responses"] as? Int == 6)
+            let questions = try #require(workers["questions"] as? [[String: Any]])
+            let went = try #require(questions.first { $0["key"] as? String == "chain-went" })
+            // Five 4s and one 5: the 5 is hidden, and so is the rest of what the total would give away.
+            #expect((went["counts"] as? [String: Any])?["4"] as? Int == 5)
+            #expect((went["counts"] as? [String: Any])?["5"] as? String == "<5")
+            #expect(went["mean"] == nil || went["mean"] is NSNull)
+            // Open answers come masked and sorted; the phone number never reached the database.
+            let obstacles = try #require(questions.first { $0["key"] as? String == "obstacles" }?["answers"] as? [String])
+            #expect(obstacles.count == 6 && obstacles.allSatisfy { !$0.contains("0470") })
+            let stored = try await SurveyResponseModel.query(on: app.db).all()
+            #expect(stored.count == 6 && stored.allSatisfy { !$0.answers.contains("0470") })
+        }
+    }
+}

@@ -143,6 +143,20 @@ enum FigureText {
         }
     }
 
+    static func responses(_ l: UILanguage, _ count: String) -> String { t(l, "Antwoorden in de periode: \(count).", "Responses in the period: \(count).") }
+    static func surveyWithheld(_ l: UILanguage) -> String {
+        t(l, "Minder dan 5 antwoorden: de resultaten worden niet getoond, want een kleine groep is herkenbaar.",
+          "Fewer than 5 responses: the results are not shown, because a small group is recognisable.")
+    }
+    static func mean(_ l: UILanguage) -> String { t(l, "gemiddelde", "mean") }
+    static func answerLabel(_ l: UILanguage, _ key: String) -> String {
+        switch key {
+        case "yes": t(l, "ja", "yes")
+        case "no": t(l, "nee", "no")
+        default: key
+        }
+    }
+
     static func column(_ l: UILanguage, _ key: String) -> String {
         switch key {
         case "accepted": t(l, "aanvaard", "accepted")

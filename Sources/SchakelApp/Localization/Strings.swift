@@ -139,6 +139,15 @@ enum Strings {
     // Figures
     static let notAMonth = Text(nl: "Geef een maand als jjjj-mm, bijvoorbeeld 2026-03.", en: "Give a month as yyyy-mm, for example 2026-03.")
     static let periodBackwards = Text(nl: "Het einde van de periode ligt vóór het begin.", en: "The period ends before it starts.")
+    static func surveyProblem(_ reason: SurveyProblemReason) -> Text {
+        switch reason {
+        case .missingRequired: Text(nl: "Deze vraag moet beantwoord worden.", en: "This question needs an answer.")
+        case .notOnScale: Text(nl: "Kies een waarde van 1 tot 5.", en: "Choose a value from 1 to 5.")
+        case .notYesOrNo: Text(nl: "Antwoord met yes of no.", en: "Answer yes or no.")
+        case .tooLong: Text(nl: "Het antwoord is te lang.", en: "The answer is too long.")
+        case .unknownKey: Text(nl: "Deze vraag staat niet in de vragenlijst.", en: "This question is not in the questionnaire.")
+        }
+    }
     static let periodInQuarters = Text(nl: "De cijfers gaan per kwartaal: begin in januari, april, juli of oktober en eindig in maart, juni, september of december.",
                                        en: "The figures go by quarter: start in January, April, July or October and end in March, June, September or December.")
     static let periodTooLong = Text(nl: "Kies een periode van hoogstens tien jaar.", en: "Choose a period of at most ten years.")

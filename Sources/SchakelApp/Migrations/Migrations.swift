@@ -28,5 +28,6 @@ extension Application {
         // 007: the figures
         migrations.add(CreateFigureFacts())
         migrations.add(CreateTargets())
+        migrations.add(CreateSurveyResponses())
     }
 }

@@ -17,3 +17,17 @@ final class TargetModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// One anonymous survey response: the answers as JSON, the questionnaire's version and the month.
+final class SurveyResponseModel: Model, @unchecked Sendable {
+    static let schema = "survey_responses"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "audience") var audience: SurveyAudience
+    @Field(key: "version") var version: Int
+    /// yyyymm
+    @Field(key: "month") var month: Int
+    @Field(key: "answers") var answers: String
+
+    init() {}
+}

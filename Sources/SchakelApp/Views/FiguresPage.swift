@@ -39,7 +39,8 @@ struct FiguresPage {
                          LegalStatus.allCases.map { Choice(value: $0.rawValue, label: FigureText.legalStatus(language, $0)) },
                          selected: filter.legalStatus),
                   .div(.button(.type(.submit), .text(FigureText.show(language))))),
-            .forEach(report.indicators) { indicator in section(indicator) }
+            .forEach(report.indicators) { indicator in section(indicator) },
+            .forEach(report.surveys) { survey in self.survey(survey) }
         )
     }
 
@@ -80,6 +81,26 @@ struct FiguresPage {
                  },
                  .raw(chart(indicator)),
                  .forEach(indicator.tables) { table in self.table(table, indicator: indicator.name) })
+    }
+
+    /// The qualitative part (seed 004 step 7): what workers and clients answered, small groups withheld.
+    func survey(_ survey: SurveyResultDTO) -> Node<HTML.BodyContext> {
+        .section(.class("indicator"), .id("survey-\(survey.audience.rawValue)"),
+                 .h2(.text(survey.title)),
+                 .p(.text(FigureText.responses(language, survey.responses.display))),
+                 .if(survey.withheld, .p(.class("note"), .text(FigureText.surveyWithheld(language)))),
+                 .forEach(survey.questions) { question in
+                     .div(.class("survey-question"),
+                          .h3(.text(question.text)),
+                          .unwrap(question.counts) { counts in
+                              .p(.text((question.kind == "scale" ? ["1", "2", "3", "4", "5"] : ["yes", "no"]).map { key in
+                                  "\(FigureText.answerLabel(language, key)): \(counts[key]?.display ?? "–")"
+                              }.joined(separator: " · ") + (question.mean.map { " · " + FigureText.mean(language) + " " + FigureText.number($0, language) } ?? "")))
+                          },
+                          .unwrap(question.answers) { answers in
+                              .if(!answers.isEmpty, .ul(.forEach(answers) { .li(.text($0)) }))
+                          })
+                 })
     }
 
     func table(_ table: FigureTableDTO, indicator: String) -> Node<HTML.BodyContext> {

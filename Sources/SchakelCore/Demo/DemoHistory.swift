@@ -442,10 +442,8 @@ extension DemoHistoryGenerator {
                 // Seed 001: VDAB refers those who need intensive guidance to the Jobteam; without one, it guides them itself.
                 let sent = screened + random.int(in: 0...30)
                 let jobteams = generator.places[guide].routes.filter { generator.places[$0.to].kind == .intensiveGuidance }
-                guard let route = openRoute(jobteams, on: sent), var draft = open(from: guide, to: route.to,
-                                                                                   purpose: .intensiveGuidance, on: sent) else {
-                    return intensive(at: guide, from: sent)
-                }
+                guard let route = openRoute(jobteams, on: sent) else { return intensive(at: guide, from: sent) }
+                guard var draft = open(from: guide, to: route.to, purpose: .intensiveGuidance, on: sent) else { return nil }
                 var result: (ReferralOutcome, Int)?
                 if let begins = started(&draft) {
                     result = intensive(at: route.to, from: begins)
@@ -517,7 +515,7 @@ extension DemoHistoryGenerator {
             let ends = start + (internship ? random.int(in: 30...120) : random.int(in: 270...540))
             let closed = step(internship ? .internship : .temporaryWorkExperience, by: generator.places[organisation].id,
                               from: start, to: ends)
-            var trainedUntil: Int?
+            var trainedUntil: Int?, stillTraining = false
             if let requester, random.chance(0.6), start + 150 <= today {
                 // Seed 002: the Mechelen requests went to VDAB (and a provider) some months into article 60.
                 let sent = start + random.int(in: 150...270)
@@ -531,15 +529,18 @@ extension DemoHistoryGenerator {
                         let dropped = random.chance(0.15)
                         let trainingEnds = begins + (dropped ? random.int(in: 20...90) : random.int(in: 90...240))
                         if step(.training, by: generator.places[route.to].id, from: begins, to: trainingEnds,
-                                outcome: dropped ? .droppedOut : .certificate, stopped: dropped), !dropped {
-                            trainedUntil = trainingEnds
+                                outcome: dropped ? .droppedOut : .certificate, stopped: dropped) {
+                            if !dropped { trainedUntil = trainingEnds }
+                        } else {
+                            stillTraining = true
                         }
                         draft.take(.complete, on: begins + random.int(in: 0...14), today: today, outcome: .trainingStarted)
                     }
                     finish(draft)
                 }
             }
-            guard closed else { return }
+            // What comes next waits for the end of both.
+            guard closed, !stillTraining else { return }
             let after = max(ends, trainedUntil ?? ends)
             let near = requester ?? organisation
             if random.chance(trainedUntil != nil ? 0.8 : 0.62 + 0.12 * pace) {

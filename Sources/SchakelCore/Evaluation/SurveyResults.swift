@@ -1,29 +1,19 @@
 import Foundation
 
-/// A count as it may be shown: the number, or "<5" when it is under the threshold (zero too, so
-/// an empty cell cannot be told from a small one).
-/// NOTE: a local stand-in for `Shown` in Figures/ (`.value(Int)` / `.suppressed`, threshold 5);
-/// it maps one to one and can be replaced by it.
-public enum SurveyCount: Hashable, Sendable, CustomStringConvertible {
-    case value(Int)
-    case suppressed
+/// A survey count as it may be shown: the figures' `Shown` ("<5" under the threshold, zero too).
+public typealias SurveyCount = Shown
 
-    public static let threshold = 5
+extension Shown {
+    /// A lone count under the disclosure rule (fewer than 5, zero included, is "<5").
+    public init(_ count: Int) { self = Disclosure.count(count) }
 
-    public init(_ count: Int) {
-        self = count < Self.threshold ? .suppressed : .value(count)
-    }
-
-    public var description: String {
-        switch self {
-        case let .value(count): return String(count)
-        case .suppressed: return "<\(Self.threshold)"
-        }
-    }
+    public var description: String { display }
 }
 
 public enum SurveySummary: Hashable, Sendable {
-    /// `counts` holds every value 1…5. `mean` is nil when fewer than the threshold answered.
+    /// `counts` holds every value 1…5, protected as one line with `answered` as its total (so no
+    /// count can be had by subtraction). `mean` is nil under `Disclosure.percentileBase` answers: with
+    /// fewer, the mean and the shown counts can pin down the hidden ones.
     case scale(counts: [Int: SurveyCount], answered: SurveyCount, mean: Double?)
     case yesNo(yes: SurveyCount, no: SurveyCount, answered: SurveyCount)
     /// Sorted, so the order does not reveal who answered when.
@@ -41,7 +31,7 @@ public struct SurveyResults: Hashable, Sendable {
     public var audience: SurveyAudience
     public var version: Int
     public var responses: SurveyCount
-    /// True when fewer than `SurveyCount.threshold` responses exist: `questions` is then empty.
+    /// True when fewer than `Disclosure.threshold` responses exist: `questions` is then empty.
     public var isWithheld: Bool
     public var questions: [SurveyQuestionResult]
 
@@ -52,7 +42,7 @@ public struct SurveyResults: Hashable, Sendable {
     /// Summarises the responses to one questionnaire (one inner array per response). Answers to
     /// keys the questionnaire does not have, or of the wrong kind, are left out.
     public static func summarise(questionnaire: Questionnaire, responses: [[SurveyAnswer]]) -> SurveyResults {
-        guard responses.count >= SurveyCount.threshold else {
+        guard responses.count >= Disclosure.threshold else {
             return SurveyResults(audience: questionnaire.audience, version: questionnaire.version,
                                  responses: SurveyCount(responses.count), isWithheld: true, questions: [])
         }
@@ -68,19 +58,20 @@ public struct SurveyResults: Hashable, Sendable {
                     if case let .scale(number) = value, SurveyQuestionKind.scaleValues.contains(number) { return number }
                     return nil
                 }
-                let counts = Dictionary(uniqueKeysWithValues: SurveyQuestionKind.scaleValues.map { value in
-                    (value, SurveyCount(given.filter { $0 == value }.count))
-                })
-                // Never a mean of fewer than the threshold: with a handful of answers it gives them away.
-                let mean = given.count >= SurveyCount.threshold ? Double(given.reduce(0, +)) / Double(given.count) : nil
-                summary = .scale(counts: counts, answered: SurveyCount(given.count), mean: mean)
+                let keys = SurveyQuestionKind.scaleValues.map(String.init)
+                let line = Disclosure.protect(CountList(keys: keys, counts: SurveyQuestionKind.scaleValues.map { value in
+                    given.filter { $0 == value }.count
+                }))
+                let counts = Dictionary(uniqueKeysWithValues: zip(SurveyQuestionKind.scaleValues, line.counts).map { ($0, $1) })
+                let mean = given.count >= Disclosure.percentileBase ? Double(given.reduce(0, +)) / Double(given.count) : nil
+                summary = .scale(counts: counts, answered: line.total, mean: mean)
             case .yesNo:
                 let given = values.compactMap { value -> Bool? in
                     if case let .yesNo(yes) = value { return yes }
                     return nil
                 }
-                summary = .yesNo(yes: SurveyCount(given.filter { $0 }.count), no: SurveyCount(given.filter { !$0 }.count),
-                                 answered: SurveyCount(given.count))
+                let line = Disclosure.protect(CountList(keys: ["yes", "no"], counts: [given.filter { $0 }.count, given.filter { !$0 }.count]))
+                summary = .yesNo(yes: line.counts[0], no: line.counts[1], answered: line.total)
             case .openText:
                 let texts = values.compactMap { value -> String? in
                     if case let .text(text) = value, !text.isEmpty { return text }

@@ -9,13 +9,17 @@ struct EvaluationReportDTO: Content {
     var generatedOn: CalendarDate
     var filter: FilterDTO
     var indicators: [IndicatorDTO]
+    /// The qualitative part: what frontline workers and clients answered in the period.
+    var surveys: [SurveyResultDTO]
 }
 
 enum EvaluationReport {
     static func build(_ indicators: Indicators) async throws -> EvaluationReportDTO {
         var computed: [IndicatorDTO] = []
         for name in Indicators.Name.allCases { computed.append(try await indicators.compute(name)) }
+        let surveys = try await SurveyResultDTO.load(filter: indicators.filter, language: indicators.language, on: indicators.database)
         return EvaluationReportDTO(title: Text(nl: "Evaluatie van de ketensamenwerking", en: "Evaluation of the chain")(indicators.language),
-                                   generatedOn: indicators.today, filter: FilterDTO(indicators.filter), indicators: computed)
+                                   generatedOn: indicators.today, filter: FilterDTO(indicators.filter), indicators: computed,
+                                   surveys: surveys)
     }
 }
