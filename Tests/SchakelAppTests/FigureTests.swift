@@ -291,3 +291,61 @@ struct SurveyAPITests {
         }
     }
 }
+
+@Suite("The coordinators' figures page")
+struct FiguresPageTests {
+    /// Signs in through the form and returns the session cookie.
+    static func browserSession(_ app: Application, email: String) async throws -> String {
+        var cookie = ""
+        var csrf = ""
+        try await app.testing().test(.GET, "aanmelden") { response in
+            cookie = String(try #require(response.headers.first(name: .setCookie)).split(separator: ";")[0])
+            csrf = try #require(AuthTests.hiddenValue("csrf", in: response.body.string))
+        }
+        try await app.testing().test(.POST, "aanmelden", beforeRequest: { request in
+            request.headers.replaceOrAdd(name: .cookie, value: cookie)
+            try request.content.encode(["email": email, "password": DemoWorld.password, "csrf": csrf], as: .urlEncodedForm)
+        }) { response in
+            cookie = String(try #require(response.headers.first(name: .setCookie)).split(separator: ";")[0])
+        }
+        return cookie
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aCoordinatorSeesEveryIndicatorWithChartsTablesAndCSVAndACaseworkerDoesNot(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 60)
+            let analyst = try await Self.browserSession(app, email: "analyst@stad-gent.demo")
+            try await app.testing().test(.GET, "cijfers?from=2025-10&to=2026-09",
+                                         beforeRequest: { $0.headers.replaceOrAdd(name: .cookie, value: analyst) }) { response in
+                #expect(response.status == .ok)
+                let page = response.body.string
+                #expect(page.contains("<h1>Evaluatie van de ketensamenwerking</h1>"))
+                for name in Indicators.Name.allCases { #expect(page.contains("id=\"indicator-\(name.rawValue)\""), "\(name)") }
+                #expect(page.contains("<svg"))
+                #expect(page.contains("<caption>"))
+                #expect(page.contains("href=\"/cijfers/referrals/decisions.csv?from=2025-10&amp;to=2026-09\""))
+                #expect(page.contains("id=\"survey-frontline-worker\""))
+                // Charts and tables pass the strict Content-Security-Policy: no inline style, no script.
+                #expect(!page.contains("style=\"") && !page.contains("<script"))
+                #expect(page.contains("<label for=\"region\">Regio</label>"))
+            }
+            try await app.testing().test(.GET, "cijfers/referrals/decisions.csv?from=2025-10&to=2026-09",
+                                         beforeRequest: { $0.headers.replaceOrAdd(name: .cookie, value: analyst) }) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers.contentType?.subType == "csv")
+                #expect(response.body.string.hasPrefix(",aanvaard,geweigerd,nog niet beslist,Totaal\r\n"))
+            }
+            // A period that does not run in whole quarters is refused with the reason, in Dutch.
+            try await app.testing().test(.GET, "cijfers?from=2025-11&to=2026-09",
+                                         beforeRequest: { $0.headers.replaceOrAdd(name: .cookie, value: analyst) }) { response in
+                #expect(response.status == .unprocessableEntity)
+                #expect(response.body.string.contains("De cijfers gaan per kwartaal"))
+            }
+            let counsellor = try await Self.browserSession(app, email: "job-counsellor@vdab-gent.demo")
+            try await app.testing().test(.GET, "cijfers", beforeRequest: { $0.headers.replaceOrAdd(name: .cookie, value: counsellor) }) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+    }
+}

@@ -212,7 +212,29 @@ def ocmw_training_request():
     expect(sorted(s["lane"] for s in trajectory["steps"]) == [0, 1, 2], "three steps side by side")
 
 
-for chain in (reception_centre_to_vdab, in_gent_vdab_jobteam, ocmw_training_request):
+def figures_after_the_chains():
+    """The chains end in figures (issue 6): a coordinator sees the Mechelen training table and the report, a caseworker does not."""
+    analyst = token("analyst", "vdab-mechelen")
+    ocmw = token("social-worker", "ocmw-mechelen")
+    today = datetime.date.today()
+    first = datetime.date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+    period = f"from={first.year - 1:04d}-{first.month:02d}&to={first.year:04d}-{first.month + 2:02d}"
+    code, _, _ = call("GET", f"indicators/training?{period}", ocmw)
+    expect(code == 403, f"a caseworker gets no figures: {code}")
+    code, training, text = call("GET", f"indicators/training?{period}", analyst)
+    expect(code == 200, f"the training applications indicator answers: {code} {text[:200]}")
+    table = next((t for t in training.get("tables", []) if t["id"] == "training-decisions"), None)
+    expect(table is not None and table["columns"][0]["key"] == "accepted", "with the Mechelen table's columns")
+    cells = [c for row in table["cells"] for c in row] if table else []
+    expect(all(isinstance(c, int) and c >= 5 or c == "<5" for c in cells), "every cell 5 or more, or <5")
+    code, report, _ = call("GET", f"reports/evaluation?{period}", analyst)
+    expect(code == 200 and len(report.get("indicators", [])) == 7 and len(report.get("surveys", [])) == 2,
+           "the evaluation report holds every indicator and both surveys")
+    code, _, _ = call("GET", "indicators/referrals?from=2026-02&to=2026-06", analyst)
+    expect(code == 422, "a period not in whole quarters is refused")
+
+
+for chain in (reception_centre_to_vdab, in_gent_vdab_jobteam, ocmw_training_request, figures_after_the_chains):
     before = len(failures)
     try:
         chain()

@@ -117,7 +117,7 @@ struct FiguresPage {
                            },
                            .tr(.class("totals"), .th(.attribute(named: "scope", value: "row"), .text(total)),
                                .forEach(table.columnTotals) { .td(.text($0.display)) }, .td(.text(table.total.display))))),
-                    .p(.class("no-print"), .a(.href("/cijfers/\(indicator)/\(table.id).csv\(query)"),
+                    .p(.class("no-print"), .a(.href(HTMLAttribute.escape("/cijfers/\(indicator)/\(table.id).csv\(query)")),
                                               .text(FigureText.downloadCSV(language, table.title)))))
     }
 

@@ -47,6 +47,9 @@ enum FigureFacts {
     /// Rewrites one person's facts from the dossier, inside the caller's transaction.
     static func refresh(person personID: UUID, today: CalendarDate, on database: any Database) async throws {
         let sql = database as! any SQLDatabase
+        // Two writes on one person at once (two referral steps) would both delete and re-insert the
+        // same rows: lock the person first (PostgreSQL; SQLite has one writer anyway).
+        _ = try await sql.select().column("id").from(PersonModel.schema).where("id", .equal, personID).for(.update).all()
         try await sql.delete(from: referralTable).where("person_id", .equal, personID).run()
         try await sql.delete(from: personTable).where("person_id", .equal, personID).run()
         guard let dossier = try await DossierStore.find(personID, on: database) else { return }

@@ -274,8 +274,10 @@ struct Indicators {
             return counts
         }
         // Levels per year of the time between the two observations, per group: a mean, so held to the percentile base.
+        // (PostgreSQL sums BIGINT columns to NUMERIC: cast back.)
         let speed = try await sql.grouped(.persons, keys: [.init(expression: "worked", type: .int)], month: "dutch_last_month",
-                                          measures: ["COUNT(*)", "SUM(dutch_last_rank - dutch_first_rank)", "SUM(dutch_last_day - dutch_first_day)"],
+                                          measures: ["COUNT(*)", "CAST(SUM(dutch_last_rank - dutch_first_rank) AS BIGINT)",
+                                                     "CAST(SUM(dutch_last_day - dutch_first_day) AS BIGINT)"],
                                           filter: filter, where: "dutch_last_day IS NOT NULL")
         var values: [FigureValueDTO] = []
         for (key, worked) in [("worked", "1"), ("did-not-work", "0")] {
