@@ -130,6 +130,44 @@ struct FigureTests {
     }
 
     @Test(arguments: TestDatabase.all)
+    func dutchProgressIsComparedBetweenThoseWhoWorkedAndThoseWhoDidNot(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let api = JSONAPI(app: app)
+            let analyst = try await api.token("analyst", "stad-gent")
+            let owner = try await Self.organisation("in-gent", app)
+            var data = Data(app: app)
+            // 21 who worked and 20 who did not, all from A1 over 730 days, their latest observation in the
+            // second quarter of 2026. Levels gained, worked: 0 ×5, 1 ×5, 2 ×6, 3 ×5; did not: 0, 1, 2, 3 ×5 each.
+            // (Every cell has 5 or more: a zero would be withheld, and with it a cell of each of its lines.)
+            let levels: [CEFRLevel] = [.a1, .a2, .b1, .b2]
+            let groups: [(worked: Bool, counts: [Int])] = [(true, [5, 5, 6, 5]), (false, [5, 5, 5, 5])]
+            for group in groups {
+                for (gain, count) in group.counts.enumerated() {
+                    for _ in 0..<count {
+                        var person = data.person(owner: owner, region: "40000", rightToWork: nil)
+                        person.dutch = .init(first: .a1, firstOn: CalendarDate(2024, 5, 1), last: levels[gain],
+                                             lastOn: CalendarDate(2026, 5, 1), worked: group.worked)
+                        data.persons[data.persons.count - 1] = person
+                    }
+                }
+            }
+            try await data.write()
+            let answer = try await api.get("indicators/language?from=2026-04&to=2026-06", token: analyst)
+            #expect(answer.status == .ok, "\(answer.text)")
+            let gained = try Self.table(answer, "levels-gained")
+            #expect(Self.cell(gained, row: "worked", column: "2") == "6")
+            #expect(Self.cell(gained, row: "worked", column: "3+") == "5")
+            #expect(Self.cell(gained, row: "did-not-work", column: "0") == "5")
+            // Worked: 32 levels over 21 × 730 days = 0.76 a year; did not: 30 over 20 × 730 days = 0.75.
+            #expect(Self.value(answer, "levels-per-year:worked") == 0.76)
+            #expect(Self.value(answer, "levels-per-year:did-not-work") == 0.75)
+            // Stated as a comparison, not a cause.
+            #expect((answer["note"] as? String)?.contains("geen oorzakelijk verband") == true)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func referralFiguresPerRouteWithMediansAndOverdue(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             try await Fixtures.demoWorld(app, persons: 0)

@@ -57,12 +57,26 @@ struct CreateFigureFacts: AsyncMigration {
             .field("rtw_month", .int)
             .field("first_referral_month", .int)
             .create()
+        // Covering indexes, led by the month each indicator's period is on and then its groups, so an
+        // indicator reads one range of one index in group order (no table lookups, no sort): at a
+        // million persons this is what keeps each indicator well under a second on SQLite.
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "fact_persons_rtw_idx").on(FigureFacts.personTable).column("rtw_month").run()
-        try await sql.create(index: "fact_persons_dutch_idx").on(FigureFacts.personTable).column("dutch_last_month").run()
-        try await sql.create(index: "fact_referrals_person_idx").on(FigureFacts.referralTable).column("person_id").run()
-        try await sql.create(index: "fact_referrals_sent_idx").on(FigureFacts.referralTable).column("sent_month").run()
-        try await sql.create(index: "fact_referrals_accepted_idx").on(FigureFacts.referralTable).column("accepted_month").run()
+        try await sql.create(index: "fact_persons_rtw_idx").on(FigureFacts.personTable)
+            .column("rtw_month").column("rtw_day").column("at6").column("at12").column("at24").column("first_outcome_day")
+            .column("first_job_day").column("region").column("legal_status").column("owner_id").run()
+        try await sql.create(index: "fact_persons_dutch_idx").on(FigureFacts.personTable)
+            .column("dutch_last_month").column("worked").column("dutch_first_rank").column("dutch_last_rank")
+            .column("dutch_first_day").column("dutch_last_day").column("region").column("legal_status").column("owner_id").run()
+        try await sql.create(index: "fact_persons_outcome_idx").on(FigureFacts.personTable)
+            .column("first_outcome_day").column("owner_id").column("person_id").run()
+        try await sql.create(index: "fact_referrals_person_idx").on(FigureFacts.referralTable)
+            .column("person_id").column("to_id").column("accepted_day").run()
+        try await sql.create(index: "fact_referrals_sent_idx").on(FigureFacts.referralTable)
+            .column("sent_month").column("from_id").column("to_id").column("decision").column("state").column("purpose")
+            .column("reconsidered").column("refusal_reason").column("sent_day").column("contact_day").column("decided_day")
+            .column("due_day").column("region").column("legal_status").run()
+        try await sql.create(index: "fact_referrals_accepted_idx").on(FigureFacts.referralTable)
+            .column("accepted_month").column("to_id").column("from_id").column("accepted_day").column("region").column("legal_status").run()
         try await FigureFacts.rebuild(on: database)
     }
 

@@ -44,7 +44,8 @@ struct FigureSQL {
         let keyList = keys.enumerated().map { "\($0.element.expression) AS k\($0.offset)" }
         let measureList = measures.enumerated().map { "\($0.element) AS m\($0.offset)" }
         let select = (keyList + ["\(month) AS month"] + measureList).joined(separator: ", ")
-        let groups = (keys.map(\.expression) + [month]).joined(separator: ", ")
+        // The month first, then the keys: the order of the covering indexes, so groups stream in order.
+        let groups = ([month] + keys.map(\.expression)).joined(separator: ", ")
         var query: SQLQueryString = "SELECT \(unsafeRaw: select) FROM \(unsafeRaw: table.name) WHERE "
         query += conditions(table, month: month, filter: filter)
         if let extra { query += " AND (" + extra + ")" }

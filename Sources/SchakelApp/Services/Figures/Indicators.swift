@@ -260,31 +260,33 @@ struct Indicators {
     // MARK: Language (seed 000: does Dutch improve faster when people work?)
 
     func languageProgress(_ labels: FigureLabels) async throws -> IndicatorDTO {
+        // One statement in the covering index's order: per month, whether they worked, first and
+        // latest level; the levels gained and the time between are worked out here.
+        let query = { (filter: FigureFilter) in
+            try await sql.grouped(.persons, keys: [.init(expression: "worked", type: .int), .init(expression: "dutch_first_rank", type: .int),
+                                                   .init(expression: "dutch_last_rank", type: .int)],
+                                  month: "dutch_last_month", measures: ["COUNT(*)", "CAST(SUM(dutch_last_day - dutch_first_day) AS BIGINT)"],
+                                  filter: filter, where: "dutch_last_day IS NOT NULL")
+        }
+        var speed: [FigureSQL.Row] = []
         let (_, tables) = try await protected { filter in
             var counts = Counts()
-            let rows = try await sql.grouped(.persons, keys: [.init(expression: "worked", type: .int),
-                                                              .init(expression: "dutch_last_rank - dutch_first_rank", type: .int)],
-                                             month: "dutch_last_month", measures: ["COUNT(*)"], filter: filter,
-                                             where: "dutch_last_day IS NOT NULL")
+            let rows = try await query(filter)
+            if filter == self.filter { speed = rows }
             for row in rows {
-                let gained = Int(row.keys[1]) ?? 0
+                let gained = (Int(row.keys[2]) ?? 0) - (Int(row.keys[1]) ?? 0)
                 let bucket = gained <= 0 ? "0" : gained >= 3 ? "3+" : String(gained)
                 counts.add("gain", row: row.keys[0] == "1" ? "worked" : "did-not-work", column: bucket, month: row.month, row.values[0])
             }
             return counts
         }
         // Levels per year of the time between the two observations, per group: a mean, so held to the percentile base.
-        // (PostgreSQL sums BIGINT columns to NUMERIC: cast back.)
-        let speed = try await sql.grouped(.persons, keys: [.init(expression: "worked", type: .int)], month: "dutch_last_month",
-                                          measures: ["COUNT(*)", "CAST(SUM(dutch_last_rank - dutch_first_rank) AS BIGINT)",
-                                                     "CAST(SUM(dutch_last_day - dutch_first_day) AS BIGINT)"],
-                                          filter: filter, where: "dutch_last_day IS NOT NULL")
         var values: [FigureValueDTO] = []
         for (key, worked) in [("worked", "1"), ("did-not-work", "0")] {
             let rows = speed.filter { $0.keys[0] == worked }
             let persons = rows.reduce(0) { $0 + $1.values[0] }
-            let levels = rows.reduce(0) { $0 + $1.values[1] }
-            let days = rows.reduce(0) { $0 + $1.values[2] }
+            let levels = rows.reduce(0) { $0 + ((Int($1.keys[2]) ?? 0) - (Int($1.keys[1]) ?? 0)) * $1.values[0] }
+            let days = rows.reduce(0) { $0 + $1.values[1] }
             let perYear = persons >= Disclosure.percentileBase && days > 0 ? (Double(levels) / (Double(days) / 365.25) * 100).rounded() / 100 : nil
             values.append(FigureValueDTO(key: "levels-per-year:\(key)", label: FigureText.levelsPerYear(language, key), value: perYear,
                                          unit: FigureText.levelsUnit(language)))
