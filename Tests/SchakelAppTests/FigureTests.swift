@@ -209,6 +209,18 @@ struct FigureTests {
             let overdue = try Self.table(answer, "overdue")
             #expect(Self.cell(overdue, row: route, column: "overdue") == "9")
             #expect(Self.cell(overdue, row: route, column: "on-time") == "7")
+            // The chain of the agreement Fedasil and VDAB Ieper are party to holds all 16; a chain they are
+            // not in holds none of them.
+            let agreements = try await AgreementModel.query(on: app.db).with(\.$parties).all()
+            let theirs = try #require(agreements.first { Set($0.parties.map(\.$organisation.id)).isSuperset(of: [fedasil, vdab]) })
+            let other = try #require(agreements.first { !$0.parties.map(\.$organisation.id).contains(fedasil) })
+            let chain = try await api.get("indicators/referrals?from=2026-01&to=2026-03&agreement=\(theirs.id!.uuidString)", token: analyst)
+            #expect(try Self.table(chain, "decisions")["total"] as? Int == 16)
+            #expect(chain["filter"].flatMap { ($0 as? [String: Any])?["agreementId"] as? String } == theirs.id!.uuidString)
+            let elsewhere = try await api.get("indicators/referrals?from=2026-01&to=2026-03&agreement=\(other.id!.uuidString)", token: analyst)
+            #expect(try Self.table(elsewhere, "decisions")["total"] as? String == "<5")
+            #expect(try await api.get("indicators/referrals?agreement=\(UUID().uuidString)", token: analyst).status == .unprocessableEntity)
+
             // Refusal reasons: 3 and 2, each fewer than 5; their total of 5 is shown.
             let reasons = try Self.table(answer, "refusal-reasons")
             #expect(Self.cell(reasons, row: "motivation", column: "refused") == "<5")

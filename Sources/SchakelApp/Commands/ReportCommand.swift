@@ -10,6 +10,7 @@ struct ReportCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "from", help: "First month of a quarter, yyyy-mm (default: the current quarter and the three before).") var from: String?
         @Option(name: "to", help: "Last month of a quarter, yyyy-mm (default: the end of the current quarter).") var to: String?
+        @Option(name: "agreement", help: "Id of an agreement: the chain of its parties.") var agreement: String?
         @Option(name: "region", help: "NIS code of a region.") var region: String?
         @Option(name: "organisation", help: "Id of an organisation.") var organisation: String?
         @Option(name: "language", help: "nl (default) or en.") var language: String?
@@ -47,12 +48,18 @@ struct ReportCommand: AsyncCommand {
             guard let id = UUID(uuidString: text) else { throw Problem.bad("--organisation must be an id") }
             filter.organisationID = id
         }
+        if let text = signature.agreement {
+            guard let id = UUID(uuidString: text),
+                  let agreement = try await AgreementModel.query(on: app.db).filter(\.$id == id).with(\.$parties).first()
+            else { throw Problem.bad("--agreement must be the id of an agreement") }
+            filter.chain = FigureFilter.Chain(agreementID: id, organisations: Set(agreement.parties.map(\.$organisation.id)))
+        }
         let language = UILanguage(rawValue: signature.language ?? "nl") ?? .nl
         let report = try await EvaluationReport.build(Indicators(database: app.db, filter: filter, today: today, language: language))
         let folder = URL(fileURLWithPath: signature.out ?? "report", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let regions = try await RegionModel.query(on: app.db).all()
-        let page = FiguresPage(language: language, header: nil, isDemo: false, report: report,
+        let page = FiguresPage(language: language, header: nil, isDemo: false, report: report, agreements: [],
                                regions: regions.compactMap { r in r.id.map { .init(value: $0, label: language == .nl ? r.nameNL : r.nameEN) } },
                                organisations: [], query: "").render()
         try Data((page.body.string ?? "").utf8).write(to: folder.appendingPathComponent("report.html"))

@@ -106,6 +106,7 @@ enum FigureText {
     }
     static func fromMonth(_ l: UILanguage) -> String { t(l, "Van maand (jjjj-mm)", "From month (yyyy-mm)") }
     static func toMonth(_ l: UILanguage) -> String { t(l, "Tot en met maand (jjjj-mm)", "To month (yyyy-mm)") }
+    static func chainLabel(_ l: UILanguage) -> String { t(l, "Keten (samenwerkingsakkoord)", "Chain (agreement)") }
     static func regionLabel(_ l: UILanguage) -> String { t(l, "Regio", "Region") }
     static func organisationLabel(_ l: UILanguage) -> String { t(l, "Organisatie", "Organisation") }
     static func legalStatusLabel(_ l: UILanguage) -> String { t(l, "Verblijfsstatus", "Legal status") }

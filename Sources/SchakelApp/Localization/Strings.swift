@@ -151,6 +151,7 @@ enum Strings {
     static let periodInQuarters = Text(nl: "De cijfers gaan per kwartaal: begin in januari, april, juli of oktober en eindig in maart, juni, september of december.",
                                        en: "The figures go by quarter: start in January, April, July or October and end in March, June, September or December.")
     static let periodTooLong = Text(nl: "Kies een periode van hoogstens tien jaar.", en: "Choose a period of at most ten years.")
+    static let unknownAgreement = Text(nl: "Dit samenwerkingsakkoord bestaat niet.", en: "There is no such agreement.")
     static let unknownOrganisation = Text(nl: "Deze organisatie bestaat niet.", en: "There is no such organisation.")
     static let notAnID = Text(nl: "Dit is geen geldige id.", en: "This is not a valid id.")
     static let notARoute = Text(nl: "Geef een route als van-id>naar-id.", en: "Give a route as from-id>to-id.")

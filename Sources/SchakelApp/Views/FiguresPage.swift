@@ -15,6 +15,7 @@ struct FiguresPage {
     let header: Layout.Header?
     let isDemo: Bool
     let report: EvaluationReportDTO
+    let agreements: [Choice]
     let regions: [Choice]
     let organisations: [Choice]
     /// The request's filter as a query string, for the CSV links ("" or "?from=…").
@@ -33,6 +34,7 @@ struct FiguresPage {
                   .div(.label(.for("to"), .text(FigureText.toMonth(language))),
                        .input(.type(.text), .id("to"), .name("to"), .value(filter.to), .attribute(named: "inputmode", value: "numeric"),
                               .attribute(named: "pattern", value: "[0-9]{4}-[0-9]{2}"))),
+                  select("agreement", FigureText.chainLabel(language), agreements, selected: filter.agreementId?.uuidString),
                   select("region", FigureText.regionLabel(language), regions, selected: filter.region),
                   select("organisation", FigureText.organisationLabel(language), organisations, selected: filter.organisationId?.uuidString),
                   select("legalStatus", FigureText.legalStatusLabel(language),

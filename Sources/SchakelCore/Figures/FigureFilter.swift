@@ -25,9 +25,22 @@ public struct FigureFilter: Hashable, Sendable {
     public var toMonth: Int
     public var region: String?
     public var organisationID: UUID?
+    /// A chain: the organisations party to one agreement (seed 004 step 7 evaluates a chain). Persons
+    /// owned by one of them; referrals between two of them.
+    public var chain: Chain?
     public var route: Route?
     public var legalStatus: LegalStatus?
     public var cohort: Cohort?
+
+    public struct Chain: Hashable, Sendable {
+        public var agreementID: UUID
+        public var organisations: Set<UUID>
+
+        public init(agreementID: UUID, organisations: Set<UUID>) {
+            self.agreementID = agreementID
+            self.organisations = organisations
+        }
+    }
 
     public struct Cohort: Hashable, Sendable {
         public var kind: CohortKind
@@ -43,7 +56,7 @@ public struct FigureFilter: Hashable, Sendable {
     /// The filters besides the period, by name: each one dropped in turn gives a parent query that a
     /// cell is compared with, so no two answers differ by a few persons.
     public enum Dimension: String, CaseIterable, Sendable {
-        case region, organisation, route, legalStatus, cohort
+        case chain, region, organisation, route, legalStatus, cohort
     }
 
     public init(fromMonth: Int, toMonth: Int, region: String? = nil, organisationID: UUID? = nil, route: Route? = nil,
@@ -73,6 +86,7 @@ public struct FigureFilter: Hashable, Sendable {
         Dimension.allCases.filter { dimension in
             switch dimension {
             case .region: region != nil
+            case .chain: chain != nil
             case .organisation: organisationID != nil
             case .route: route != nil
             case .legalStatus: legalStatus != nil
@@ -85,6 +99,7 @@ public struct FigureFilter: Hashable, Sendable {
         var copy = self
         switch dimension {
         case .region: copy.region = nil
+        case .chain: copy.chain = nil
         case .organisation: copy.organisationID = nil
         case .route: copy.route = nil
         case .legalStatus: copy.legalStatus = nil

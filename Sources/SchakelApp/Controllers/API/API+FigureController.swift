@@ -14,9 +14,9 @@ extension API {
             UILanguage.preferred(by: request, userChoice: try request.user.language)
         }
 
-        static func indicators(_ request: Request) throws -> Indicators {
+        static func indicators(_ request: Request) async throws -> Indicators {
             let today = request.now.brusselsDay
-            return Indicators(database: request.db, filter: try FigureFilter.from(request, today: today), today: today,
+            return Indicators(database: request.db, filter: try await FigureFilter.from(request, today: today), today: today,
                               language: try language(request))
         }
 
@@ -60,7 +60,7 @@ extension API {
         /// Every indicator for the period and filter: the evaluation report's quantitative part.
         @Sendable func report(_ request: Request) async throws -> EvaluationReportDTO {
             try Self.requireAnalyst(request)
-            return try await EvaluationReport.build(Self.indicators(request))
+            return try await EvaluationReport.build(try await Self.indicators(request))
         }
 
         // MARK: Targets

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import SchakelCore
 import Vapor
@@ -17,6 +18,7 @@ struct IndicatorDTO: Content {
 struct FilterDTO: Content {
     var from: String
     var to: String
+    var agreementId: UUID?
     var region: String?
     var organisationId: UUID?
     var route: String?
@@ -26,6 +28,7 @@ struct FilterDTO: Content {
     init(_ filter: FigureFilter) {
         from = FigureFilter.monthText(filter.fromMonth)
         to = FigureFilter.monthText(filter.toMonth)
+        agreementId = filter.chain?.agreementID
         region = filter.region
         organisationId = filter.organisationID
         route = filter.route.map { "\($0.fromID.uuidString)>\($0.toID.uuidString)" }
@@ -124,7 +127,7 @@ extension FigureFilter {
 
     /// The filter from a request's query: `from`, `to` (yyyy-mm), `region`, `organisation`,
     /// `route` (fromId>toId), `legalStatus`, `cohort` (right-to-work:yyyy-mm or first-referral:yyyy-mm).
-    static func from(_ request: Request, today: CalendarDate) throws -> FigureFilter {
+    static func from(_ request: Request, today: CalendarDate) async throws -> FigureFilter {
         var filter = FigureFilter.lastYear(today: today)
         func month(_ name: String) throws -> Int? {
             guard let text = request.query[String.self, at: name] else { return nil }
@@ -136,6 +139,12 @@ extension FigureFilter {
         guard filter.fromMonth <= filter.toMonth else { throw SchakelError.validation(field: "to", reason: Strings.periodBackwards) }
         guard filter.isWholeQuarters else { throw SchakelError.validation(field: "from", reason: Strings.periodInQuarters) }
         guard filter.months.count <= 120 else { throw SchakelError.validation(field: "from", reason: Strings.periodTooLong) }
+        if let text = request.query[String.self, at: "agreement"], !text.isEmpty {
+            guard let id = UUID(uuidString: text),
+                  let agreement = try await AgreementModel.query(on: request.db).filter(\.$id == id).with(\.$parties).first()
+            else { throw SchakelError.validation(field: "agreement", reason: Strings.unknownAgreement) }
+            filter.chain = Chain(agreementID: id, organisations: Set(agreement.parties.map(\.$organisation.id)))
+        }
         if let region = request.query[String.self, at: "region"], !region.isEmpty { filter.region = region }
         if let text = request.query[String.self, at: "organisation"], !text.isEmpty {
             guard let id = UUID(uuidString: text) else { throw SchakelError.validation(field: "organisation", reason: Strings.notAnID) }

@@ -72,6 +72,11 @@ struct FigureSQL {
     /// The period on `month` and every filter, as columns of the table at hand.
     func conditions(_ table: Table, month: String, filter: FigureFilter) -> SQLQueryString {
         var parts: [SQLQueryString] = ["\(unsafeRaw: month) BETWEEN \(bind: filter.fromMonth) AND \(bind: filter.toMonth)"]
+        if let chain = filter.chain {
+            let members = chain.organisations.sorted { $0.uuidString < $1.uuidString }.map { $0 as any Encodable & Sendable }
+            parts.append(table == .persons ? "owner_id IN (\(binds: members))"
+                                           : "from_id IN (\(binds: members)) AND to_id IN (\(binds: members))")
+        }
         if let region = filter.region { parts.append("region = \(bind: region)") }
         if let organisation = filter.organisationID {
             parts.append(table == .persons ? "owner_id = \(bind: organisation)"

@@ -41,6 +41,8 @@ enum OpenAPIDocument {
     static let figureFilterParameters = [
         Parameter(name: "from", location: .query, schema: ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"], description: "First month of a quarter (yyyy-01, -04, -07 or -10); default: the current quarter and the three before it."),
         Parameter(name: "to", location: .query, schema: ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"], description: "Last month of a quarter (yyyy-03, -06, -09 or -12); default: the end of the current quarter."),
+        Parameter(name: "agreement", location: .query, schema: ["type": "string", "format": "uuid"],
+                  description: "A chain: the organisations party to this agreement (persons they own, referrals between them)."),
         Parameter(name: "region", location: .query, schema: ["type": "string"], description: "NIS code of a region."),
         Parameter(name: "organisation", location: .query, schema: ["type": "string", "format": "uuid"], description: "An organisation (owner of the dossier, or either side of a referral)."),
         Parameter(name: "route", location: .query, schema: ["type": "string"], description: "fromOrganisationId>toOrganisationId."),
@@ -542,7 +544,7 @@ enum OpenAPIDocument {
             ("IndicatorNames", ["type": "array", "items": enumSchema(Indicators.Name.self)]),
             ("Shown", ["oneOf": [["type": "integer", "minimum": 5], ["type": "string", "enum": ["<5"]]],
                        "description": "A count, or \"<5\" where it is withheld."]),
-            ("FigureFilter", object([("from", string), ("to", string), ("region", nullable("string")), ("organisationId", nullable("string")),
+            ("FigureFilter", object([("from", string), ("to", string), ("agreementId", nullable("string")), ("region", nullable("string")), ("organisationId", nullable("string")),
                                      ("route", nullable("string")), ("legalStatus", nullable("string")), ("cohort", nullable("string"))],
                                     required: ["from", "to"])),
             ("FigureTable", object([("id", string), ("title", string), ("unit", string),
