@@ -55,12 +55,13 @@ struct ReportCommand: AsyncCommand {
             filter.chain = FigureFilter.Chain(agreementID: id, organisations: Set(agreement.parties.map(\.$organisation.id)))
         }
         let language = UILanguage(rawValue: signature.language ?? "nl") ?? .nl
-        let report = try await EvaluationReport.build(Indicators(database: app.db, filter: filter, today: today, language: language))
+        let labels = try await FigureLabels.load(on: app.db, language: language)
+        let report = try await EvaluationReport.build(Indicators(database: app.db, filter: filter, today: today, language: language),
+                                                      labels: labels)
         let folder = URL(fileURLWithPath: signature.out ?? "report", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let regions = try await RegionModel.query(on: app.db).all()
         let page = FiguresPage(language: language, header: nil, isDemo: false, report: report, agreements: [],
-                               regions: regions.compactMap { r in r.id.map { .init(value: $0, label: language == .nl ? r.nameNL : r.nameEN) } },
+                               regions: labels.regions.sorted { $0.key < $1.key }.map { .init(value: $0.key, label: $0.value) },
                                organisations: [], query: "").render()
         try Data((page.body.string ?? "").utf8).write(to: folder.appendingPathComponent("report.html"))
         var files = 1

@@ -63,12 +63,9 @@ struct DemoActivity {
         var summary = Summary()
         var random = SeededGenerator(seed: world.seed &+ 0xAC71_717E)
         let ids = Dictionary(uniqueKeysWithValues: world.organisations.map { ($0.slug, $0.id) })
-        let accounts = Dictionary(grouping: world.accounts) { ids[$0.organisation]! }
-        func staff(_ organisation: UUID, _ roles: [UserRole]) -> UUID {
-            for role in roles { if let account = accounts[organisation]?.first(where: { $0.role == role }) { return account.id } }
-            return accounts[organisation]!.first!.id
-        }
-        let caseworkers: [UserRole] = [.socialWorker, .trajectoryCounsellor, .jobCounsellor, .consultant]
+        let members = DemoStaff(world)
+        func staff(_ organisation: UUID, _ roles: [UserRole]) -> UUID { members.member(of: organisation, roles) }
+        let caseworkers = DemoStaff.caseworkers
         let today = asOf
         do {
             let sql = db as! any SQLDatabase

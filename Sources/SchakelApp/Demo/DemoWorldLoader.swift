@@ -124,7 +124,7 @@ struct DemoWorldLoader {
         // figures' rows derived by the same rule as `FigureFacts.refresh`.
         var past = HistoryRows()
         let pastGenerator = withHistory ? DemoHistoryGenerator(world: world, asOf: asOf) : nil
-        let staff = withHistory ? self.staff : [:]
+        let staff = DemoStaff(world)
         let facts = profiles.map { profile in
             let history = pastGenerator?.history(for: profile)
             let figures = PersonFigures.derive(
@@ -151,19 +151,6 @@ struct DemoWorldLoader {
     /// Whether each person brings a past (referrals, their events, steps): the figures at scale.
     var withHistory = false
 
-    /// An account of the organisation to record its part of the past with: its first caseworker.
-    var staff: [UUID: UUID] {
-        let ids = Dictionary(uniqueKeysWithValues: world.organisations.map { ($0.slug, $0.id) })
-        var staff: [UUID: UUID] = [:]
-        for account in world.accounts where [.socialWorker, .jobCounsellor, .trajectoryCounsellor, .consultant].contains(account.role) {
-            if let organisation = ids[account.organisation], staff[organisation] == nil { staff[organisation] = account.id }
-        }
-        for account in world.accounts {
-            if let organisation = ids[account.organisation], staff[organisation] == nil { staff[organisation] = account.id }
-        }
-        return staff
-    }
-
     /// The past's rows for one batch, in the shapes the API writes.
     struct HistoryRows: Sendable {
         var referrals: [[any Encodable & Sendable]] = []
@@ -174,9 +161,9 @@ struct DemoWorldLoader {
 
         static let reason = "Doorverwijzing uit de demo-historiek."
 
-        mutating func add(_ history: DemoHistory, of person: UUID, figures: PersonFigures, staff: [UUID: UUID], now: Date) {
+        mutating func add(_ history: DemoHistory, of person: UUID, figures: PersonFigures, staff: DemoStaff, now: Date) {
             for referral in history.referrals {
-                let fromUser = staff[referral.fromOrganisationID]!, toUser = staff[referral.toOrganisationID]!
+                let fromUser = staff.member(of: referral.fromOrganisationID), toUser = staff.member(of: referral.toOrganisationID)
                 referrals.append([referral.id, person, referral.fromOrganisationID, fromUser, referral.toOrganisationID,
                                   referral.purpose.rawValue, Self.reason, ReferralUrgency.normal.rawValue, String?.none, false,
                                   referral.state.rawValue, referral.responseDays, referral.sentOn.iso, referral.dueOn.iso,
@@ -199,7 +186,7 @@ struct DemoWorldLoader {
             }
             for step in history.steps {
                 let s = step.step
-                steps.append([s.id, person, step.organisationID, staff[step.organisationID]!, s.kind.rawValue, s.status.rawValue,
+                steps.append([s.id, person, step.organisationID, staff.member(of: step.organisationID), s.kind.rawValue, s.status.rawValue,
                               String?.none, s.startsOn.iso, s.endsOn?.iso, s.outcome?.rawValue, s.levelReached?.rawValue, String?.none,
                               1, now, now])
             }

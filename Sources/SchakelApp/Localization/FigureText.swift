@@ -92,7 +92,9 @@ enum FigureText {
         case .ocmw: t(l, "OCMW", "OCMW (social welfare)")
         case .intensiveGuidance: t(l, "intensieve begeleiding", "intensive guidance")
         case .trainingProvider: t(l, "opleidingsverstrekker", "training provider")
-        default: kind.rawValue
+        case .learningWorkCompany: t(l, "leerwerkbedrijf", "learning-work company")
+        case .employer: t(l, "werkgever", "employer")
+        case .municipality: t(l, "gemeente", "municipality")
         }
     }
 

@@ -9,17 +9,17 @@ extension Web {
             try API.FigureController.requireAnalyst(request)
             let user = try request.user
             let language = try API.FigureController.language(request)
-            let report = try await EvaluationReport.build(try await API.FigureController.indicators(request))
-            let organisations = try await OrganisationModel.query(on: request.db).sort(\.$name).all()
-            let regions = try await RegionModel.query(on: request.db).sort(\.$id).all()
+            let labels = try await FigureLabels.load(on: request.db, language: language)
+            let report = try await EvaluationReport.build(try await API.FigureController.indicators(request), labels: labels)
             let agreements = try await AgreementModel.query(on: request.db).sort(\.$title).all()
-            let own = organisations.first { $0.id == user.organisationID }?.name ?? ""
             return FiguresPage(
-                language: language, header: .init(userName: user.displayName, organisation: own, csrfToken: CSRF.token(for: request)),
+                language: language,
+                header: .init(userName: user.displayName, organisation: labels.organisation(user.organisationID.uuidString),
+                              csrfToken: CSRF.token(for: request)),
                 isDemo: request.schakel.isDemo, report: report,
                 agreements: agreements.compactMap { agreement in agreement.id.map { .init(value: $0.uuidString, label: agreement.title) } },
-                regions: regions.compactMap { region in region.id.map { .init(value: $0, label: language == .nl ? region.nameNL : region.nameEN) } },
-                organisations: organisations.compactMap { org in org.id.map { .init(value: $0.uuidString, label: org.name) } },
+                regions: labels.regions.sorted { $0.key < $1.key }.map { .init(value: $0.key, label: $0.value) },
+                organisations: labels.organisations.sorted { $0.value < $1.value }.map { .init(value: $0.key, label: $0.value) },
                 query: request.url.query.map { "?" + $0 } ?? ""
             ).render()
         }

@@ -49,7 +49,8 @@ enum FigureFacts {
         let sql = database as! any SQLDatabase
         // Two writes on one person at once (two referral steps) would both delete and re-insert the
         // same rows: lock the person first (PostgreSQL; SQLite has one writer anyway).
-        _ = try await sql.select().column("id").from(PersonModel.schema).where("id", .equal, personID).for(.update).all()
+        _ = try await sql.select().column("id").from(PersonModel.schema).where("id", .equal, personID)
+            .lockingClause(NoKeyUpdateLock()).all()
         try await sql.delete(from: referralTable).where("person_id", .equal, personID).run()
         try await sql.delete(from: personTable).where("person_id", .equal, personID).run()
         guard let dossier = try await DossierStore.find(personID, on: database) else { return }
@@ -93,5 +94,14 @@ enum FigureFacts {
             }
             after = last
         }
+    }
+}
+
+/// `FOR NO KEY UPDATE` on PostgreSQL, nothing elsewhere. Not `FOR UPDATE`: that waits for the
+/// key-share locks every insert of a row referring to the person holds (a referral event, a step),
+/// so two such writes on one person would each wait for the other: a deadlock.
+struct NoKeyUpdateLock: SQLExpression {
+    func serialize(to serializer: inout SQLSerializer) {
+        if serializer.dialect.name == "postgresql" { serializer.write("FOR NO KEY UPDATE") }
     }
 }

@@ -19,8 +19,9 @@ struct Indicators {
 
     var sql: FigureSQL { FigureSQL(sql: database as! any SQLDatabase) }
 
-    func compute(_ name: Name) async throws -> IndicatorDTO {
-        let labels = try await FigureLabels.load(on: database, language: language)
+    /// `labels`: the names the report already loaded, so a report of seven indicators loads them once.
+    func compute(_ name: Name, labels: FigureLabels? = nil) async throws -> IndicatorDTO {
+        let labels = if let labels { labels } else { try await FigureLabels.load(on: database, language: language) }
         switch name {
         case .partnerships: return try await partnerships(labels)
         case .referrals: return try await referrals(labels)
