@@ -92,3 +92,39 @@ enum FindingWording {
         }
     }
 }
+
+extension FindingWording {
+    /// Why an offer fits, in the reader's language (English from the domain's own `summary`).
+    static func fit(_ reason: FitReason, _ language: UILanguage) -> String {
+        guard language == .nl else { return reason.summary }
+        func occupation(_ code: String) -> String { ISCO08.occupation(code: code).map { "\(code) \($0.nameNL)" } ?? code }
+        func years(_ count: Int) -> String { "\(count) jaar" }
+        func schedules(_ set: OfferSchedules) -> String { set.map { UIText.offerSchedule(.nl, $0) }.joined(separator: ", ") }
+        switch reason {
+        case let .wishedOccupation(code): return "wil werken als \(occupation(code))"
+        case let .relatedToWish(offer, wish): return "\(occupation(offer)) ligt dicht bij de wens \(occupation(wish))"
+        case let .experience(code, count): return "\(years(count)) ervaring als \(occupation(code))"
+        case let .relatedExperience(offer, code, count):
+            return "\(years(count)) ervaring als \(occupation(code)), dicht bij \(occupation(offer))"
+        case let .sharedCompetences(competences): return "heeft " + competences.map(\.rawValue).joined(separator: ", ")
+        case let .distance(distance, mobility):
+            let place: String
+            switch distance {
+            case .sameMunicipality: place = "in de eigen gemeente"
+            case .sameArrondissement: place = "in het eigen arrondissement"
+            case .sameProvince: place = "in de eigen provincie"
+            case .elsewhere: place = "buiten de eigen provincie"
+            }
+            let ways: [Mobility: String] = [.publicTransport: "openbaar vervoer", .bicycle: "fiets", .car: "auto", .limited: "beperkt"]
+            return "\(place) (vervoer: \(ways[mobility] ?? mobility.rawValue))"
+        case let .besideDaytimeWork(set): return "te volgen naast werk overdag: \(schedules(set))"
+        case let .fitsAvailability(schedule):
+            return schedule == .partTime ? "deeltijds, zoals de persoon nodig heeft" : "\(UIText.offerSchedule(.nl, schedule)), wanneer de persoon beschikbaar is"
+        case let .notMarkedAvailable(set): return "alleen \(schedules(set)), wat de persoon niet als beschikbaar aanduidde"
+        case let .startsIn(days): return days == 0 ? "kan vandaag starten" : "start over \(days) \(days == 1 ? "dag" : "dagen")"
+        case let .seatsLeft(seats): return "\(seats) \(seats == 1 ? "plaats" : "plaatsen") vrij"
+        case let .taughtInSpokenLanguage(language, level): return "gegeven in het \(language), dat de persoon spreekt (\(level.rawValue))"
+        case let .taughtInUnspokenLanguage(language): return "gegeven in het \(language), dat de persoon voor zover bekend niet spreekt"
+        }
+    }
+}

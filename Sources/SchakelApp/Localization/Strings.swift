@@ -117,8 +117,6 @@ enum Strings {
     static let welcome = Text(nl: "Welkom, %@", en: "Welcome, %@")
     static let yourOrganisation = Text(nl: "Organisatie", en: "Organisation")
     static let yourRole = Text(nl: "Rol", en: "Role")
-    static let homeIntro = Text(nl: "Je bent aangemeld. De schermen voor dossiers, doorverwijzingen en cijfers volgen.",
-                                en: "You are signed in. The screens for dossiers, referrals and figures are on their way.")
     static let errorTitle = Text(nl: "Er ging iets mis", en: "Something went wrong")
     static let backHome = Text(nl: "Terug naar de startpagina", en: "Back to the start page")
     static let demoNotice = Text(nl: "Demo-omgeving: alle personen zijn verzonnen.", en: "Demo environment: every person is invented.")

@@ -1,4 +1,5 @@
 import Plot
+import SchakelCore
 import Vapor
 
 /// The frame every page shares: language, skip link, header with the signed-in user, main content.
@@ -7,6 +8,10 @@ struct Layout {
         let userName: String
         let organisation: String
         let csrfToken: String
+        /// Decides the menu; nil shows none.
+        var role: UserRole? = nil
+        /// The page's path: its menu item is marked current, and the language switch returns to it.
+        var path: String = "/start"
     }
 
     let title: String
@@ -34,11 +39,13 @@ struct Layout {
                         .div(.class("account"),
                              .span(.class("account-name"), .text(header.userName)),
                              .span(.class("account-org"), .text(header.organisation)),
+                             languageSwitch(csrfToken: header.csrfToken, path: header.path),
                              .form(.action("/afmelden"), .method(.post), .class("inline"),
                                    .input(.type(.hidden), .name("csrf"), .value(HTMLAttribute.escape(header.csrfToken))),
                                    .button(.type(.submit), .class("link-button"), .text(Strings.signOutButton(language)))))
                     }
                 ),
+                .unwrap(header) { header in menu(header) },
                 .if(isDemo, .p(.class("demo-notice"), .text(Strings.demoNotice(language)))),
                 .main(.id("inhoud"), .attribute(named: "tabindex", value: "-1"), .group(content))
             )
@@ -46,6 +53,35 @@ struct Layout {
         let response = Response(status: .ok, body: .init(string: html.render()))
         response.headers.contentType = .html
         return response
+    }
+
+    /// The other language, one button: the choice is kept with the account, so it sticks.
+    func languageSwitch(csrfToken: String, path: String) -> Node<HTML.BodyContext> {
+        let other: UILanguage = language == .nl ? .en : .nl
+        return .form(.action("/taal"), .method(.post), .class("inline"), .id("language-switch"),
+                     .input(.type(.hidden), .name("csrf"), .value(HTMLAttribute.escape(csrfToken))),
+                     .input(.type(.hidden), .name("taal"), .value(other.rawValue)),
+                     .input(.type(.hidden), .name("terug"), .value(HTMLAttribute.escape(path))),
+                     .button(.type(.submit), .class("link-button"), .attribute(named: "lang", value: other.rawValue),
+                             .attribute(named: "aria-label", value: UIText.otherLanguageName(language)),
+                             .text(UIText.otherLanguage(language))))
+    }
+
+    /// The menu for the user's role: caseworkers get their day, persons, referrals and offers; coordinators the figures.
+    func menu(_ header: Header) -> Node<HTML.BodyContext> {
+        guard let role = header.role else { return .empty }
+        var items: [(path: String, label: String)] = [("/start", UIText.myDay(language))]
+        if API.PersonController.caseworkerRoles.contains(role) {
+            items += [("/personen", UIText.persons(language)), ("/doorverwijzingen", UIText.referrals(language)),
+                      ("/aanbod", UIText.offers(language))]
+        }
+        if role == .analyst { items.append(("/cijfers", UIText.figures(language))) }
+        return .nav(.class("main-nav"), .attribute(named: "aria-label", value: UIText.mainNavigation(language)),
+                    .ul(.forEach(items) { item in
+                        let current = header.path == item.path || (item.path != "/start" && header.path.hasPrefix(item.path + "/"))
+                        return .li(.a(.href(item.path), current ? .attribute(named: "aria-current", value: "page") : .empty,
+                                      .text(item.label)))
+                    }))
     }
 }
 
@@ -84,6 +120,44 @@ enum Stylesheet {
     dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .5rem 1.5rem; }
     dl.facts dt { font-weight: 600; }
     dl.facts dd { margin: 0; }
+    .main-nav { border-bottom: 1px solid var(--line); background: var(--bg-soft); }
+    .main-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; margin: 0 auto; max-width: 60rem; padding: .6rem 1.5rem; }
+    .main-nav a { font-weight: 600; text-decoration: none; padding: .25rem 0; display: inline-block; }
+    .main-nav a[aria-current=page] { border-bottom: 3px solid var(--accent); }
+    .flash { border-left: 6px solid #1d6b2f; background: #eef7f0; padding: .75rem 1rem; }
+    .field-error { color: var(--error); font-weight: 600; margin: .25rem 0; }
+    .hint { color: var(--muted); font-size: .95rem; margin: .1rem 0 .35rem; }
+    input[aria-invalid=true], select[aria-invalid=true], textarea[aria-invalid=true] { border-color: var(--error); border-width: 3px; }
+    input[type=date], input[type=number], select, textarea { padding: .55rem .6rem; font-size: 1rem; border: 2px solid var(--muted); border-radius: 4px; max-width: 100%; }
+    textarea { width: 100%; min-height: 6rem; font-family: inherit; }
+    fieldset { border: 1px solid var(--line); border-radius: 4px; padding: 1rem; margin: 0; display: grid; gap: 1rem; }
+    legend { font-weight: 700; padding: 0 .4rem; }
+    .check { display: flex; gap: .5rem; align-items: center; }
+    .check label { font-weight: 400; margin: 0; }
+    .check input { width: 1.25rem; height: 1.25rem; }
+    .error-summary ul { margin: .5rem 0 0; }
+    .error-summary a { color: var(--error); }
+    .actions { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 1.5rem 0; }
+    .button-link { display: inline-block; padding: .6rem 1.2rem; border: 2px solid var(--accent); border-radius: 4px; background: var(--accent);
+                   color: #fff; text-decoration: none; font-weight: 600; }
+    .button-secondary { background: #fff; color: var(--accent); }
+    button.danger { background: var(--error); border-color: var(--error); }
+    .list { list-style: none; padding: 0; margin: 0; }
+    .list > li { border-bottom: 1px solid var(--line); padding: .75rem 0; }
+    .list .meta { color: var(--muted); display: block; }
+    .badge { display: inline-block; padding: .05rem .5rem; border: 1px solid currentColor; border-radius: 1rem; font-size: .9rem; font-weight: 600; }
+    .badge.late { color: var(--error); }
+    .empty { color: var(--muted); font-style: italic; }
+    .grid-2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1.5rem 2rem; }
+    section.part { border-top: 2px solid var(--line); padding-top: .75rem; margin-top: 1.75rem; }
+    .timeline { list-style: none; padding: 0; border-left: 3px solid var(--accent); margin-left: .5rem; }
+    .timeline li { padding: .25rem 0 .75rem 1rem; }
+    .tabs { display: flex; gap: 1rem; margin-bottom: 1rem; }
+    .pager { display: flex; gap: 1.5rem; align-items: center; margin: 1.5rem 0; }
+    .withheld-list { border-left: 4px solid var(--line); padding-left: 1rem; }
+    table.plain { border-collapse: collapse; width: 100%; }
+    table.plain th, table.plain td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+    blockquote.consent-text { border-left: 4px solid var(--accent); margin: 1rem 0; padding: .5rem 1rem; background: var(--bg-soft); white-space: pre-wrap; }
     @media (max-width: 40rem) { .site-header { padding: .75rem 1rem; } main { padding: 1.25rem 1rem; } }
     .profile section { break-inside: avoid; }
     .profile .withheld { border-left: 4px solid var(--line); padding-left: 1rem; }
@@ -101,7 +175,7 @@ enum Stylesheet {
     .table-wrap tr.totals { font-weight: 600; }
     .note { color: var(--muted); }
     @media print {
-      .site-header form, .skip-link, .demo-notice, .no-print { display: none; }
+      .site-header form, .skip-link, .demo-notice, .no-print, .main-nav { display: none; }
       section.indicator { break-inside: avoid-page; }
       .table-wrap { overflow: visible; }
       .site-header { border-bottom: 2px solid #000; padding: 0 0 .5rem; }

@@ -31,27 +31,6 @@ struct SignInPage {
     }
 }
 
-/// The start page after signing in.
-struct HomePage {
-    let language: UILanguage
-    let user: AuthenticatedUser
-    let organisationName: String
-    let csrfToken: String
-    let isDemo: Bool
-
-    func render() -> Response {
-        Layout(title: Strings.welcome.formatted(language, user.displayName), language: language,
-               header: .init(userName: user.displayName, organisation: organisationName, csrfToken: csrfToken),
-               isDemo: isDemo).render(
-            .h1(.text(Strings.welcome.formatted(language, user.displayName))),
-            .dl(.class("facts"),
-                .dt(.text(Strings.yourOrganisation(language))), .dd(.text(organisationName)),
-                .dt(.text(Strings.yourRole(language))), .dd(.text(Strings.role(user.role.rawValue)(language)))),
-            .p(.text(Strings.homeIntro(language)))
-        )
-    }
-}
-
 /// Shown for any failed page request; says what happened without technical detail.
 struct ErrorPage {
     let language: UILanguage

@@ -69,10 +69,11 @@ struct FitDTO: Content {
     let distance: DistanceClass
     let reasons: [String]
 
-    init(_ fit: FitScore) {
+    /// Reasons worded in the reader's language, like the eligibility findings.
+    init(_ fit: FitScore, _ language: UILanguage) {
         total = fit.total
         distance = fit.distanceClass
-        reasons = fit.reasons.map(\.summary)
+        reasons = fit.reasons.map { FindingWording.fit($0, language) }
     }
 }
 
@@ -147,7 +148,7 @@ extension API {
             let recommendations = Recommendations.offers(for: profile, among: offers, today: request.now.brusselsDay,
                                                          limit: try Self.limit(request), includeUnknown: try Self.includeUnknown(request),
                                                          circumstances: circumstances)
-            return recommendations.map { OfferForPersonDTO(offer: OfferDTO($0.offer), eligibility: EligibilityDTO($0.eligibility, language), fit: FitDTO($0.fit)) }
+            return recommendations.map { OfferForPersonDTO(offer: OfferDTO($0.offer), eligibility: EligibilityDTO($0.eligibility, language), fit: FitDTO($0.fit, language)) }
         }
 
         /// Persons the reader may see who fit the offer: its own organisation's dossiers and those shared
@@ -183,7 +184,7 @@ extension API {
                 .map { candidate in
                     CandidateDTO(personId: candidate.person.id, reference: candidate.person.reference,
                                  givenName: names[candidate.person.id]?.givenName, familyName: names[candidate.person.id]?.familyName,
-                                 eligibility: EligibilityDTO(candidate.eligibility, language), fit: FitDTO(candidate.fit))
+                                 eligibility: EligibilityDTO(candidate.eligibility, language), fit: FitDTO(candidate.fit, language))
                 }
         }
 

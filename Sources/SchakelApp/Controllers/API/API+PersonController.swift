@@ -63,10 +63,11 @@ extension API {
                 .group(.or) { $0.filter(\.$owner.$id == organisation).filter(\.$id ~~ Array(Set(shared))) }
         }
 
-        static func listing(_ request: Request, nameIndex: String?) async throws -> Page<PersonSummaryDTO> {
+        /// `paging` overrides the request's `?page=&per=` (a page showing a short list).
+        static func listing(_ request: Request, nameIndex: String?, paging override: Paging? = nil) async throws -> Page<PersonSummaryDTO> {
             let user = try request.user
             guard user.role != .analyst else { throw SchakelError.forbidden }
-            let paging = try Paging(request)
+            let paging = try override ?? Paging(request)
             let purpose = try Self.purpose(request)
             let query = try await Self.ownAndShared(with: user.organisationID, on: request.db)
             if let nameIndex { query.filter(\.$nameIndex == nameIndex) }
@@ -91,8 +92,17 @@ extension API {
 
         @Sendable func create(_ request: Request) async throws -> Response {
             try Self.requireCaseworker(request)
+            let created = try await Self.create(try request.content.decode(PersonInput.self), on: request)
+            let response = Response(status: .created)
+            try response.content.encode(created)
+            response.headers.replaceOrAdd(name: .location, value: "/api/v1/persons/\(created.id.uuidString)")
+            return response
+        }
+
+        /// Creates a dossier owned by the reader's organisation, from the API or the screening form.
+        static func create(_ input: PersonInput, on request: Request) async throws -> PersonDTO {
+            try Self.requireCaseworker(request)
             let user = try request.user
-            let input = try request.content.decode(PersonInput.self)
             let today = request.now.brusselsDay
             try input.validate(creating: true, today: today)
             guard try await MunicipalityModel.find(input.homeMunicipalityId, on: request.db) != nil else {
@@ -122,18 +132,21 @@ extension API {
             guard let created = try await DossierStore.find(profile.id, on: request.db) else { throw SchakelError.notFound }
             let decision = AccessRule.decide(viewer: try PersonAccess(request: request).viewer, personOwner: user.organisationID,
                                              purpose: .guidanceToWork, routes: [], consents: [], at: now, today: today)
-            let response = Response(status: .created)
-            try response.content.encode(PersonDTO(created, identifiers: identifiers, decision: decision, purpose: .guidanceToWork, today: today))
-            response.headers.replaceOrAdd(name: .location, value: "/api/v1/persons/\(profile.id.uuidString)")
-            return response
+            return PersonDTO(created, identifiers: identifiers, decision: decision, purpose: .guidanceToWork, today: today)
         }
 
         /// Changes a dossier. `version` must be the one that was read: a stale version is a 409 and nothing changes.
         @Sendable func update(_ request: Request) async throws -> PersonDTO {
             try Self.requireCaseworker(request)
-            let person = try await Self.load(request)
+            return try await Self.update(try await Self.load(request), on: request) { try request.content.decode(PersonInput.self) }
+        }
+
+        /// Changes a dossier from the API or the edit form; only the owner's caseworkers may. The input
+        /// is read after the reader's right is checked, so a refused reader learns nothing from its errors.
+        static func update(_ person: Dossier, on request: Request, input read: () throws -> PersonInput) async throws -> PersonDTO {
+            try Self.requireCaseworker(request)
             try await PersonAccess(request: request).requireOwner(person, action: .update)
-            let input = try request.content.decode(PersonInput.self)
+            let input = try read()
             let today = request.now.brusselsDay
             try input.validate(creating: false, today: today)
             guard let version = input.version else { throw SchakelError.validation(field: "version", reason: Strings.missingField) }
@@ -163,7 +176,7 @@ extension API {
             let user = try request.user
             try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: personID, action: .update,
                                                categories: input.changedCategories, purpose: nil, outcome: .allowed))
-            let reloaded = try await Self.load(request)
+            guard let reloaded = try await DossierStore.find(personID, on: request.db) else { throw SchakelError.notFound }
             let decision = AccessRule.decide(viewer: try PersonAccess(request: request).viewer, personOwner: person.owner,
                                              purpose: .guidanceToWork, routes: [], consents: [], at: now, today: today)
             return PersonDTO(reloaded, identifiers: identifiers, decision: decision, purpose: .guidanceToWork, today: today)
@@ -179,8 +192,16 @@ extension API {
         @Sendable func addConsent(_ request: Request) async throws -> Response {
             try Self.requireCaseworker(request)
             let person = try await Self.load(request)
+            let response = Response(status: .created)
+            try response.content.encode(try await Self.addConsent(to: person, on: request) { try request.content.decode(ConsentInput.self) })
+            return response
+        }
+
+        /// Records a consent the person gave, from the API or the consent form; only the owner may.
+        static func addConsent(to person: Dossier, on request: Request, input read: () throws -> ConsentInput) async throws -> ConsentDTO {
+            try Self.requireCaseworker(request)
             try await PersonAccess(request: request).requireOwner(person, action: .consentGiven)
-            let input = try request.content.decode(ConsentInput.self)
+            let input = try read()
             guard !input.categories.isEmpty else { throw SchakelError.validation(field: "categories", reason: Strings.empty) }
             guard (1...20_000).contains(input.text.count) else {
                 throw SchakelError.validation(field: "text", reason: Strings.tooLong, arguments: ["20000"])
@@ -211,9 +232,7 @@ extension API {
             try await model.create(on: request.db)
             try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: person.id,
                                                action: .consentGiven, categories: input.categories, purpose: input.purpose, outcome: .allowed))
-            let response = Response(status: .created)
-            try response.content.encode(try ConsentDTO(model, now: now))
-            return response
+            return try ConsentDTO(model, now: now)
         }
 
         @Sendable func consents(_ request: Request) async throws -> [ConsentDTO] {

@@ -12,8 +12,17 @@ extension API {
 
         @Sendable func create(_ request: Request) async throws -> Response {
             try PersonController.requireCaseworker(request)
+            let model = try await Self.create(try request.content.decode(ReferralInput.self), on: request)
+            let response = Response(status: .created)
+            try response.content.encode(try await Self.dto(model, for: request))
+            response.headers.replaceOrAdd(name: .location, value: "/api/v1/referrals/\(try model.requireID().uuidString)")
+            return response
+        }
+
+        /// Drafts a referral along a route in force, from the API or the referral form.
+        static func create(_ input: ReferralInput, on request: Request) async throws -> ReferralModel {
+            try PersonController.requireCaseworker(request)
             let user = try request.user
-            let input = try request.content.decode(ReferralInput.self)
             let reason = try FreeText.required(input.reason, field: "reason")
             guard input.toOrganisationId != user.organisationID else {
                 throw SchakelError.validation(field: "toOrganisationId", reason: Strings.sameOrganisation)
@@ -64,10 +73,7 @@ extension API {
             model.createdAt = now
             model.updatedAt = now
             try await model.create(on: request.db)
-            let response = Response(status: .created)
-            try response.content.encode(try await Self.dto(model, for: request))
-            response.headers.replaceOrAdd(name: .location, value: "/api/v1/referrals/\(try model.requireID().uuidString)")
-            return response
+            return model
         }
 
         /// The referrals your organisation sent or received, newest first.
@@ -122,12 +128,18 @@ extension API {
         // MARK: Steps
 
         @Sendable func step(_ request: Request) async throws -> ReferralDTO {
+            try await Self.step(request) { try Self.stepInput(request) }
+        }
+
+        /// A step of the state machine, from the API or a form on the referral's page; the input is read
+        /// once the reader is known to be a party.
+        static func step(_ request: Request, input read: () throws -> ReferralStepInput) async throws -> ReferralDTO {
             try PersonController.requireCaseworker(request)
             guard let action = request.parameters.get("action").flatMap(ReferralAction.init(rawValue:)) else { throw SchakelError.notFound }
             let user = try request.user
             let referral = try await Self.load(request)
             guard let party = referral.party(of: user.organisationID) else { throw SchakelError.notFound }
-            let input = try Self.stepInput(request)
+            let input = try read()
             let details = ReferralStepDetails(reason: input.reason, text: input.text, outcome: input.outcome)
             let from = referral.state
             let next: ReferralState
@@ -220,6 +232,13 @@ extension API {
 
         /// Records the meeting where the case manager explains the profile; either side may, once sent.
         @Sendable func recordMeeting(_ request: Request) async throws -> Response {
+            let dto = try await Self.recordMeeting(request) { try request.content.decode(HandOverMeetingInput.self) }
+            let response = Response(status: .created)
+            try response.content.encode(dto)
+            return response
+        }
+
+        static func recordMeeting(_ request: Request, input read: () throws -> HandOverMeetingInput) async throws -> ReferralDTO {
             try PersonController.requireCaseworker(request)
             let user = try request.user
             let referral = try await Self.load(request)
@@ -228,7 +247,7 @@ extension API {
                 throw SchakelError.illegalTransition(action: "hand-over-meeting", state: referral.state.rawValue,
                                                      allowed: ReferralStateMachine.allowedActions(from: referral.state).map(\.rawValue))
             }
-            let input = try request.content.decode(HandOverMeetingInput.self)
+            let input = try read()
             let participants = try FreeText.required(input.participants, field: "participants", max: 1000)
             let meeting = HandOverMeetingModel()
             meeting.id = UUID()
@@ -249,9 +268,7 @@ extension API {
             try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: referral.$person.id,
                                                action: .update, categories: [.trajectoryAndReferrals], purpose: referral.purpose,
                                                outcome: .allowed))
-            let response = Response(status: .created)
-            try response.content.encode(try await Self.dto(referral, for: request))
-            return response
+            return try await Self.dto(referral, for: request)
         }
 
         /// The printable profile (HTML with print styles): for the sender what the rule lets travel now,

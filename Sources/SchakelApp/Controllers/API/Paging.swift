@@ -10,6 +10,11 @@ struct Paging {
     let page: Int
     let per: Int
 
+    init(page: Int, per: Int) {
+        self.page = page
+        self.per = per
+    }
+
     init(_ request: Request) throws {
         page = try Paging.integer(request, "page", default: 1, range: 1...1_000_000)
         per = try Paging.integer(request, "per", default: Paging.defaultPer, range: 1...Paging.maxPer)

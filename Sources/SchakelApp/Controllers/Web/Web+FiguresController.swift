@@ -15,7 +15,7 @@ extension Web {
             return FiguresPage(
                 language: language,
                 header: .init(userName: user.displayName, organisation: labels.organisation(user.organisationID.uuidString),
-                              csrfToken: CSRF.token(for: request)),
+                              csrfToken: CSRF.token(for: request), role: user.role, path: "/cijfers"),
                 isDemo: request.schakel.isDemo, report: report,
                 agreements: agreements.compactMap { agreement in agreement.id.map { .init(value: $0.uuidString, label: agreement.title) } },
                 regions: labels.regions.sorted { $0.key < $1.key }.map { .init(value: $0.key, label: $0.value) },

@@ -62,14 +62,6 @@ extension Web {
             return request.redirect(to: "/aanmelden", redirectType: .normal)
         }
 
-        @Sendable func home(_ request: Request) async throws -> Response {
-            let user = try request.user
-            let organisation = try await OrganisationModel.find(user.organisationID, on: request.db)
-            return HomePage(language: UILanguage.preferred(by: request, userChoice: user.language), user: user,
-                            organisationName: organisation?.name ?? "", csrfToken: CSRF.token(for: request),
-                            isDemo: request.schakel.isDemo).render()
-        }
-
         @Sendable func stylesheet(_ request: Request) async throws -> Response {
             let response = Response(status: .ok, body: .init(string: Stylesheet.css))
             response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])

@@ -1,0 +1,91 @@
+import Fluent
+import Foundation
+import SchakelCore
+import Vapor
+
+extension Web {
+    /// `/start`: a caseworker's day (what waits, what is late, who may work soon, what happened), a
+    /// coordinator's way to the figures; and `/taal`, the language switch.
+    struct DayController {
+        @Sendable func day(_ request: Request) async throws -> Response {
+            let context = try await PageContext.load(request)
+            let user = context.user
+            guard API.PersonController.caseworkerRoles.contains(user.role) else {
+                return DayPage(context: context, incoming: [], overdue: [], upcoming: [], notifications: [], caseload: nil, names: [:], today: request.now.brusselsDay)
+                    .render()
+            }
+            let today = request.now.brusselsDay
+            let organisation = user.organisationID
+            let incoming = try await ReferralModel.query(on: request.db).filter(\.$to.$id == organisation)
+                .filter(\.$state ~~ [.sent, .received]).sort(\.$dueOn).sort(\.$id).limit(20).all()
+            let overdue = try await ReferralModel.query(on: request.db)
+                .group(.or) { $0.filter(\.$to.$id == organisation).filter(\.$from.$id == organisation) }
+                .overdue(on: today).sort(\.$dueOn).sort(\.$id).limit(20).all()
+            let upcoming = try await API.TrajectoryController().upcomingRightToWork(request)
+            try await Notifier.raiseOverdue(for: organisation, today: today, at: request.now, on: request.db)
+            let notifications = try await NotificationModel.query(on: request.db).filter(\.$organisation.$id == organisation)
+                .group(.or) { $0.filter(\.$user.$id == nil).filter(\.$user.$id == user.id) }
+                .filter(\.$readAt == nil).sort(\.$createdAt, .descending).sort(\.$id).limit(10).all()
+            let caseload = try await API.PersonController.listing(request, nameIndex: nil, paging: Paging(page: 1, per: 10))
+            let names = try await PersonNames.resolve(Set((incoming + overdue).map { $0.$person.id }), for: request)
+            return DayPage(context: context, incoming: incoming, overdue: overdue, upcoming: upcoming, notifications: notifications,
+                           caseload: caseload, names: names, today: today).render()
+        }
+
+        @Sendable func markRead(_ request: Request) async throws -> Response {
+            try request.verifyForm()
+            _ = try await API.NotificationController().markRead(request)
+            return request.redirect(to: "/start", redirectType: .normal)
+        }
+
+        struct LanguageForm: Content {
+            let taal: String?
+            let terug: String?
+        }
+
+        /// Keeps the choice with the account (so it holds on every device and after signing in again)
+        /// and returns to the page it came from.
+        @Sendable func switchLanguage(_ request: Request) async throws -> Response {
+            try request.verifyForm()
+            let form = try request.content.decode(LanguageForm.self)
+            guard let language = form.taal.flatMap(UILanguage.init(rawValue:)) else {
+                throw SchakelError.validation(field: "taal", reason: Strings.unknownValue, arguments: ["nl, en"])
+            }
+            let user = try request.user
+            guard let account = try await UserModel.find(user.id, on: request.db) else { throw SchakelError.unauthorized }
+            account.language = language.rawValue
+            try await account.save(on: request.db)
+            // Only a path of this site, never another host.
+            let back = form.terug ?? "/start"
+            let safe = back.hasPrefix("/") && !back.hasPrefix("//") && !back.contains("\\") ? back : "/start"
+            return request.redirect(to: safe, redirectType: .normal)
+        }
+    }
+}
+
+/// Names of persons for a list, each through the one access rule (and recorded there): the name when
+/// identity is shared with the reader, else only the dossier number.
+enum PersonNames {
+    static func resolve(_ ids: Set<UUID>, for request: Request) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let language = UILanguage.preferred(by: request, userChoice: try request.user.language)
+        let persons = try await PersonModel.query(on: request.db).filter(\.$id ~~ Array(ids)).all()
+        let access = PersonAccess(request: request)
+        var names: [UUID: String] = [:]
+        for person in persons {
+            guard let id = person.id else { continue }
+            var identifiers: PersonIdentifiers?
+            do {
+                let decision = try await access.decide(person, purpose: .guidanceToWork, requested: [.identity])
+                if decision.allows(.identity) {
+                    identifiers = try request.identifiers(sealed: person.identifiers, keyID: person.identifiersKeyID)
+                }
+            } catch SchakelError.notFound {
+                identifiers = nil
+            }
+            names[id] = View.personName(givenName: identifiers?.givenName, familyName: identifiers?.familyName,
+                                        reference: person.reference, language)
+        }
+        return names
+    }
+}

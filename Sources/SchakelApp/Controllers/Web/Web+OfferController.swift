@@ -1,0 +1,118 @@
+import Fluent
+import Foundation
+import Plot
+import SchakelCore
+import SQLKit
+import Vapor
+
+extension Web {
+    /// `/aanbod`: the catalogue with filters, and an offer with its admission and, on request, the
+    /// persons who fit (judged on what the rule lets the reader see).
+    struct OfferController {
+        @Sendable func list(_ request: Request) async throws -> Response {
+            let context = try await PageContext.load(request)
+            try API.PersonController.requireCaseworker(request)
+            let page = try await API.OfferController().list(request)
+            let sectors = try await (request.db as! any SQLDatabase).raw("SELECT DISTINCT sector FROM offers ORDER BY sector").all()
+                .map { try $0.decode(column: "sector", as: String.self) }
+            let regions = try await RegionModel.query(on: request.db).sort(\.$id).all()
+            let names = Dictionary(uniqueKeysWithValues: regions.compactMap { region in
+                region.id.map { ($0, context.language == .nl ? region.nameNL : region.nameEN) }
+            })
+            return OfferListPage(context: context, page: page, sectors: sectors,
+                                 regions: regions.compactMap { region in region.id.map { Form.Choice(value: $0, label: names[$0] ?? $0) } },
+                                 regionNames: names,
+                                 filter: ["kind": request.query[String.self, at: "kind"] ?? "", "sector": request.query[String.self, at: "sector"] ?? "",
+                                          "region": request.query[String.self, at: "region"] ?? ""]).render()
+        }
+
+        @Sendable func show(_ request: Request) async throws -> Response {
+            let context = try await PageContext.load(request)
+            try API.PersonController.requireCaseworker(request)
+            let offer = try await API.OfferController().show(request)
+            let wantsCandidates = request.query[String.self, at: "kandidaten"] == "1"
+            let candidates = wantsCandidates ? try await API.OfferController().candidates(request) : nil
+            return OfferPage(context: context, offer: offer, candidates: candidates).render()
+        }
+    }
+}
+
+struct OfferListPage {
+    let context: PageContext
+    let page: Page<OfferForPersonDTO>
+    let sectors: [String]
+    let regions: [Form.Choice]
+    let regionNames: [String: String]
+    let filter: [String: String]
+
+    func render() -> Response {
+        let l = context.language
+        let state = FormState(values: filter)
+        return context.render(
+            UIText.offers(l),
+            .h1(.text(UIText.offers(l))),
+            .p(.text(UIText.offersIntro(l))),
+            .form(.class("filters"), .method(.get), .action("/aanbod"),
+                  Form.select("kind", UIText.kind(l), OfferKind.allCases.map { .init(value: $0.rawValue, label: UIText.offerKind(l, $0)) },
+                              state: state, empty: FigureText.all(l)),
+                  Form.select("sector", UIText.sector(l), sectors.map { .init(value: $0, label: $0) }, state: state, empty: FigureText.all(l)),
+                  Form.select("region", UIText.region(l), regions, state: state, empty: FigureText.all(l)),
+                  .div(Form.submit(UIText.filter(l)))),
+            page.items.isEmpty ? View.empty(UIText.offersEmpty(l)) : .div(.class("table-wrap"), .table(.class("plain"), .id("offers"),
+                .thead(.tr(.th(.text(UIText.name(l))), .th(.text(UIText.kind(l))), .th(.text(UIText.provider(l))), .th(.text(UIText.region(l))),
+                           .th(.text(UIText.starts(l))), .th(.text(UIText.seatsLeft(l))))),
+                .tbody(.forEach(page.items) { item in
+                    .tr(.td(.a(.href("/aanbod/\(item.offer.id.uuidString)"), .text(item.offer.title))),
+                        .td(.text(UIText.offerKind(l, item.offer.kind))), .td(.text(context.organisation(item.offer.providerOrganisationId))),
+                        .td(.text(regionNames[item.offer.regionId] ?? item.offer.regionId)), .td(.text(item.offer.startsOn.belgian)),
+                        .td(.text(String(item.offer.seatsLeft))))
+                }))),
+            View.pager(page.metadata, language: l) { number in
+                "/aanbod?" + (filter.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+                              + ["page=\(number)"]).joined(separator: "&")
+            }
+        )
+    }
+}
+
+struct OfferPage {
+    let context: PageContext
+    let offer: OfferDTO
+    let candidates: [CandidateDTO]?
+
+    func render() -> Response {
+        let l = context.language
+        let admission = offer.admission
+        var requirements: [String] = []
+        if let min = admission.minDutch { requirements.append(UIText.minDutch(l, min.rawValue)) }
+        if let max = admission.maxDutch { requirements.append(UIText.maxDutch(l, max.rawValue)) }
+        if let education = admission.minEducation { requirements.append(UIText.isced(l, education)) }
+        if admission.requiresRightToWork { requirements.append(UIText.rightToWorkNeeded(l)) }
+        return context.render(
+            offer.title,
+            .h1(.text(offer.title)),
+            .dl(.class("facts"),
+                .dt(.text(UIText.kind(l))), .dd(.text(UIText.offerKind(l, offer.kind))),
+                .dt(.text(UIText.provider(l))), .dd(.text(context.organisation(offer.providerOrganisationId))),
+                .dt(.text(UIText.sector(l))), .dd(.text(offer.sector)),
+                .dt(.text(UIText.starts(l))), .dd(.text(offer.startsOn.belgian + (offer.endsOn.map { " – " + $0.belgian } ?? ""))),
+                .dt(.text(UIText.schedule(l))), .dd(.text(offer.schedules.map { UIText.offerSchedule(l, $0) }.joined(separator: ", "))),
+                .dt(.text(UIText.seatsLeft(l))), .dd(.text("\(offer.seatsLeft) / \(offer.seats)")),
+                .dt(.text(UIText.admission(l))), .dd(.text(requirements.isEmpty ? UIText.noRequirements(l) : requirements.joined(separator: "; ")))),
+            .section(.class("part"), .id("kandidaten"), .attribute(named: "aria-labelledby", value: "candidates-title"),
+                     .h2(.id("candidates-title"), .text(UIText.candidates(l))),
+                     candidates.map { candidates in
+                         candidates.isEmpty ? View.empty(UIText.candidatesEmpty(l)) : .ul(.class("list"), .id("candidates"),
+                             .forEach(candidates) { candidate in
+                                 .li(.a(.href("/personen/\(candidate.personId.uuidString)"),
+                                        .text(View.personName(givenName: candidate.givenName, familyName: candidate.familyName,
+                                                              reference: candidate.reference, l))),
+                                     .span(.class("meta"), .text(candidate.fit.reasons.joined(separator: "; "))),
+                                     .a(.href("/personen/\(candidate.personId.uuidString)/doorverwijzen?aanbod=\(offer.id.uuidString)"),
+                                        .text(UIText.apply(l))))
+                             })
+                     } ?? .p(.a(.class("button-link button-secondary"), .href("/aanbod/\(offer.id.uuidString)?kandidaten=1#kandidaten"),
+                                .text(UIText.candidates(l)))))
+        )
+    }
+}

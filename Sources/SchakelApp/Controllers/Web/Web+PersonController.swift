@@ -1,0 +1,355 @@
+import Fluent
+import Foundation
+import SchakelCore
+import Vapor
+
+extension Web {
+    /// `/personen`: the list and the name search, the early screening, the dossier with its parts,
+    /// editing, and consent. Every read and write goes through the API's functions, so the access rule,
+    /// validation, transactions and audit are the same as for the JSON API.
+    struct PersonController {
+        // MARK: List and search
+
+        @Sendable func list(_ request: Request) async throws -> Response {
+            let context = try await PageContext.load(request)
+            try API.PersonController.requireCaseworker(request)
+            let page = try await API.PersonController.listing(request, nameIndex: nil)
+            return PersonListPage(context: context, page: page, searched: false, name: "", error: nil).render()
+        }
+
+        struct SearchForm: Content {
+            let naam: String?
+        }
+
+        /// A POST, so the name never stands in a URL or an access log.
+        @Sendable func search(_ request: Request) async throws -> Response {
+            try request.verifyForm()
+            let context = try await PageContext.load(request)
+            try API.PersonController.requireCaseworker(request)
+            let name = (try request.content.decode(SearchForm.self).naam ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !name.isEmpty, name.count <= 200 else {
+                let message = name.isEmpty ? Strings.empty(context.language) : Strings.tooLong(context.language).replacingOccurrences(of: "%d", with: "200")
+                let page = try await API.PersonController.listing(request, nameIndex: nil)
+                return PersonListPage(context: context, page: page, searched: false, name: String(name.prefix(200)), error: message)
+                    .render(status: .unprocessableEntity)
+            }
+            let page = try await API.PersonController.listing(request, nameIndex: try request.application.keyring.blindIndex(name),
+                                                              paging: Paging(page: 1, per: 50))
+            return PersonListPage(context: context, page: page, searched: true, name: name, error: nil).render()
+        }
+
+        // MARK: Early screening
+
+        @Sendable func newForm(_ request: Request) async throws -> Response {
+            let context = try await PageContext.load(request)
+            try API.PersonController.requireCaseworker(request)
+            return PersonFormPage(context: context, person: nil, state: FormState(), municipalities: try await Self.municipalities(request))
+                .render()
+        }
+
+        @Sendable func create(_ request: Request) async throws -> Response {
+            try request.verifyForm()
+            let context = try await PageContext.load(request)
+            try API.PersonController.requireCaseworker(request)
+            let values = try request.content.decode([String: String].self)
+            do {
+                let input = try PersonFormInput.input(values, existing: nil, today: request.now.brusselsDay)
+                let created = try await API.PersonController.create(input, on: request)
+                request.flash(UIText.saved(context.language))
+                return request.redirect(to: "/personen/\(created.id.uuidString)", redirectType: .normal)
+            } catch {
+                let state = try FormState.failed(error, values: values, language: context.language, fieldMap: PersonFormInput.fieldMap)
+                return PersonFormPage(context: context, person: nil, state: state, municipalities: try await Self.municipalities(request))
+                    .render(status: .unprocessableEntity)
+            }
+        }
+
+        // MARK: The dossier
+
+        @Sendable func show(_ request: Request) async throws -> Response {
+            let context = try await PageContext.load(request)
+            try API.PersonController.requireCaseworker(request)
+            let person = try await API.PersonController().show(request)
+            let isOwner = person.ownerOrganisationId == context.user.organisationID
+            let dossier = try await API.PersonController.load(request)
+            let consents = isOwner ? try await ConsentModel.query(on: request.db).filter(\.$person.$id == person.id)
+                .sort(\.$givenAt, .descending).all() : []
+            let accessLog = isOwner ? try await AuditEntryModel.query(on: request.db).filter(\.$personID == person.id)
+                .sort(\.$id, .descending).limit(15).all() : []
+            let trajectory = try? await API.TrajectoryController().show(request)
+            let organisation = context.user.organisationID
+            let referrals = try await ReferralModel.query(on: request.db).filter(\.$person.$id == person.id)
+                .group(.or) { group in
+                    group.filter(\.$from.$id == organisation)
+                    group.group(.and) { $0.filter(\.$to.$id == organisation).filter(\.$state != .draft) }
+                }
+                .sort(\.$createdAt, .descending).limit(30).all()
+            let recommendations = (try? await API.OfferController().recommendations(request)) ?? []
+            let municipality = try await person.homeMunicipalityId.asyncFlatMap { try await MunicipalityModel.find($0, on: request.db) }
+            return DossierPage(context: context, person: person, version: dossier.version, isOwner: isOwner, consents: consents,
+                               accessLog: accessLog, trajectory: trajectory, referrals: referrals,
+                               recommendations: Array(recommendations.prefix(5)), municipality: municipality?.nameNL,
+                               today: request.now.brusselsDay, now: request.now).render()
+        }
+
+        // MARK: Edit
+
+        @Sendable func editForm(_ request: Request) async throws -> Response {
+            let context = try await PageContext.load(request)
+            try API.PersonController.requireCaseworker(request)
+            let dossier = try await API.PersonController.load(request)
+            try await PersonAccess(request: request).requireOwner(dossier, action: .read)
+            let identifiers = try request.identifiers(of: dossier)
+            return PersonFormPage(context: context, person: dossier,
+                                  state: FormState(values: PersonFormInput.values(of: dossier, identifiers: identifiers)),
+                                  municipalities: try await Self.municipalities(request)).render()
+        }
+
+        @Sendable func update(_ request: Request) async throws -> Response {
+            try request.verifyForm()
+            let context = try await PageContext.load(request)
+            let dossier = try await API.PersonController.load(request)
+            let values = try request.content.decode([String: String].self)
+            do {
+                _ = try await API.PersonController.update(dossier, on: request) {
+                    try PersonFormInput.input(values, existing: dossier, today: request.now.brusselsDay)
+                }
+                request.flash(UIText.saved(context.language))
+                return request.redirect(to: "/personen/\(dossier.id.uuidString)", redirectType: .normal)
+            } catch {
+                let state = try FormState.failed(error, values: values, language: context.language, fieldMap: PersonFormInput.fieldMap)
+                return PersonFormPage(context: context, person: dossier, state: state, municipalities: try await Self.municipalities(request))
+                    .render(status: error is SchakelError && (error as! SchakelError).status == .conflict ? .conflict : .unprocessableEntity)
+            }
+        }
+
+        // MARK: Consent
+
+        @Sendable func addConsent(_ request: Request) async throws -> Response {
+            try request.verifyForm()
+            let context = try await PageContext.load(request)
+            let dossier = try await API.PersonController.load(request)
+            let values = try request.content.decode([String: String].self)
+            do {
+                _ = try await API.PersonController.addConsent(to: dossier, on: request) {
+                    try ConsentFormInput.input(values, context: context)
+                }
+                request.flash(UIText.consentRecorded(context.language))
+                return request.redirect(to: "/personen/\(dossier.id.uuidString)#toestemmingen", redirectType: .normal)
+            } catch {
+                let state = try FormState.failed(error, values: values, language: context.language, fieldMap: ConsentFormInput.fieldMap)
+                return ConsentFormPage(context: context, personID: dossier.id, state: state).render(status: .unprocessableEntity)
+            }
+        }
+
+        @Sendable func consentForm(_ request: Request) async throws -> Response {
+            let context = try await PageContext.load(request)
+            try API.PersonController.requireCaseworker(request)
+            let dossier = try await API.PersonController.load(request)
+            try await PersonAccess(request: request).requireOwner(dossier, action: .read)
+            return ConsentFormPage(context: context, personID: dossier.id,
+                                   state: FormState(values: ["purpose": Purpose.guidanceToWork.rawValue, "method": ConsentMethod.signedForm.rawValue,
+                                                             "textLanguage": ConsentLanguage.nl.rawValue])).render()
+        }
+
+        /// The consent as the person saw or heard it, with its state; the withdrawal asks first.
+        @Sendable func consent(_ request: Request) async throws -> Response {
+            let context = try await PageContext.load(request)
+            let consent = try await Self.ownedConsent(request)
+            return ConsentPage(context: context, consent: try ConsentDTO(consent, now: request.now), confirmWithdrawal: false).render()
+        }
+
+        @Sendable func confirmWithdrawal(_ request: Request) async throws -> Response {
+            let context = try await PageContext.load(request)
+            let consent = try await Self.ownedConsent(request)
+            return ConsentPage(context: context, consent: try ConsentDTO(consent, now: request.now), confirmWithdrawal: true).render()
+        }
+
+        @Sendable func withdraw(_ request: Request) async throws -> Response {
+            try request.verifyForm()
+            let context = try await PageContext.load(request)
+            let consent = try await API.PersonController().withdrawConsent(request)
+            request.flash(UIText.consentWithdrawn(context.language))
+            return request.redirect(to: "/personen/\(consent.personId.uuidString)#toestemmingen", redirectType: .normal)
+        }
+
+        // MARK: Helpers
+
+        static func ownedConsent(_ request: Request) async throws -> ConsentModel {
+            try API.PersonController.requireCaseworker(request)
+            guard let consent = try await ConsentModel.find(try request.uuidParameter("consentID"), on: request.db),
+                  let person = try await PersonModel.find(consent.$person.id, on: request.db)
+            else { throw SchakelError.notFound }
+            try await PersonAccess(request: request).requireOwner(person, action: .read)
+            return consent
+        }
+
+        static func municipalities(_ request: Request) async throws -> [Form.Choice] {
+            try await MunicipalityModel.query(on: request.db).sort(\.$nameNL).all().compactMap { municipality in
+                municipality.id.map { Form.Choice(value: $0, label: municipality.nameNL) }
+            }
+        }
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
+
+/// The screening and edit form's fields, read into the API's `PersonInput`. A value that cannot be
+/// read (a date, a number) is a field error here; the rest is checked by the API's own validation.
+enum PersonFormInput {
+    /// The API's field names that belong to a form field of another name.
+    static let fieldMap: [String: String] = [
+        "statusHistory": "status", "languages": "dutchAssessedOn", "workExperience": "occupation",
+        "workExperience[0].years": "occupationYears", "workExperience[0].occupation": "occupation",
+    ]
+
+    static func input(_ values: [String: String], existing: Dossier?, today: CalendarDate) throws -> PersonInput {
+        func text(_ name: String) -> String? {
+            let value = (values[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            return value.isEmpty ? nil : value
+        }
+        func date(_ name: String) throws -> CalendarDate? {
+            guard let value = text(name) else { return nil }
+            guard let date = CalendarDate(iso: value) else { throw SchakelError.validation(field: name, reason: Strings.notADate) }
+            return date
+        }
+        func integer(_ name: String, _ range: ClosedRange<Int>) throws -> Int? {
+            guard let value = text(name) else { return nil }
+            guard let number = Int(value), range.contains(number) else {
+                throw SchakelError.validation(field: name, reason: Strings.notAnInteger,
+                                              arguments: [String(range.lowerBound), String(range.upperBound)])
+            }
+            return number
+        }
+        func choice<T: RawRepresentable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue == String {
+            guard let value = text(name) else { return nil }
+            guard let parsed = T(rawValue: value) else { throw SchakelError.validation(field: name, reason: Strings.wrongType) }
+            return parsed
+        }
+        let creating = existing == nil
+        var input = PersonInput()
+        let profile = existing?.profile
+        input.givenName = text("givenName")
+        input.familyName = text("familyName")
+        input.birthDate = try date("birthDate")
+        input.birthYear = try integer("birthYear", 1900...today.year)
+        input.countryOfOrigin = text("countryOfOrigin")?.uppercased()
+        input.homeMunicipalityId = text("homeMunicipalityId")
+        // Contact fields: an emptied field clears the value when editing.
+        input.phone = text("phone") ?? (creating ? nil : "")
+        input.email = text("email") ?? (creating ? nil : "")
+        input.address = text("address") ?? (creating ? nil : "")
+        input.arrivedOn = try date("arrivedOn")
+        input.protectionRequestedOn = try date("protectionRequestedOn")
+
+        // A new status or Dutch level is added to the history; the history itself is never lost.
+        var statuses = profile?.statusHistory ?? []
+        if let status = try choice("status", LegalStatus.self) {
+            guard let since = try date("statusSince") else { throw SchakelError.validation(field: "statusSince", reason: Strings.missingField) }
+            statuses.append(LegalStatusRecord(status: status, since: since))
+            input.statusHistory = statuses
+        }
+        var languages = profile?.languages ?? []
+        if let level = try choice("dutchLevel", CEFRLevel.self) {
+            guard let on = try date("dutchAssessedOn") else { throw SchakelError.validation(field: "dutchAssessedOn", reason: Strings.missingField) }
+            languages.append(LanguageSkill(language: "nl", level: level, assessedOn: on))
+            input.languages = languages
+        }
+        if let tongue = text("motherTongue")?.lowercased() {
+            guard tongue.count == 2, tongue.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw SchakelError.validation(field: "motherTongue", reason: Strings.wrongType)
+            }
+            if !languages.contains(where: { $0.language == tongue && $0.isMotherTongue }) {
+                languages.append(LanguageSkill(language: tongue, level: .c2, assessedOn: today, isMotherTongue: true))
+                input.languages = languages
+            }
+        }
+        if let level = try integer("educationLevel", 0...8).flatMap(ISCEDLevel.init(rawValue:)) {
+            var education = profile?.education ?? []
+            education.append(EducationRecord(level: level, field: text("educationField") ?? "", country: input.countryOfOrigin ?? profile?.countryOfOrigin ?? "BE",
+                                             recognition: .notRequested))
+            input.education = education
+        }
+        if let occupation = text("occupation") {
+            var experience = profile?.workExperience ?? []
+            experience.append(WorkExperienceRecord(occupation: occupation, years: try integer("occupationYears", 0...60) ?? 0,
+                                                   country: input.countryOfOrigin ?? profile?.countryOfOrigin ?? "BE"))
+            input.workExperience = experience
+        }
+        if values["jobWishes"] != nil {
+            let wishes = (values["jobWishes"] ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).map(String.init)
+            for wish in wishes where !ISCO08.isValidCode(wish) { throw SchakelError.validation(field: "jobWishes", reason: Strings.iscoCode) }
+            input.jobWishes = wishes
+        }
+        var constraints = profile?.constraints ?? Constraints()
+        constraints.needsChildcare = values["needsChildcare"] != nil
+        constraints.hasDrivingLicence = values["hasDrivingLicence"] != nil
+        input.constraints = constraints
+        var availability = profile?.availability ?? Availability()
+        availability.partTimeOnly = values["partTimeOnly"] != nil
+        availability.evenings = values["evenings"] != nil
+        availability.weekends = values["weekends"] != nil
+        input.availability = availability
+        if let existing {
+            input.version = existing.version
+            if let posted = values["version"], let version = Int(posted) { input.version = version }
+        }
+        return input
+    }
+
+    /// The edit form filled from the dossier (the history lists are not repeated: new entries are added).
+    static func values(of dossier: Dossier, identifiers: PersonIdentifiers?) -> [String: String] {
+        let profile = dossier.profile
+        var values: [String: String] = [
+            "givenName": identifiers?.givenName ?? "", "familyName": identifiers?.familyName ?? "",
+            "birthDate": identifiers?.birthDate?.iso ?? "", "birthYear": identifiers?.birthDate == nil ? String(profile.birthYear) : "",
+            "countryOfOrigin": profile.countryOfOrigin, "homeMunicipalityId": profile.homeMunicipality,
+            "phone": identifiers?.phone ?? "", "email": identifiers?.email ?? "", "address": identifiers?.address ?? "",
+            "arrivedOn": profile.arrivedOn?.iso ?? "", "protectionRequestedOn": profile.protectionRequestedOn?.iso ?? "",
+            "jobWishes": profile.jobWishes.joined(separator: ", "), "version": String(dossier.version),
+        ]
+        if profile.constraints.needsChildcare { values["needsChildcare"] = "on" }
+        if profile.constraints.hasDrivingLicence { values["hasDrivingLicence"] = "on" }
+        if profile.availability.partTimeOnly { values["partTimeOnly"] = "on" }
+        if profile.availability.evenings { values["evenings"] = "on" }
+        if profile.availability.weekends { values["weekends"] = "on" }
+        return values
+    }
+}
+
+/// The consent form's fields, read into the API's `ConsentInput`; without a text of its own the
+/// standard text is written from the choices, in the language the person was told in.
+enum ConsentFormInput {
+    static let fieldMap: [String: String] = ["recipientOrganisationId": "recipient"]
+
+    static func input(_ values: [String: String], context: PageContext) throws -> ConsentInput {
+        guard let recipient = values["recipient"].flatMap(UUID.init(uuidString:)) else {
+            throw SchakelError.validation(field: "recipient", reason: Strings.missingField)
+        }
+        guard let purpose = values["purpose"].flatMap(Purpose.init(rawValue:)) else {
+            throw SchakelError.validation(field: "purpose", reason: Strings.missingField)
+        }
+        guard let method = values["method"].flatMap(ConsentMethod.init(rawValue:)) else {
+            throw SchakelError.validation(field: "method", reason: Strings.missingField)
+        }
+        let textLanguage = values["textLanguage"].flatMap(ConsentLanguage.init(rawValue:)) ?? .nl
+        let categories = DataCategory.allCases.filter { values["cat-\($0.rawValue)"] != nil }
+        guard !categories.isEmpty else { throw SchakelError.validation(field: "categories", reason: Strings.empty) }
+        let witness = values["witness"]?.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = (values["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            let wording: UILanguage = textLanguage == .en ? .en : .nl
+            text = UIText.standardConsentText(textLanguage, organisation: context.organisation(recipient),
+                                              purpose: UIText.purposeName(wording, purpose),
+                                              categories: categories.map { UIText.category(wording, $0) }.joined(separator: ", "))
+        }
+        return ConsentInput(recipientOrganisationId: recipient, purpose: purpose, categories: categories, method: method,
+                            witness: witness?.isEmpty == true ? nil : witness, givenAt: nil, expiresAt: nil, text: text,
+                            textLanguage: textLanguage)
+    }
+}

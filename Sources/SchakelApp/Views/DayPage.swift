@@ -1,0 +1,93 @@
+import Fluent
+import Plot
+import SchakelCore
+import Vapor
+
+/// `/start`: what a caseworker's day starts with. Everything links to where it is handled.
+struct DayPage {
+    let context: PageContext
+    let incoming: [ReferralModel]
+    let overdue: [ReferralModel]
+    let upcoming: [UpcomingRightToWorkDTO]
+    let notifications: [NotificationModel]
+    /// Nil for roles without dossiers.
+    let caseload: Page<PersonSummaryDTO>?
+    let names: [UUID: String]
+    let today: CalendarDate
+
+    var l: UILanguage { context.language }
+
+    func render() -> Response {
+        let user = context.user
+        return context.render(
+            Strings.welcome.formatted(l, user.displayName),
+            .h1(.text(Strings.welcome.formatted(l, user.displayName))),
+            .dl(.class("facts"),
+                .dt(.text(Strings.yourOrganisation(l))), .dd(.text(context.organisation(user.organisationID))),
+                .dt(.text(Strings.yourRole(l))), .dd(.text(Strings.role(user.role.rawValue)(l)))),
+            .if(user.role == .analyst,
+                .group(.p(.text(UIText.analystStart(l))), .p(.a(.class("button-link"), .href("/cijfers"), .text(UIText.openFigures(l)))))),
+            .unwrap(caseload) { caseload in
+                .div(.class("grid-2"),
+                     .section(.class("part"), .attribute(named: "aria-labelledby", value: "incoming-title"),
+                              .h2(.id("incoming-title"), .text(UIText.incoming(l))),
+                              incoming.isEmpty ? View.empty(UIText.incomingEmpty(l)) : referralList(incoming, id: "incoming")),
+                     .section(.class("part"), .attribute(named: "aria-labelledby", value: "overdue-title"),
+                              .h2(.id("overdue-title"), .text(UIText.overdueHeading(l))),
+                              overdue.isEmpty ? View.empty(UIText.overdueEmpty(l)) : referralList(overdue, id: "overdue")),
+                     .section(.class("part"), .attribute(named: "aria-labelledby", value: "rtw-title"),
+                              .h2(.id("rtw-title"), .text(UIText.rightToWorkSoon(l))),
+                              upcoming.isEmpty ? View.empty(UIText.rightToWorkEmpty(l)) : .ul(.class("list"), .id("right-to-work"),
+                                  .forEach(upcoming.prefix(15)) { person in
+                                      .li(.a(.href("/personen/\(person.personId.uuidString)"),
+                                             .text(View.personName(givenName: person.givenName, familyName: person.familyName,
+                                                                   reference: person.reference, l))),
+                                          .span(.class("meta"), .text("\(person.rightToWorkOn.belgian) · \(UIText.inDays(l, person.daysUntil)) · "
+                                                                      + (person.referred ? UIText.referred(l) : UIText.notReferredYet(l)))))
+                                  })),
+                     .section(.class("part"), .attribute(named: "aria-labelledby", value: "notifications-title"),
+                              .h2(.id("notifications-title"), .text(UIText.notifications(l))),
+                              notifications.isEmpty ? View.empty(UIText.notificationsEmpty(l)) : .ul(.class("list"), .id("notifications"),
+                                  .forEach(notifications) { notification in
+                                      .li(.a(.href(link(notification)), .text(UIText.notification(l, notification.kind))),
+                                          .span(.class("meta"), .text(View.moment(notification.createdAt))),
+                                          .form(.class("inline"), .method(.post),
+                                                .action("/meldingen/\(notification.id?.uuidString ?? "")/gelezen"),
+                                                Form.token(context),
+                                                .button(.type(.submit), .class("link-button"), .text(UIText.markRead(l)))))
+                                  })),
+                     .section(.class("part"), .attribute(named: "aria-labelledby", value: "caseload-title"),
+                              .h2(.id("caseload-title"), .text(UIText.caseload(l))),
+                              caseload.items.isEmpty ? View.empty(UIText.caseloadEmpty(l)) : .ul(.class("list"),
+                                  .forEach(caseload.items) { person in
+                                      .li(.a(.href("/personen/\(person.id.uuidString)"),
+                                             .text(View.personName(givenName: person.givenName, familyName: person.familyName,
+                                                                   reference: person.reference, l))))
+                                  }),
+                              .p(.a(.href("/personen"), .text(UIText.allPersons(l) + " (\(caseload.metadata.total))")),
+                                 .text(" · "), .a(.href("/personen/nieuw"), .text(UIText.newScreening(l))))))
+            }
+        )
+    }
+
+    func referralList(_ referrals: [ReferralModel], id: String) -> Node<HTML.BodyContext> {
+        return .ul(.class("list"), .id(id), .forEach(referrals) { referral in
+            let late = API.ReferralController.isOverdue(referral, today: today)
+            return .li(.a(.href("/doorverwijzingen/\(referral.id?.uuidString ?? "")"), .text(names[referral.$person.id] ?? "—")),
+                       .text(" "), .if(late, .span(.class("badge late"), .text(UIText.overdue(l)))),
+                       .span(.class("meta"), .text("\(context.organisation(referral.$from.id)) → \(context.organisation(referral.$to.id)) · "
+                                                   + UIText.referralState(l, referral.state)
+                                                   + (referral.dueOn.map { " · " + UIText.dueOn(l) + " " + $0.belgian } ?? ""))))
+        })
+    }
+
+    /// Where a notification is handled: a referral's page; the others have no screen of their own yet.
+    func link(_ notification: NotificationModel) -> String {
+        switch notification.kind {
+        case .referralReceived, .referralDecided, .referralOverdue, .handOverMeeting:
+            return "/doorverwijzingen/\(notification.subjectID.uuidString)"
+        case .conferenceAction, .employerRequestAssigned:
+            return "/start#notifications-title"
+        }
+    }
+}

@@ -1,0 +1,416 @@
+import Fluent
+import Foundation
+import Plot
+import SchakelCore
+import Vapor
+
+/// `/personen`: the dossiers this organisation may see, the name search (a POST) and the way to a new screening.
+struct PersonListPage {
+    let context: PageContext
+    let page: Page<PersonSummaryDTO>
+    let searched: Bool
+    let name: String
+    let error: String?
+
+    func render(status: HTTPResponseStatus = .ok) -> Response {
+        let l = context.language
+        return context.render(
+            UIText.persons(l), status: status,
+            .h1(.text(UIText.persons(l))),
+            .p(.text(UIText.personsIntro(l))),
+            .p(.a(.class("button-link"), .href("/personen/nieuw"), .text(UIText.newScreening(l)))),
+            .form(.class("filters"), .method(.post), .action("/personen/zoeken"), .attribute(named: "role", value: "search"),
+                  Form.token(context),
+                  Form.input("naam", UIText.searchByName(l), state: FormState(values: ["naam": name], errors: error.map { ["naam": $0] } ?? [:]),
+                             hint: UIText.searchHint(l), extra: [.attribute(named: "autocomplete", value: "off")]),
+                  .div(Form.submit(UIText.search(l)))),
+            .if(searched, .h2(.text(UIText.searchResults(l)))),
+            page.items.isEmpty
+                ? View.empty(searched ? UIText.noPersonFound(l) : UIText.caseloadEmpty(l))
+                : .table(.class("plain"), .id("persons"),
+                         .thead(.tr(.th(.text(UIText.name(l))), .th(.text(UIText.reference(l))), .th(.text(UIText.owner(l))))),
+                         .tbody(.forEach(page.items) { person in
+                             .tr(.td(.a(.href("/personen/\(person.id.uuidString)"),
+                                        .text(View.personName(givenName: person.givenName, familyName: person.familyName,
+                                                              reference: person.reference, l)))),
+                                 .td(.text(person.reference)),
+                                 .td(.text(context.organisation(person.ownerOrganisationId))))
+                         })),
+            searched ? .empty : View.pager(page.metadata, language: l) { "/personen?page=\($0)" }
+        )
+    }
+}
+
+/// The early screening (a new dossier) and the edit form: what a reception social worker knows on a
+/// first talk. Field errors stand at their field and in a summary on top, nothing is lost.
+struct PersonFormPage {
+    let context: PageContext
+    /// Nil for a new dossier.
+    let person: Dossier?
+    let state: FormState
+    let municipalities: [Form.Choice]
+
+    var l: UILanguage { context.language }
+
+    var labels: [String: String] {
+        ["givenName": UIText.givenName(l), "familyName": UIText.familyName(l), "birthDate": UIText.birthDate(l),
+         "birthYear": UIText.birthYear(l), "countryOfOrigin": UIText.country(l), "homeMunicipalityId": UIText.municipality(l),
+         "phone": UIText.phone(l), "email": UIText.email(l), "address": UIText.address(l), "arrivedOn": UIText.arrivedOn(l),
+         "protectionRequestedOn": UIText.protectionRequestedOn(l), "status": UIText.legalStatus(l), "statusSince": UIText.statusSince(l),
+         "dutchLevel": UIText.dutchLevel(l), "dutchAssessedOn": UIText.assessedOn(l), "motherTongue": UIText.motherTongue(l),
+         "educationLevel": UIText.education(l), "educationField": UIText.educationField(l), "occupation": UIText.occupation(l),
+         "occupationYears": UIText.years(l), "jobWishes": UIText.jobWishes(l), "version": UIText.editDossier(l)]
+    }
+
+    func render(status: HTTPResponseStatus = .ok) -> Response {
+        let creating = person == nil
+        let title = creating ? UIText.newScreening(l) : UIText.editDossier(l)
+        let action = person.map { "/personen/\($0.id.uuidString)/wijzigen" } ?? "/personen"
+        let optional = " " + UIText.optional(l)
+        return context.render(
+            title, status: status,
+            .h1(.text(title)),
+            .p(.class("lead"), .text(creating ? UIText.screeningIntro(l) : UIText.editIntro(l))),
+            Form.summary(state, language: l, labels: labels),
+            .form(.class("stacked wide"), .method(.post), .action(action), .attribute(named: "novalidate", value: "novalidate"),
+                  Form.token(context),
+                  person.map { _ in Form.hidden("version", state["version"]) } ?? .empty,
+                  .fieldset(Form.legend(UIText.identitySection(l)),
+                            Form.input("givenName", UIText.givenName(l), state: state, required: creating,
+                                       extra: [.attribute(named: "autocomplete", value: "off")]),
+                            Form.input("familyName", UIText.familyName(l), state: state, required: creating,
+                                       extra: [.attribute(named: "autocomplete", value: "off")]),
+                            Form.input("birthDate", UIText.birthDate(l) + optional, type: "date", state: state),
+                            Form.input("birthYear", UIText.birthYear(l) + optional, type: "number", state: state, hint: UIText.birthYearHint(l),
+                                       extra: [.attribute(named: "min", value: "1900"), .attribute(named: "inputmode", value: "numeric")]),
+                            Form.input("countryOfOrigin", UIText.country(l), state: state, hint: UIText.countryHint(l), required: creating,
+                                       extra: [.attribute(named: "maxlength", value: "2"), .attribute(named: "autocomplete", value: "off")])),
+                  .fieldset(Form.legend(UIText.contactSection(l)),
+                            Form.select("homeMunicipalityId", UIText.municipality(l), municipalities, state: state,
+                                        empty: UIText.choose(l), required: creating),
+                            Form.input("phone", UIText.phone(l) + optional, type: "tel", state: state),
+                            Form.input("email", UIText.email(l) + optional, type: "email", state: state),
+                            Form.input("address", UIText.address(l) + optional, state: state)),
+                  .fieldset(Form.legend(UIText.statusSection(l)),
+                            Form.input("arrivedOn", UIText.arrivedOn(l) + optional, type: "date", state: state),
+                            Form.input("protectionRequestedOn", UIText.protectionRequestedOn(l) + optional, type: "date", state: state),
+                            Form.select("status", (creating ? UIText.legalStatus(l) : UIText.newStatus(l)) + optional,
+                                        LegalStatus.allCases.map { .init(value: $0.rawValue, label: UIText.status(l, $0)) },
+                                        state: state, empty: UIText.choose(l)),
+                            Form.input("statusSince", UIText.statusSince(l) + optional, type: "date", state: state)),
+                  .fieldset(Form.legend(UIText.languagesSection(l)),
+                            Form.select("dutchLevel", (creating ? UIText.dutchLevel(l) : UIText.newDutchLevel(l)) + optional,
+                                        CEFRLevel.allCases.map { .init(value: $0.rawValue, label: $0.rawValue) }, state: state, empty: UIText.choose(l)),
+                            Form.input("dutchAssessedOn", UIText.assessedOn(l) + optional, type: "date", state: state),
+                            creating ? Form.input("motherTongue", UIText.motherTongue(l) + optional, state: state, hint: UIText.motherTongueHint(l),
+                                                  extra: [.attribute(named: "maxlength", value: "2")]) : .empty),
+                  .fieldset(Form.legend(UIText.skillsSection(l)),
+                            creating ? Form.select("educationLevel", UIText.education(l) + optional,
+                                                   ISCEDLevel.allCases.map { .init(value: String($0.rawValue), label: UIText.isced(l, $0)) },
+                                                   state: state, empty: UIText.choose(l)) : .empty,
+                            creating ? Form.input("educationField", UIText.educationField(l) + optional, state: state) : .empty,
+                            Form.input("occupation", UIText.occupation(l) + optional, state: state, hint: UIText.occupationHint(l),
+                                       extra: [.attribute(named: "inputmode", value: "numeric"), .attribute(named: "maxlength", value: "4")]),
+                            Form.input("occupationYears", UIText.years(l) + optional, type: "number", state: state,
+                                       extra: [.attribute(named: "min", value: "0"), .attribute(named: "max", value: "60")]),
+                            Form.input("jobWishes", UIText.jobWishes(l) + optional, state: state, hint: UIText.jobWishesHint(l))),
+                  .fieldset(Form.legend(UIText.availabilitySection(l)),
+                            Form.checkbox("needsChildcare", UIText.needsChildcare(l), checked: !state["needsChildcare"].isEmpty),
+                            Form.checkbox("hasDrivingLicence", UIText.drivingLicence(l), checked: !state["hasDrivingLicence"].isEmpty),
+                            Form.checkbox("partTimeOnly", UIText.partTimeOnly(l), checked: !state["partTimeOnly"].isEmpty),
+                            Form.checkbox("evenings", UIText.evenings(l), checked: !state["evenings"].isEmpty),
+                            Form.checkbox("weekends", UIText.weekends(l), checked: !state["weekends"].isEmpty)),
+                  .div(.class("actions"), Form.submit(creating ? UIText.createDossier(l) : UIText.save(l)),
+                       .a(.href(person.map { "/personen/\($0.id.uuidString)" } ?? "/personen"), .text(UIText.cancel(l)))))
+        )
+    }
+}
+
+/// The dossier: every part the reader may see, each withheld part named with the reason; for the
+/// owner also consents and the access log.
+struct DossierPage {
+    let context: PageContext
+    let person: PersonDTO
+    let version: Int
+    let isOwner: Bool
+    let consents: [ConsentModel]
+    let accessLog: [AuditEntryModel]
+    let trajectory: TrajectoryDTO?
+    let referrals: [ReferralModel]
+    let recommendations: [OfferForPersonDTO]
+    let municipality: String?
+    let today: CalendarDate
+    let now: Date
+
+    var l: UILanguage { context.language }
+
+    func render() -> Response {
+        let title = View.personName(givenName: person.givenName, familyName: person.familyName, reference: person.reference, l)
+        let id = person.id.uuidString
+        return context.render(
+            title,
+            .h1(.text(title)),
+            .p(.class("lead"), .text("\(UIText.reference(l)) \(person.reference) · "
+                                     + (isOwner ? UIText.ownDossier(l) : UIText.sharedDossier(l, context.organisation(person.ownerOrganisationId))))),
+            .div(.class("actions no-print"),
+                 .a(.class("button-link"), .href("/personen/\(id)/doorverwijzen"), .text(UIText.refer(l))),
+                 .if(isOwner, .a(.class("button-link button-secondary"), .href("/personen/\(id)/wijzigen"), .text(UIText.editDossier(l)))),
+                 .if(isOwner, .a(.class("button-link button-secondary"), .href("/personen/\(id)/toestemmingen/nieuw"), .text(UIText.recordConsent(l))))),
+            withheld(),
+            .div(.class("grid-2"),
+                 part("identiteit", UIText.identitySection(l), facts([
+                     (UIText.givenName(l), person.givenName), (UIText.familyName(l), person.familyName),
+                     (UIText.birthDate(l), person.birthDate?.belgian), (UIText.birthYear(l), person.birthYear.map(String.init)),
+                     (UIText.country(l), person.countryOfOrigin),
+                 ])),
+                 part("contact", UIText.contactSection(l), facts([
+                     (UIText.municipality(l), municipality ?? person.homeMunicipalityId), (UIText.phone(l), person.phone.nonEmpty),
+                     (UIText.email(l), person.email.nonEmpty), (UIText.address(l), person.address.nonEmpty),
+                 ])),
+                 part("verblijf", UIText.statusSection(l), .group(
+                     rightToWork(),
+                     facts([(UIText.arrivedOn(l), person.arrivedOn?.belgian), (UIText.protectionRequestedOn(l), person.protectionRequestedOn?.belgian)]),
+                     .unwrap(person.statusHistory) { history in
+                         .if(!history.isEmpty, .ul(.forEach(history.sorted { $0.since < $1.since }) { record in
+                             .li(.text("\(record.since.belgian): \(UIText.status(l, record.status))"))
+                         }))
+                     })),
+                 part("talen", UIText.languagesOverTime(l), languages()),
+                 part("opleiding", UIText.skillsSection(l), skills()),
+                 part("beschikbaarheid", UIText.availabilitySection(l), availability())),
+            trajectorySection(),
+            referralSection(),
+            recommendationSection(),
+            .if(isOwner, consentSection()),
+            .if(isOwner, accessLogSection())
+        )
+    }
+
+    func part(_ id: String, _ title: String, _ content: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        .section(.class("part"), .id(id), .attribute(named: "aria-labelledby", value: "\(id)-title"),
+                 .h2(.id("\(id)-title"), .text(title)), content)
+    }
+
+    func facts(_ rows: [(String, String?)]) -> Node<HTML.BodyContext> {
+        let shown = rows.compactMap { label, value in value.map { (label, $0) } }
+        guard !shown.isEmpty else { return View.empty(UIText.nothingRecorded(l)) }
+        return .dl(.class("facts"), .forEach(shown) { label, value in .group(.dt(.text(label)), .dd(.text(value))) })
+    }
+
+    func withheld() -> Node<HTML.BodyContext> {
+        guard !person.withheld.isEmpty else { return .empty }
+        return .section(.class("part withheld-list"), .id("niet-gedeeld"), .attribute(named: "aria-labelledby", value: "withheld-title"),
+                        .h2(.id("withheld-title"), .text(UIText.withheldHeading(l))),
+                        .p(.text(UIText.withheldExplained(l))),
+                        .ul(.forEach(person.withheld) { item in
+                            .li(.strong(.text(UIText.category(l, item.category))), .text(": " + UIText.denial(l, item.reason)))
+                        }))
+    }
+
+    func rightToWork() -> Node<HTML.BodyContext> {
+        guard let right = person.rightToWork else { return .empty }
+        let text: String
+        if right.mayWork, let date = right.date { text = UIText.mayWorkSince(l, date.belgian) }
+        else if right.basis == "refused" { text = UIText.mayNotWork(l) }
+        else if let date = right.date { text = UIText.mayWorkFrom(l, date.belgian) }
+        else { text = UIText.rightToWorkUnknown(l) }
+        return .p(.strong(.text(text)))
+    }
+
+    func languages() -> Node<HTML.BodyContext> {
+        guard let languages = person.languages else { return View.empty(UIText.category(l, .languages)) }
+        guard !languages.isEmpty else { return View.empty(UIText.nothingRecorded(l)) }
+        return .table(.class("plain"),
+                      .thead(.tr(.th(.text(UIText.language(l))), .th(.text(UIText.level(l))), .th(.text(UIText.assessedOn(l))))),
+                      .tbody(.forEach(languages.sorted { ($0.language, $0.assessedOn) < ($1.language, $1.assessedOn) }) { skill in
+                          .tr(.td(.text(skill.language + (skill.isMotherTongue ? " (\(UIText.motherTongue(l).lowercased()))" : ""))),
+                              .td(.text(skill.isMotherTongue ? "—" : skill.level.rawValue)),
+                              .td(.text(skill.assessedOn.belgian)))
+                      }))
+    }
+
+    func skills() -> Node<HTML.BodyContext> {
+        let education = person.education ?? []
+        let experience = person.workExperience ?? []
+        let wishes = person.jobWishes ?? []
+        guard !education.isEmpty || !experience.isEmpty || !wishes.isEmpty else { return View.empty(UIText.nothingRecorded(l)) }
+        return .group(
+            .if(!education.isEmpty, .group(.h3(.text(UIText.education(l))), .ul(.forEach(education) { record in
+                .li(.text(UIText.isced(l, record.level) + (record.field.isEmpty ? "" : ", \(record.field)") + " " + UIText.inCountry(l, record.country)))
+            }))),
+            .if(!experience.isEmpty, .group(.h3(.text(UIText.experience(l))), .ul(.forEach(experience) { record in
+                .li(.text("ISCO \(record.occupation) · \(record.years) \(Strings.profileYears(l)) " + UIText.inCountry(l, record.country)))
+            }))),
+            .if(!wishes.isEmpty, .group(.h3(.text(UIText.jobWishes(l))), .p(.text(wishes.map { "ISCO \($0)" }.joined(separator: ", ")))))
+        )
+    }
+
+    func availability() -> Node<HTML.BodyContext> {
+        guard let constraints = person.constraints, let availability = person.availability else { return View.empty(UIText.nothingRecorded(l)) }
+        func yesNo(_ value: Bool) -> String { value ? UIText.yes(l) : UIText.no(l) }
+        return facts([(UIText.needsChildcare(l), yesNo(constraints.needsChildcare)), (UIText.drivingLicence(l), yesNo(constraints.hasDrivingLicence)),
+                      (UIText.partTimeOnly(l), yesNo(availability.partTimeOnly)), (UIText.evenings(l), yesNo(availability.evenings)),
+                      (UIText.weekends(l), yesNo(availability.weekends))])
+    }
+
+    func trajectorySection() -> Node<HTML.BodyContext> {
+        guard let trajectory else {
+            return part("traject", UIText.trajectory(l), View.empty(UIText.category(l, .trajectoryAndReferrals) + ": " + UIText.withheldHeading(l).lowercased()))
+        }
+        return part("traject", UIText.trajectory(l), .group(
+            trajectory.steps.isEmpty ? View.empty(UIText.trajectoryEmpty(l)) : .table(.class("plain"), .id("steps"),
+                .thead(.tr(.th(.text(UIText.kind(l))), .th(.text(UIText.state(l))), .th(.text(UIText.from(l))), .th(.text(UIText.until(l))),
+                           .th(.text(UIText.provider(l))))),
+                .tbody(.forEach(trajectory.steps.sorted { ($0.startsOn, $0.lane) < ($1.startsOn, $1.lane) }) { step in
+                    .tr(.td(.text(UIText.stepKind(l, step.kind) + (step.levelReached.map { " (\($0.rawValue))" } ?? "")
+                                  + (step.lane > 0 ? " · " + UIText.lane(l, step.lane) : ""))),
+                        .td(.text(UIText.stepStatus(l, step.status))), .td(.text(step.startsOn.belgian)),
+                        .td(.text(step.endsOn?.belgian ?? "—")), .td(.text(step.provider ?? context.organisation(step.organisationId))))
+                })),
+            .if(!trajectory.milestones.isEmpty, .group(.h3(.text(UIText.milestones(l))), .ul(.class("timeline"), .id("milestones"),
+                .forEach(trajectory.milestones.sorted { $0.on < $1.on }) { milestone in
+                    .li(.text("\(milestone.on.belgian): \(UIText.milestone(l, milestone.kind))"))
+                })))
+        ))
+    }
+
+    func referralSection() -> Node<HTML.BodyContext> {
+        part("doorverwijzingen", UIText.referralsOfPerson(l),
+             referrals.isEmpty ? View.empty(UIText.referralsOfPersonEmpty(l)) : .ul(.class("list"), .forEach(referrals) { referral in
+                 .li(.a(.href("/doorverwijzingen/\(referral.id?.uuidString ?? "")"),
+                        .text("\(context.organisation(referral.$from.id)) → \(context.organisation(referral.$to.id))")),
+                     .span(.class("meta"), .text(UIText.purposeName(l, referral.purpose) + " · " + UIText.referralState(l, referral.state)
+                                                 + (referral.sentOn.map { " · " + UIText.sentOn(l).lowercased() + " " + $0.belgian } ?? ""))))
+             }))
+    }
+
+    func recommendationSection() -> Node<HTML.BodyContext> {
+        part("aanbod", UIText.fittingOffers(l),
+             recommendations.isEmpty ? View.empty(UIText.fittingOffersEmpty(l)) : .ul(.class("list"), .id("recommendations"),
+                 .forEach(recommendations) { item in
+                     .li(.a(.href("/aanbod/\(item.offer.id.uuidString)"), .text(item.offer.title)),
+                         .span(.class("meta"), .text(UIText.offerKind(l, item.offer.kind) + " · " + context.organisation(item.offer.providerOrganisationId)
+                                                     + " · " + UIText.starts(l).lowercased() + " " + item.offer.startsOn.belgian)),
+                         .unwrap(item.fit) { fit in
+                             .if(!fit.reasons.isEmpty, .p(.text(UIText.whyItFits(l) + ": " + fit.reasons.joined(separator: "; "))))
+                         },
+                         .unwrap(item.eligibility) { eligibility in
+                             .if(!eligibility.findings.isEmpty, .p(.class("note"),
+                                 .text(UIText.toCheck(l) + ": " + eligibility.findings.map(\.summary).joined(separator: "; "))))
+                         })
+                 }))
+    }
+
+    func consentSection() -> Node<HTML.BodyContext> {
+        .section(.class("part"), .id("toestemmingen"), .attribute(named: "aria-labelledby", value: "consents-title"),
+                 .h2(.id("consents-title"), .text(UIText.consents(l))),
+                 consents.isEmpty ? View.empty(UIText.consentsEmpty(l)) : .ul(.class("list"), .forEach(consents) { consent in
+                     let active = (try? consent.domain().isActive(at: now)) ?? false
+                     let state = consent.withdrawnAt.map { UIText.withdrawn(l, View.moment($0)) } ?? (active ? UIText.active(l) : UIText.expired(l))
+                     return .li(.strong(.text(context.organisation(consent.$recipient.id))),
+                                .text(" · " + UIText.purposeName(l, consent.purpose) + " · " + state),
+                                .span(.class("meta"), .text(consent.categories.map { UIText.category(l, $0) }.joined(separator: ", "))),
+                                .a(.href("/toestemmingen/\(consent.id?.uuidString ?? "")"), .text(UIText.viewText(l))),
+                                .if(consent.withdrawnAt == nil, .group(.text(" · "),
+                                    .a(.href("/toestemmingen/\(consent.id?.uuidString ?? "")/intrekken"), .text(UIText.withdraw(l))))))
+                 }),
+                 .p(.a(.href("/personen/\(person.id.uuidString)/toestemmingen/nieuw"), .text(UIText.recordConsent(l)))))
+    }
+
+    func accessLogSection() -> Node<HTML.BodyContext> {
+        part("toegang", AccessLogText.title(l), accessLog.isEmpty ? View.empty(UIText.nothingRecorded(l)) : .table(.class("plain"),
+            .thead(.tr(.th(.text(AccessLogText.when(l))), .th(.text(AccessLogText.who(l))), .th(.text(AccessLogText.what(l))),
+                       .th(.text(AccessLogText.outcome(l))))),
+            .tbody(.forEach(accessLog) { entry in
+                .tr(.td(.text(View.moment(entry.at))), .td(.text(context.organisation(entry.organisationID))),
+                    .td(.text(entry.action + (entry.purpose.map { " (\($0))" } ?? ""))), .td(.text(entry.outcome)))
+            })))
+    }
+}
+
+enum AccessLogText {
+    static func title(_ l: UILanguage) -> String { Text(nl: "Wie keek in dit dossier", en: "Who looked at this dossier")(l) }
+    static func when(_ l: UILanguage) -> String { Text(nl: "Wanneer", en: "When")(l) }
+    static func who(_ l: UILanguage) -> String { Text(nl: "Organisatie", en: "Organisation")(l) }
+    static func what(_ l: UILanguage) -> String { Text(nl: "Wat", en: "What")(l) }
+    static func outcome(_ l: UILanguage) -> String { Text(nl: "Uitkomst", en: "Outcome")(l) }
+}
+
+extension Optional where Wrapped == String {
+    /// Nil for an empty string: an emptied field shows as not recorded.
+    var nonEmpty: String? { self.flatMap { $0.isEmpty ? nil : $0 } }
+}
+
+/// Recording a consent: with whom, for what, which data, how it was given, and the text as the person
+/// saw it (the standard text when left empty).
+struct ConsentFormPage {
+    let context: PageContext
+    let personID: UUID
+    let state: FormState
+
+    func render(status: HTTPResponseStatus = .ok) -> Response {
+        let l = context.language
+        let organisations = context.organisations.filter { $0.key != context.user.organisationID }.sorted { $0.value < $1.value }
+        let labels = ["recipient": UIText.recipient(l), "purpose": UIText.purpose(l), "categories": UIText.categories(l),
+                      "method": UIText.method(l), "witness": UIText.witness(l), "text": UIText.consentText(l)]
+        return context.render(
+            UIText.recordConsent(l), status: status,
+            .h1(.text(UIText.recordConsent(l))),
+            Form.summary(state, language: l, labels: labels),
+            .form(.class("stacked wide"), .method(.post), .action("/personen/\(personID.uuidString)/toestemmingen"),
+                  .attribute(named: "novalidate", value: "novalidate"),
+                  Form.token(context),
+                  Form.select("recipient", UIText.recipient(l), organisations.map { .init(value: $0.key.uuidString, label: $0.value) },
+                              state: state, empty: UIText.choose(l), required: true),
+                  Form.select("purpose", UIText.purpose(l), Purpose.allCases.map { .init(value: $0.rawValue, label: UIText.purposeName(l, $0)) },
+                              state: state, required: true),
+                  .fieldset(.id("categories"), Form.legend(UIText.categories(l)),
+                            state.errors["categories"].map { .p(.class("field-error"), .text($0)) } ?? .empty,
+                            .forEach(DataCategory.allCases) { category in
+                                Form.checkbox("cat-\(category.rawValue)", UIText.category(l, category),
+                                              checked: !state["cat-\(category.rawValue)"].isEmpty)
+                            }),
+                  Form.select("method", UIText.method(l), ConsentMethod.allCases.map { .init(value: $0.rawValue, label: UIText.consentMethod(l, $0)) },
+                              state: state, required: true),
+                  Form.input("witness", UIText.witness(l), state: state),
+                  Form.select("textLanguage", UIText.consentTextLanguage(l),
+                              ConsentLanguage.allCases.map { .init(value: $0.rawValue, label: UIText.consentLanguage(l, $0)) }, state: state),
+                  Form.textarea("text", UIText.consentText(l) + " " + UIText.optional(l), state: state, hint: UIText.consentTextHint(l)),
+                  .div(.class("actions"), Form.submit(UIText.recordConsent(l)),
+                       .a(.href("/personen/\(personID.uuidString)"), .text(UIText.cancel(l)))))
+        )
+    }
+}
+
+/// One consent: the text as the person saw it, who recorded it, its state; and the withdrawal, which asks first.
+struct ConsentPage {
+    let context: PageContext
+    let consent: ConsentDTO
+    let confirmWithdrawal: Bool
+
+    func render() -> Response {
+        let l = context.language
+        let recipient = context.organisation(consent.recipientOrganisationId)
+        let state = consent.withdrawnAt.map { UIText.withdrawn(l, View.moment($0)) } ?? (consent.active ? UIText.active(l) : UIText.expired(l))
+        return context.render(
+            UIText.consentTitle(l),
+            .h1(.text(UIText.consentTitle(l) + ": " + recipient)),
+            .dl(.class("facts"),
+                .dt(.text(UIText.purpose(l))), .dd(.text(UIText.purposeName(l, consent.purpose))),
+                .dt(.text(UIText.categories(l))), .dd(.text(consent.categories.map { UIText.category(l, $0) }.joined(separator: ", "))),
+                .dt(.text(UIText.method(l))), .dd(.text(UIText.consentMethod(l, consent.method) + (consent.witness.map { " (\($0))" } ?? ""))),
+                .dt(.text(UIText.givenAt(l))), .dd(.text(View.moment(consent.givenAt))),
+                .dt(.text(UIText.state(l))), .dd(.text(state)),
+                .dt(.text(UIText.consentTextLanguage(l))), .dd(.text(UIText.consentLanguage(l, consent.textLanguage)))),
+            .h2(.text(UIText.consentText(l))),
+            .blockquote(.class("consent-text"), .attribute(named: "lang", value: consent.textLanguage.rawValue), .text(consent.text)),
+            .if(confirmWithdrawal && consent.withdrawnAt == nil,
+                .form(.method(.post), .action("/toestemmingen/\(consent.id.uuidString)/intrekken"), .class("confirm"),
+                      Form.token(context),
+                      .p(.strong(.text(UIText.withdrawQuestion(l, recipient)))),
+                      .div(.class("actions"), Form.submit(UIText.withdrawConfirm(l), danger: true),
+                           .a(.href("/personen/\(consent.personId.uuidString)#toestemmingen"), .text(UIText.cancel(l)))))),
+            .if(!confirmWithdrawal, .p(.a(.href("/personen/\(consent.personId.uuidString)#toestemmingen"), .text(UIText.backToDossier(l)))))
+        )
+    }
+}

@@ -1,0 +1,253 @@
+import Foundation
+import Testing
+import VaporTesting
+@testable import SchakelApp
+import SchakelCore
+
+/// The caseworker screens, driven as a browser drives them: forms with the session's token, redirects
+/// after each step, and what the next reader sees. On both databases.
+@Suite("Web pages")
+struct WebPageTests {
+    static let screening: [String: String] = [
+        "givenName": "Amal", "familyName": "Haddad", "birthYear": "1991", "countryOfOrigin": "sy",
+        "homeMunicipalityId": "33040", "protectionRequestedOn": "2026-03-02", "status": "applicant", "statusSince": "2026-03-02",
+        "dutchLevel": "A1", "dutchAssessedOn": "2026-08-01", "motherTongue": "ar", "occupation": "7512", "occupationYears": "6",
+        "jobWishes": "7512, 9412", "phone": "0470 00 00 00",
+    ]
+
+    /// The reception chain through the pages: screening with an error first, a draft that warns nothing
+    /// would travel, consent with an error first, send; VDAB Ieper receives and accepts; a refusal without
+    /// a reason is refused with the field named; the consent withdrawn takes the dossier away from VDAB.
+    @Test(arguments: TestDatabase.all)
+    func receptionScreensConsentsAndRefersAndVDABAccepts(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            var fedasil = try await WebSession.signIn(app, "social-worker@fedasil-poelkapelle.demo")
+
+            // Screening: a missing family name keeps every value and names the field; nothing is saved.
+            var missing = Self.screening
+            missing["familyName"] = ""
+            let refused = try await fedasil.post("personen", missing)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.html.contains("href=\"#familyName\""))
+            #expect(refused.html.contains("aria-invalid=\"true\""))
+            #expect(refused.html.contains("value=\"Amal\""))
+            #expect(try await PersonModel.query(on: app.db).count() == 0)
+
+            let created = try await fedasil.post("personen", Self.screening)
+            #expect(created.status == .seeOther)
+            let dossierPath = try #require(created.location)
+            let personID = try #require(dossierPath.split(separator: "/").last.map(String.init))
+            let dossier = try await fedasil.get(String(dossierPath.dropFirst()))
+            #expect(dossier.status == .ok)
+            #expect(dossier.html.contains("<h1>Amal Haddad</h1>"))
+            #expect(dossier.html.visibleText.contains("Mag werken sinds 02/07/2026"))
+            #expect(dossier.html.visibleText.contains("Bewaard."))
+            #expect(dossier.html.visibleText.contains("ar (moedertaal)"))
+
+            // A draft to VDAB Ieper (the only route from the reception centre) warns that nothing would travel.
+            let form = try await fedasil.get("personen/\(personID)/doorverwijzen")
+            let vdab = try #require(form.html.option(in: "to", labelled: "VDAB Ieper"))
+            let draft = try await fedasil.post("personen/\(personID)/doorverwijzen",
+                                               ["to": vdab, "purpose": "guidance-to-work", "reason": "Mag werken; wil bakker worden."])
+            let referralPath = try #require(draft.location)
+            let referralID = try #require(referralPath.split(separator: "/").last.map(String.init))
+            let review = try await fedasil.get(String(referralPath.dropFirst()))
+            #expect(review.html.contains("id=\"consent-first\""))
+            #expect(review.html.visibleText.contains("Toestand ontwerp"))
+            let tooEarly = try await fedasil.post("doorverwijzingen/\(referralID)/stap/send", [:])
+            #expect(tooEarly.status == .unprocessableEntity)
+            #expect(tooEarly.html.visibleText.contains("gaf geen toestemming"))
+
+            // Oral consent without a witness is refused with the field named; then a signed form.
+            let noWitness = try await fedasil.post("personen/\(personID)/toestemmingen",
+                                                   ["recipient": vdab, "purpose": "guidance-to-work", "method": "oral-with-witness",
+                                                    "cat-identity": "on", "textLanguage": "ar"])
+            #expect(noWitness.status == .unprocessableEntity)
+            #expect(noWitness.html.contains("href=\"#witness\""))
+            let consent = try await fedasil.post("personen/\(personID)/toestemmingen",
+                                                 ["recipient": vdab, "purpose": "guidance-to-work", "method": "signed-form", "textLanguage": "nl",
+                                                  "cat-identity": "on", "cat-legal-status": "on", "cat-languages": "on", "cat-work-experience": "on"])
+            #expect(consent.status == .seeOther)
+            let withConsent = try await fedasil.get("doorverwijzingen/\(referralID)")
+            #expect(!withConsent.html.contains("id=\"consent-first\""))
+            #expect(withConsent.html.visibleText.contains("Naam Amal Haddad"))
+            #expect(!withConsent.html.visibleText.contains("0470 00 00 00"), "contact was not consented: the preview leaves it out")
+            let sent = try await fedasil.post("doorverwijzingen/\(referralID)/stap/send", [:])
+            #expect(sent.status == .seeOther)
+            #expect(try await fedasil.get("doorverwijzingen/\(referralID)").html.visibleText.contains("De doorverwijzing is verstuurd."))
+
+            // VDAB Ieper: in the day's incoming list and the inbox; the snapshot; receive and accept.
+            var ieper = try await WebSession.signIn(app, "job-counsellor@vdab-ieper.demo")
+            let day = try await ieper.get("start")
+            #expect(day.html.contains("href=\"/doorverwijzingen/\(referralID)\""))
+            let inbox = try await ieper.get("doorverwijzingen?richting=ontvangen")
+            #expect(inbox.html.visibleText.contains("Amal Haddad"))
+            let received = try await ieper.get("doorverwijzingen/\(referralID)")
+            #expect(received.html.visibleText.contains("Profiel van de verzender"))
+            #expect(received.html.visibleText.contains("ISCO 7512, 6 jaar"))
+            #expect(!received.html.visibleText.contains("0470 00 00 00"))
+            #expect(received.html.contains("action=\"/doorverwijzingen/\(referralID)/stap/receive\""))
+            #expect(!received.html.contains("/stap/send\""), "the receiver is not offered the sender's steps")
+            #expect(try await ieper.post("doorverwijzingen/\(referralID)/stap/receive", [:]).status == .seeOther)
+            let noReason = try await ieper.post("doorverwijzingen/\(referralID)/stap/refuse", ["reason": "", "text": "Geen plaats."])
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(noReason.html.contains("href=\"#reason\""))
+            #expect(try await ieper.post("doorverwijzingen/\(referralID)/stap/accept", [:]).status == .seeOther)
+            #expect(try await ieper.get("doorverwijzingen/\(referralID)").html.contains("id=\"referral-state\">aanvaard<"))
+            #expect(try await ieper.get("personen/\(personID)").status == .ok)
+
+            // Back at the reception centre: the sender sees the decision; withdrawing asks first, then holds at once.
+            let decided = try await fedasil.get("doorverwijzingen/\(referralID)")
+            #expect(decided.html.contains("id=\"referral-state\">aanvaard<"))
+            let consentID = try #require(try await fedasil.get("personen/\(personID)").html.linkedIDs("toestemmingen").first)
+            let ask = try await fedasil.get("toestemmingen/\(consentID)/intrekken")
+            #expect(ask.html.visibleText.contains("Toestemming voor VDAB Ieper intrekken?"))
+            #expect(ask.html.visibleText.contains("Ik ga ermee akkoord dat VDAB Ieper"))
+            #expect(try await fedasil.post("toestemmingen/\(consentID)/intrekken", [:]).status == .seeOther)
+            #expect(try await ieper.get("personen/\(personID)").status == .notFound)
+        }
+    }
+
+    /// An organisation without route and consent gets the dossier's URL as a plain "does not exist".
+    @Test(arguments: TestDatabase.all)
+    func anotherOrganisationCannotReachAPersonByURL(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            var fedasil = try await WebSession.signIn(app, "social-worker@fedasil-poelkapelle.demo")
+            let created = try await fedasil.post("personen", Self.screening)
+            let path = String(try #require(created.location).dropFirst())
+            var gent = try await WebSession.signIn(app, "job-counsellor@vdab-gent.demo")
+            let answer = try await gent.get(path)
+            #expect(answer.status == .notFound)
+            #expect(!answer.html.contains("Haddad"))
+            #expect(try await gent.get(path + "/doorverwijzen").status == .notFound)
+            #expect(try await gent.post(path + "/toestemmingen", ["recipient": UUID().uuidString]).status == .notFound)
+            var analyst = try await WebSession.signIn(app, "analyst@stad-gent.demo")
+            #expect(try await analyst.get("personen").status == .forbidden)
+            #expect(try await analyst.get(path).status == .forbidden)
+        }
+    }
+
+    /// The language is kept with the account: after signing out and in again the pages stay English.
+    @Test func languageSwitchSticksPerUser() async throws {
+        try await withTestApp(.sqlite) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            var session = try await WebSession.signIn(app, "job-counsellor@vdab-gent.demo")
+            #expect(try await session.get("personen").html.contains("<html lang=\"nl\">"))
+            let switched = try await session.post("taal", ["taal": "en", "terug": "/personen"])
+            #expect(switched.status == .seeOther && switched.location == "/personen")
+            let english = try await session.get("personen")
+            #expect(english.html.contains("<html lang=\"en\">"))
+            #expect(english.html.contains(">Persons</h1>"))
+            #expect(english.html.contains("Search by full name"))
+            _ = try await session.post("afmelden", [:])
+            var again = try await WebSession.signIn(app, "job-counsellor@vdab-gent.demo")
+            #expect(try await again.get("start").html.contains(">My day<"))
+            // Only a path of this site is followed back.
+            let away = try await again.post("taal", ["taal": "nl", "terug": "//evil.example/x"])
+            #expect(away.location == "/start")
+            #expect(try await again.post("taal", ["taal": "fr"]).status == .unprocessableEntity)
+        }
+    }
+
+    /// Every form is refused without the session's token, and nothing changes.
+    @Test func formsWithoutTheTokenChangeNothing() async throws {
+        try await withTestApp(.sqlite) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            var session = try await WebSession.signIn(app, "social-worker@fedasil-poelkapelle.demo")
+            let answer = try await session.post("personen", Self.screening, token: "not-the-token")
+            #expect(answer.status == .forbidden)
+            #expect(answer.html.contains("Het formulier is verlopen"))
+            #expect(try await PersonModel.query(on: app.db).count() == 0)
+        }
+    }
+
+    /// The name search is a POST (no name in a URL) and finds by full name only.
+    @Test(arguments: TestDatabase.all)
+    func searchFindsByFullNameThroughAPost(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            var session = try await WebSession.signIn(app, "social-worker@fedasil-poelkapelle.demo")
+            _ = try await session.post("personen", Self.screening)
+            let found = try await session.post("personen/zoeken", ["naam": "amal  haddad"])
+            #expect(found.status == .ok)
+            #expect(found.html.visibleText.contains("Amal Haddad"))
+            let none = try await session.post("personen/zoeken", ["naam": "Amal"])
+            #expect(none.html.visibleText.contains("Geen dossier gevonden"))
+            let empty = try await session.post("personen/zoeken", ["naam": " "])
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.html.contains("naam-error"))
+        }
+    }
+
+    /// Editing adds to the history and refuses a version someone else already changed.
+    @Test(arguments: TestDatabase.all)
+    func editAddsALevelAndRefusesAStaleVersion(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            var session = try await WebSession.signIn(app, "social-worker@fedasil-poelkapelle.demo")
+            let path = String(try #require(try await session.post("personen", Self.screening).location).dropFirst())
+            let form = try await session.get(path + "/wijzigen")
+            #expect(form.html.contains("value=\"Haddad\""))
+            let version = try #require(AuthTests.hiddenValue("version", in: form.html))
+            var fields = Self.screening
+            fields["version"] = version
+            fields["dutchLevel"] = "A2"
+            fields["dutchAssessedOn"] = "2026-09-15"
+            fields["status"] = ""
+            fields["phone"] = ""
+            let saved = try await session.post(path + "/wijzigen", fields)
+            #expect(saved.status == .seeOther)
+            let dossier = try await session.get(path).html.visibleText
+            #expect(dossier.contains("nl A1 01/08/2026") && dossier.contains("nl A2 15/09/2026"))
+            #expect(!dossier.contains("0470 00 00 00"))
+            let stale = try await session.post(path + "/wijzigen", fields)
+            #expect(stale.status == .conflict)
+            #expect(stale.html.visibleText.contains("Iemand anders heeft dit dossier intussen gewijzigd"))
+            var badDate = fields
+            badDate["version"] = String(Int(version)! + 1)
+            badDate["arrivedOn"] = "31-02-2026"
+            let refused = try await session.post(path + "/wijzigen", badDate)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.html.contains("href=\"#arrivedOn\""))
+        }
+    }
+
+    /// The day, the lists and the catalogue on a small demo world: every screen answers, in the frame
+    /// with its menu, with no inline style (the strict CSP) and a heading.
+    @Test(arguments: TestDatabase.all)
+    func everyCaseworkerScreenAnswersOnTheDemoWorld(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 60)
+            var session = try await WebSession.signIn(app, "job-counsellor@vdab-ieper.demo")
+            let day = try await session.get("start")
+            #expect(day.html.contains("aria-current=\"page\">Mijn dag<"))
+            for section in ["Binnengekomen doorverwijzingen", "Over de termijn", "Meldingen", "Mijn dossiers"] {
+                #expect(day.html.visibleText.contains(section))
+            }
+            let referralIDs = day.html.linkedIDs("doorverwijzingen") + (try await session.get("doorverwijzingen").html.linkedIDs("doorverwijzingen"))
+            let personIDs = try await session.get("personen").html.linkedIDs("personen")
+            let offers = try await session.get("aanbod?kind=training")
+            let offerIDs = offers.html.linkedIDs("aanbod")
+            #expect(!offerIDs.isEmpty)
+            var paths = ["start", "personen", "personen/nieuw", "doorverwijzingen", "doorverwijzingen?richting=verzonden&telaat=1",
+                         "aanbod", "aanbod?kind=training"]
+            paths += personIDs.prefix(2).flatMap { ["personen/\($0)", "personen/\($0)/doorverwijzen"] }
+            paths += referralIDs.prefix(2).map { "doorverwijzingen/\($0)" }
+            paths += offerIDs.prefix(1).flatMap { ["aanbod/\($0)", "aanbod/\($0)?kandidaten=1"] }
+            #expect(paths.count >= 11)
+            for path in paths {
+                let page = try await session.get(path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(page.html.contains("<h1"), "\(path)")
+                #expect(page.html.contains("class=\"main-nav\""), "\(path)")
+                #expect(!page.html.contains("style="), "\(path)")
+                #expect(!page.html.contains("<script"), "\(path)")
+            }
+            // A referral in another organisation's hands is not found; an offer that does not exist neither.
+            #expect(try await session.get("doorverwijzingen/\(UUID().uuidString)").status == .notFound)
+            #expect(try await session.get("aanbod/\(UUID().uuidString)").status == .notFound)
+        }
+    }
+}
