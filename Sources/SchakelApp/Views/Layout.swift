@@ -158,7 +158,10 @@ enum Stylesheet {
     table.plain { border-collapse: collapse; width: 100%; }
     table.plain th, table.plain td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
     blockquote.consent-text { border-left: 4px solid var(--accent); margin: 1rem 0; padding: .5rem 1rem; background: var(--bg-soft); white-space: pre-wrap; }
-    @media (max-width: 40rem) { .site-header { padding: .75rem 1rem; } main { padding: 1.25rem 1rem; } }
+    @media (max-width: 40rem) { .site-header { padding: .75rem 1rem; } main { padding: 1.25rem 1rem; }
+      dl.facts { grid-template-columns: 1fr; gap: .1rem; } dl.facts dd { margin-bottom: .6rem; }
+      table.plain { display: block; overflow-x: auto; } .main-nav ul { padding: .5rem 1rem; } }
+    main { overflow-wrap: anywhere; }
     .profile section { break-inside: avoid; }
     .profile .withheld { border-left: 4px solid var(--line); padding-left: 1rem; }
     .profile .printed { color: var(--muted); font-size: .9rem; margin-top: 2rem; }

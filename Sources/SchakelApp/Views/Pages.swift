@@ -20,7 +20,7 @@ struct SignInPage {
                 .input(.type(.hidden), .name("csrf"), .value(HTMLAttribute.escape(csrfToken))),
                 .div(.label(.for("email"), .text(Strings.email(language))),
                      .input(.type(.email), .id("email"), .name("email"), .value(HTMLAttribute.escape(email)),
-                            .attribute(named: "autocomplete", value: "username"), .required(true),
+                            .attribute(named: "autocomplete", value: "email"), .required(true),
                             .attribute(named: "aria-describedby", value: error == nil ? nil : "sign-in-error"))),
                 .div(.label(.for("password"), .text(Strings.password(language))),
                      .input(.type(.password), .id("password"), .name("password"),

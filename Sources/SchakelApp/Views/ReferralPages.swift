@@ -122,7 +122,7 @@ struct ReferralPage {
                 .dt(.text(UIText.state(l))), .dd(.strong(.id("referral-state"), .text(UIText.referralState(l, referral.state))),
                                                  .if(referral.overdue, .group(.text(" "), .span(.class("badge late"), .text(UIText.overdue(l)))))),
                 .dt(.text(UIText.person(l))), .dd(party == .sender || referral.snapshot != nil
-                    ? .a(.href("/personen/\(referral.personId.uuidString)"), .text(personName)) : .text(personName)),
+                    ? .a(.href("/personen/\(referral.personId.uuidString)?purpose=\(referral.purpose.rawValue)"), .text(personName)) : .text(personName)),
                 .unwrap(referral.sentOn) { .group(.dt(.text(UIText.sentOn(l))), .dd(.text($0.belgian))) },
                 .unwrap(referral.dueOn) { .group(.dt(.text(UIText.dueOn(l))), .dd(.text($0.belgian))) },
                 .unwrap(offer) { offer in .group(.dt(.text(UIText.trainingApplication(l))),
@@ -143,7 +143,7 @@ struct ReferralPage {
         let base = "/doorverwijzingen/\(referral.id.uuidString)"
         if confirmCancel && actions.contains(.cancel) {
             return .section(.class("part"), .id("stappen"), .h2(.text(UIText.nextSteps(l))),
-                            .form(.method(.post), .action(base + "/stap/cancel"), .class("stacked"),
+                            .form(.method(.post), .action(base + "/stap/cancel"), .class("stacked"), .attribute(named: "novalidate", value: "novalidate"),
                                   Form.token(context),
                                   .p(.strong(.text(UIText.cancelQuestion(l)))),
                                   Form.textarea("text", UIText.explanation(l), state: state, required: true),
@@ -163,7 +163,7 @@ struct ReferralPage {
         case .cancel:
             return .p(.a(.class("button-link button-secondary"), .href(base + "/annuleren"), .text(label)))
         case .refuse:
-            return .form(.method(.post), .action(base + "/stap/refuse"), .class("stacked"), .id("form-refuse"),
+            return .form(.method(.post), .action(base + "/stap/refuse"), .class("stacked"), .id("form-refuse"), .attribute(named: "novalidate", value: "novalidate"),
                          Form.token(context),
                          Form.select("reason", UIText.refusalReasonLabel(l),
                                      RefusalReason.allCases.map { .init(value: $0.rawValue, label: FigureText.refusalReason(l, $0)) },
@@ -171,12 +171,12 @@ struct ReferralPage {
                          Form.textarea("text", UIText.explanation(l), state: state, required: true),
                          .div(Form.submit(label)))
         case .reconsider:
-            return .form(.method(.post), .action(base + "/stap/reconsider"), .class("stacked"), .id("form-reconsider"),
+            return .form(.method(.post), .action(base + "/stap/reconsider"), .class("stacked"), .id("form-reconsider"), .attribute(named: "novalidate", value: "novalidate"),
                          Form.token(context),
                          Form.textarea("text", UIText.explanation(l), state: state, required: true),
                          .div(Form.submit(label)))
         case .complete:
-            return .form(.method(.post), .action(base + "/stap/complete"), .class("stacked"), .id("form-complete"),
+            return .form(.method(.post), .action(base + "/stap/complete"), .class("stacked"), .id("form-complete"), .attribute(named: "novalidate", value: "novalidate"),
                          Form.token(context),
                          Form.select("outcome", UIText.outcome(l),
                                      ReferralOutcome.allCases.map { .init(value: $0.rawValue, label: UIText.referralOutcome(l, $0)) },
@@ -217,7 +217,7 @@ struct ReferralPage {
                                 .unwrap(meeting.notes) { .p(.text($0)) })
                         }),
                         .if(referral.state != .cancelled,
-                            .form(.method(.post), .action(base + "/overdrachtsgesprek"), .class("stacked"), .id("form-meeting"),
+                            .form(.method(.post), .action(base + "/overdrachtsgesprek"), .class("stacked"), .id("form-meeting"), .attribute(named: "novalidate", value: "novalidate"),
                                   Form.token(context),
                                   Form.input("heldOn", UIText.heldOn(l), type: "date", state: state, required: true),
                                   Form.input("participants", UIText.participants(l), state: state, required: true),

@@ -27,7 +27,7 @@ extension Web {
                 .group(.or) { $0.filter(\.$user.$id == nil).filter(\.$user.$id == user.id) }
                 .filter(\.$readAt == nil).sort(\.$createdAt, .descending).sort(\.$id).limit(10).all()
             let caseload = try await API.PersonController.listing(request, nameIndex: nil, paging: Paging(page: 1, per: 10))
-            let names = try await PersonNames.resolve(Set((incoming + overdue).map { $0.$person.id }), for: request)
+            let names = try await PersonNames.resolve(incoming + overdue, for: request)
             return DayPage(context: context, incoming: incoming, overdue: overdue, upcoming: upcoming, notifications: notifications,
                            caseload: caseload, names: names, today: today).render()
         }
@@ -67,6 +67,18 @@ extension Web {
 /// identity is shared with the reader, else only the dossier number.
 enum PersonNames {
     static func resolve(_ ids: Set<UUID>, for request: Request) async throws -> [UUID: String] {
+        try await resolve(Dictionary(uniqueKeysWithValues: ids.map { ($0, Purpose.guidanceToWork) }), for: request)
+    }
+
+    /// For referrals: each person read for the referral's purpose, which is what the consent was given for.
+    static func resolve(_ referrals: [ReferralModel], for request: Request) async throws -> [UUID: String] {
+        var purposes: [UUID: Purpose] = [:]
+        for referral in referrals { purposes[referral.$person.id] = purposes[referral.$person.id] ?? referral.purpose }
+        return try await resolve(purposes, for: request)
+    }
+
+    static func resolve(_ purposes: [UUID: Purpose], for request: Request) async throws -> [UUID: String] {
+        let ids = Set(purposes.keys)
         guard !ids.isEmpty else { return [:] }
         let language = UILanguage.preferred(by: request, userChoice: try request.user.language)
         let persons = try await PersonModel.query(on: request.db).filter(\.$id ~~ Array(ids)).all()
@@ -76,7 +88,7 @@ enum PersonNames {
             guard let id = person.id else { continue }
             var identifiers: PersonIdentifiers?
             do {
-                let decision = try await access.decide(person, purpose: .guidanceToWork, requested: [.identity])
+                let decision = try await access.decide(person, purpose: purposes[id] ?? .guidanceToWork, requested: [.identity])
                 if decision.allows(.identity) {
                     identifiers = try request.identifiers(sealed: person.identifiers, keyID: person.identifiersKeyID)
                 }

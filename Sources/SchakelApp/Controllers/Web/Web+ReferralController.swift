@@ -24,7 +24,7 @@ extension Web {
             if let state { query.filter(\.$state == state) }
             if overdueOnly { query.overdue(on: request.now.brusselsDay) }
             let referrals = try await query.sort(\.$createdAt, .descending).sort(\.$id).page(Paging(page: page, per: Self.pageSize))
-            let names = try await PersonNames.resolve(Set(referrals.items.map { $0.$person.id }), for: request)
+            let names = try await PersonNames.resolve(referrals.items, for: request)
             return ReferralListPage(context: context, direction: direction, state: state, overdueOnly: overdueOnly, referrals: referrals,
                                     names: names, today: request.now.brusselsDay).render()
         }
@@ -114,7 +114,7 @@ extension Web {
             let referral = try await API.ReferralController().show(request)
             let party = referral.fromOrganisationId == context.user.organisationID ? ReferralParty.sender : .receiver
             let preview = party == .sender && referral.state == .draft ? try await API.ReferralController().preview(request) : nil
-            let names = try await PersonNames.resolve([referral.personId], for: request)
+            let names = try await PersonNames.resolve([referral.personId: referral.purpose], for: request)
             let offer = try await referral.offerId.asyncFlatMap { try await OfferModel.find($0, on: request.db) }
             return ReferralPage(context: context, referral: referral, party: party, preview: preview,
                                 personName: names[referral.personId] ?? "—", offer: offer, state: state,

@@ -1,0 +1,233 @@
+"""The seed chains walked in a real browser, as their users would, with the accessibility audit on every screen."""
+import re
+import urllib.request
+
+SOCIAL_WORKER_FEDASIL = "social-worker@fedasil-poelkapelle.demo"
+COUNSELLOR_IEPER = "job-counsellor@vdab-ieper.demo"
+COUNSELLOR_GENT = "job-counsellor@vdab-gent.demo"
+IN_GENT = "trajectory-counsellor@in-gent.demo"
+JOBTEAM = "consultant@jobteam-gent.demo"
+OCMW_MECHELEN = "social-worker@ocmw-mechelen.demo"
+COUNSELLOR_MECHELEN = "job-counsellor@vdab-mechelen.demo"
+ANALYST = "analyst@stad-gent.demo"
+
+
+def screen(page, given, family, municipality, *, protection="2026-07-30", status="verzoeker internationale bescherming",
+           dutch="A1", occupation="7512", wishes="7512"):
+    """The early screening form, filled as a social worker does on a first talk."""
+    page.open("/personen/nieuw")
+    page.fill("givenName", given)
+    page.fill("familyName", family)
+    page.fill("birthYear", "1990")
+    page.fill("countryOfOrigin", "SY")
+    page.choose("homeMunicipalityId", municipality)
+    page.date("protectionRequestedOn", protection)
+    page.choose("status", status)
+    page.date("statusSince", protection)
+    page.choose("dutchLevel", dutch)
+    page.date("dutchAssessedOn", "2026-10-01")
+    page.fill("motherTongue", "ar")
+    page.fill("occupation", occupation)
+    page.fill("occupationYears", "4")
+    page.fill("jobWishes", wishes)
+    page.submit("form[action='/personen']")
+    assert page.heading() == f"{given} {family}", page.text()[:500]
+    return page.path()
+
+
+def consent(page, dossier, organisation, categories, purpose="begeleiding naar werk"):
+    page.open(dossier + "/toestemmingen/nieuw")
+    page.choose("recipient", organisation)
+    page.choose("purpose", purpose)
+    for category in categories:
+        page.tick(f"cat-{category}")
+    page.choose("method", "ondertekend formulier")
+    page.submit("form[action$='/toestemmingen']")
+    assert "De toestemming is vastgelegd." in page.text()
+
+
+def refer(page, dossier, organisation, reason, purpose="begeleiding naar werk", warm=False):
+    page.open(dossier + "/doorverwijzen")
+    page.choose("to", organisation)
+    page.choose("purpose", purpose)
+    page.fill("reason", reason)
+    if warm:
+        page.tick("warm")
+    page.submit("form[action$='/doorverwijzen']")
+    assert page.path().startswith("/doorverwijzingen/"), page.text()[:500]
+    return page.path()
+
+
+def step(page, referral, action, **fields):
+    page.open(referral)
+    for field, value in fields.items():
+        if field in ("reason", "outcome"):
+            page.choose(field, value)
+        else:
+            page.fill(field, value)
+    page.submit(f"#form-{action}")
+    return page.find("#referral-state").text
+
+
+def test_sign_in_form_errors_and_the_language_switch(page):
+    page.open("/aanmelden").audit("sign-in")
+    page.fill("email", SOCIAL_WORKER_FEDASIL)
+    page.fill("password", "not the password")
+    page.submit("form:has(#email)")
+    assert page.path() == "/aanmelden"
+    assert "klopt niet" in page.find("#sign-in-error").text
+    page.audit("sign-in-error")
+
+    page.sign_in(SOCIAL_WORKER_FEDASIL)
+    assert page.path() == "/start"
+    page.audit("my-day")
+    # A screening without a family name: the error at the field and in the summary, the values kept.
+    page.open("/personen/nieuw").audit("screening")
+    page.fill("givenName", "Rahel")
+    page.submit("form[action='/personen']")
+    assert page.find("#error-summary").is_displayed()
+    assert "Familienaam" in page.find("#error-summary").text
+    assert page.find("#givenName").get_attribute("value") == "Rahel"
+    page.audit("screening-errors")
+
+    # English, kept with the account: after signing out and in again the pages stay English.
+    page.open("/personen/nieuw")
+    page.submit("#language-switch")
+    assert page.find("html").get_attribute("lang") == "en"
+    assert page.heading() == "Early screening: new dossier"
+    page.sign_out()
+    page.sign_in(SOCIAL_WORKER_FEDASIL)
+    assert "My day" in page.text()
+    page.audit("my-day-english")
+    page.submit("#language-switch")
+    assert page.find("html").get_attribute("lang") == "nl"
+
+
+def test_reception_screens_consents_and_refers_to_vdab_which_accepts(page):
+    """Seed 000/001: the reception centre refers a resident to VDAB Ieper at the right-to-work date."""
+    page.sign_in(SOCIAL_WORKER_FEDASIL)
+    dossier = screen(page, "Yonas", "Tesfay", "Langemark-Poelkapelle")
+    page.audit("dossier-new")
+    referral = refer(page, dossier, "VDAB Ieper", "Mag werken vanaf 30/11; wil bakker worden.")
+    assert page.find("#consent-first").is_displayed()
+    page.audit("referral-draft-without-consent")
+    consent(page, dossier, "VDAB Ieper", ["identity", "legal-status", "languages", "work-experience", "competences-and-wishes"])
+    page.audit("dossier-with-consent")
+    page.open(referral)
+    assert "Yonas Tesfay" in page.find("#voorbeeld").text
+    page.audit("referral-preview")
+    assert step(page, referral, "send") == "verstuurd"
+    page.open("/doorverwijzingen?richting=verzonden").audit("outbox")
+
+    page.sign_in(COUNSELLOR_IEPER)
+    page.open("/start")
+    assert "Yonas Tesfay" in page.find("#incoming").text
+    page.open("/doorverwijzingen").audit("inbox")
+    page.open(referral)
+    assert "Profiel van de verzender" in page.text()
+    page.audit("referral-received")
+    assert step(page, referral, "receive") == "ontvangen"
+    assert step(page, referral, "accept") == "aanvaard"
+    page.click_link("Yonas Tesfay")
+    assert "Aanbod dat past" in page.text()
+    assert page.finds("#recommendations li"), "fitting offers with their reasons"
+    assert "Waarom het past" in page.find("#recommendations").text
+    page.audit("dossier-shared-with-offers")
+    page.find("#recommendations a").click()
+    assert page.path().startswith("/aanbod/")
+    page.audit("offer")
+    page.open("/aanbod?kind=training").audit("offers")
+
+
+def test_ghent_warm_hand_over_then_onward_to_the_jobteam(page):
+    """Seed 001: IN-Gent hands over warmly to VDAB Gent, which refers on to the Jobteam."""
+    page.sign_in(IN_GENT)
+    dossier = screen(page, "Mariam", "Ahmadi", "Gent", protection="2025-06-01", status="erkend vluchteling", dutch="A2",
+                     occupation="5120", wishes="5120")
+    consent(page, dossier, "VDAB Gent", ["identity", "contact", "legal-status", "languages", "work-experience", "competences-and-wishes",
+                                          "trajectory-and-referrals"], purpose="warme overdracht")
+    referral = refer(page, dossier, "VDAB Gent", "Klaar voor werk; kok van beroep.", purpose="warme overdracht", warm=True)
+    assert step(page, referral, "send") == "verstuurd"
+
+    page.sign_in(COUNSELLOR_GENT)
+    assert step(page, referral, "receive") == "ontvangen"
+    page.open(referral)
+    page.date("heldOn", "2026-11-20")
+    page.fill("participants", "consulent IN-Gent, jobcoach VDAB, tolk")
+    page.submit("#form-meeting")
+    assert "consulent IN-Gent" in page.find("#overdracht").text
+    page.audit("warm-hand-over")
+    assert step(page, referral, "accept") == "aanvaard"
+    page.open(dossier)
+    assert "Dossier van je organisatie" in page.text(), "the dossier moved to VDAB Gent on acceptance"
+    consent(page, dossier, "Jobteam Gent", ["identity", "contact", "languages", "work-experience", "competences-and-wishes"],
+            purpose="intensieve begeleiding")
+    onward = refer(page, dossier, "Jobteam Gent", "Intensieve begeleiding naar werk in de horeca.", purpose="intensieve begeleiding")
+    assert step(page, onward, "send") == "verstuurd"
+
+    page.sign_in(JOBTEAM)
+    page.open("/doorverwijzingen")
+    assert "Mariam Ahmadi" in page.find("#referrals").text
+    page.open(onward)
+    assert step(page, onward, "receive") == "ontvangen"
+    assert step(page, onward, "accept") == "aanvaard"
+    assert step(page, onward, "start") == "loopt"
+    assert step(page, onward, "complete", outcome="job in het normaal economisch circuit") == "afgerond"
+    page.audit("referral-completed")
+
+
+def test_ocmw_training_request_refused_then_reconsidered(page):
+    """Seed 002: OCMW Mechelen asks VDAB Mechelen for a training; refused, then reconsidered after talks."""
+    page.sign_in(OCMW_MECHELEN)
+    dossier = screen(page, "Olena", "Kovalenko", "Mechelen", protection="2025-03-01", status="tijdelijke bescherming",
+                     dutch="A2", occupation="5321", wishes="5321")
+    consent(page, dossier, "VDAB Mechelen", ["identity", "legal-status", "languages", "education", "work-experience",
+                                              "competences-and-wishes"], purpose="opleiding")
+    referral = refer(page, dossier, "VDAB Mechelen", "Vraagt opleiding zorgkundige na artikel 60.", purpose="opleiding")
+    assert step(page, referral, "send") == "verstuurd"
+
+    page.sign_in(COUNSELLOR_MECHELEN)
+    assert step(page, referral, "receive") == "ontvangen"
+    # Refusing without a reason: the error names the field, nothing changes.
+    page.open(referral)
+    page.fill("text", "Nederlands nog te zwak.")
+    page.submit("#form-refuse")
+    assert "Reden van weigering" in page.find("#error-summary").text
+    page.audit("refuse-error")
+    assert step(page, referral, "refuse", reason="Nederlands te zwak", text="Nederlands nog te zwak voor de opleiding.") == "geweigerd"
+    assert step(page, referral, "reconsider", text="Na overleg: NT2 loopt parallel met de opleiding.") == "ontvangen"
+    assert step(page, referral, "accept") == "aanvaard"
+    history = page.find("#history").text
+    assert "Weigeren" in history and "Heroverwegen na overleg" in history
+    page.audit("referral-reconsidered")
+
+    page.sign_in(OCMW_MECHELEN)
+    page.open(referral)
+    assert page.find("#referral-state").text == "aanvaard"
+
+
+def test_a_coordinator_opens_the_figures(page, server):
+    page.sign_in(ANALYST)
+    page.open("/cijfers")
+    assert page.finds("section.indicator svg"), "a chart per indicator"
+    page.audit("figures")
+    link = page.find("a[href$='.csv']").get_attribute("href")
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in page.driver.get_cookies())
+    request = urllib.request.Request(link, headers={"Cookie": cookie})
+    with urllib.request.urlopen(request) as answer:
+        assert answer.status == 200
+        assert answer.headers["Content-Type"].startswith("text/csv")
+    page.open("/personen")
+    assert page.find(".error-summary").is_displayed(), "coordinators never see a person"
+
+
+def test_an_organisation_without_consent_cannot_reach_the_person_by_url(page):
+    page.sign_in(SOCIAL_WORKER_FEDASIL)
+    dossier = screen(page, "Samir", "Haddad", "Langemark-Poelkapelle")
+    page.sign_in(COUNSELLOR_GENT)
+    page.open(dossier)
+    assert "Haddad" not in page.text()
+    assert "bestaat niet" in page.text()
+    page.audit("not-found")
+    page.open(dossier + "/doorverwijzen")
+    assert "Haddad" not in page.text()
