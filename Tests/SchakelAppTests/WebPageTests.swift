@@ -250,4 +250,70 @@ struct WebPageTests {
             #expect(try await session.get("aanbod/\(UUID().uuidString)").status == .notFound)
         }
     }
+
+    /// A new password needs the current one, 12 characters and the same twice; afterwards API tokens stop working.
+    @Test func changingThePasswordNeedsTheCurrentOneAndEndsAPITokens() async throws {
+        try await withTestApp(.sqlite) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let email = "consultant@jobteam-gent.demo"
+            let token = try await Fixtures.token(app, email: email, password: "schakel-demo")
+            var session = try await WebSession.signIn(app, email)
+            #expect(try await session.get("wachtwoord").html.contains("autocomplete=\"new-password\""))
+            let wrong = try await session.post("wachtwoord", ["current": "not it", "new": "een lang nieuw wachtwoord", "confirm": "een lang nieuw wachtwoord"])
+            #expect(wrong.status == .unprocessableEntity && wrong.html.contains("href=\"#current\""))
+            let short = try await session.post("wachtwoord", ["current": "schakel-demo", "new": "kort", "confirm": "kort"])
+            #expect(short.status == .unprocessableEntity && short.html.contains("href=\"#new\""))
+            let differ = try await session.post("wachtwoord", ["current": "schakel-demo", "new": "een lang nieuw wachtwoord", "confirm": "een ander wachtwoord"])
+            #expect(differ.status == .unprocessableEntity && differ.html.contains("href=\"#confirm\""))
+            let changed = try await session.post("wachtwoord", ["current": "schakel-demo", "new": "een lang nieuw wachtwoord", "confirm": "een lang nieuw wachtwoord"])
+            #expect(changed.status == .seeOther)
+            try await app.testing().test(.GET, "api/v1/me", beforeRequest: { $0.bearer(token) }) { response in
+                #expect(response.status == .unauthorized)
+            }
+            _ = try await WebSession.signIn(app, email, password: "een lang nieuw wachtwoord")
+        }
+    }
+
+    /// A step written from the page lands in the trajectory, beside the running one; a bad end date is named.
+    @Test(arguments: TestDatabase.all)
+    func aStepAddedFromThePageRunsBesideTheOthers(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            var session = try await WebSession.signIn(app, "social-worker@fedasil-poelkapelle.demo")
+            let path = String(try #require(try await session.post("personen", Self.screening).location).dropFirst())
+            #expect(try await session.get(path + "/traject/nieuw").status == .ok)
+            let nt2 = try await session.post(path + "/traject", ["kind": "dutch-nt2", "status": "running", "startsOn": "2026-09-01", "provider": "CVO Ieper"])
+            #expect(nt2.status == .seeOther)
+            let backwards = try await session.post(path + "/traject", ["kind": "ibo", "status": "planned", "startsOn": "2026-10-01", "endsOn": "2026-09-01"])
+            #expect(backwards.status == .unprocessableEntity)
+            #expect(backwards.html.visibleText.contains("De einddatum ligt voor de startdatum."))
+            _ = try await session.post(path + "/traject", ["kind": "temporary-work-experience", "status": "running", "startsOn": "2026-09-10"])
+            let dossier = try await session.get(path).html.visibleText
+            #expect(dossier.contains("lessen Nederlands (NT2) lopend 01/09/2026"))
+            #expect(dossier.contains("tijdelijke werkervaring · spoor 2"))
+        }
+    }
+
+    /// The administrator sees the chain's organisations, the agreements with what each route lets travel, and
+    /// creates an account in their own organisation; other roles do not get the page.
+    @Test func theAdministratorSeesAgreementsAndCreatesAnAccount() async throws {
+        try await withTestApp(.sqlite) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            var admin = try await WebSession.signIn(app, "administrator@vdab-gent.demo")
+            let page = try await admin.get("beheer")
+            #expect(page.status == .ok)
+            #expect(page.html.contains("aria-current=\"page\">Beheer<"))
+            #expect(page.html.visibleText.contains("IN-Gent → VDAB Gent:"))
+            let taken = try await admin.post("beheer/accounts", ["name": "Nieuwe Collega", "email": "job-counsellor@vdab-gent.demo",
+                                                                 "role": "job-counsellor", "password": "een lang wachtwoord"])
+            #expect(taken.status == .unprocessableEntity && taken.html.contains("href=\"#email\""))
+            #expect(!taken.html.contains("een lang wachtwoord"), "a password is never shown back")
+            let created = try await admin.post("beheer/accounts", ["name": "Nieuwe Collega", "email": "nieuw@vdab-gent.demo",
+                                                                   "role": "job-counsellor", "password": "een lang wachtwoord"])
+            #expect(created.status == .seeOther)
+            _ = try await WebSession.signIn(app, "nieuw@vdab-gent.demo", password: "een lang wachtwoord")
+            var caseworker = try await WebSession.signIn(app, "job-counsellor@vdab-gent.demo")
+            #expect(try await caseworker.get("beheer").status == .forbidden)
+        }
+    }
 }

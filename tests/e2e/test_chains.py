@@ -231,3 +231,16 @@ def test_an_organisation_without_consent_cannot_reach_the_person_by_url(page):
     page.audit("not-found")
     page.open(dossier + "/doorverwijzen")
     assert "Haddad" not in page.text()
+
+
+def test_the_administrator_and_the_password_screens(page):
+    page.sign_in("administrator@vdab-gent.demo")
+    page.open("/beheer")
+    assert "IN-Gent → VDAB Gent" in page.find("#overeenkomsten").text
+    page.audit("administration")
+    page.open("/wachtwoord").audit("change-password")
+    page.fill("current", "not the password")
+    page.fill("new", "een lang nieuw wachtwoord")
+    page.fill("confirm", "een lang nieuw wachtwoord")
+    page.submit("form[action='/wachtwoord']")
+    assert "Huidig wachtwoord" in page.find("#error-summary").text

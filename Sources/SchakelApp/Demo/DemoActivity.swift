@@ -48,10 +48,11 @@ struct DemoActivity {
             let summary = try await self.fill(referrals: wanted, on: db)
             // The figures follow the activity: every person it referred, gave steps or added.
             let sql = db as! any SQLDatabase
-            // (The demo's past, `--history`, came with its figures already.)
+            // (The demo's past, `--history`, came with its figures already.) NOT EXISTS, not NOT IN: PostgreSQL
+            // turns NOT IN over a subquery larger than work_mem into a rescan per row, hours at a million persons.
             let touched = try await sql.raw("""
                 SELECT person_id FROM referrals WHERE reason <> \(bind: DemoWorldLoader.HistoryRows.reason)
-                UNION SELECT id AS person_id FROM persons WHERE id NOT IN (SELECT person_id FROM fact_persons)
+                UNION SELECT p.id AS person_id FROM persons p WHERE NOT EXISTS (SELECT 1 FROM fact_persons f WHERE f.person_id = p.id)
                 """).all().map { try $0.decode(column: "person_id", as: UUID.self) }
             for person in touched { try await FigureFacts.refresh(person: person, today: today, on: db) }
             return summary

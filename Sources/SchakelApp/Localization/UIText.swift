@@ -35,6 +35,21 @@ enum UIText {
     static func open(_ l: UILanguage) -> String { t(l, "Openen", "Open") }
     static func unknown(_ l: UILanguage) -> String { t(l, "onbekend", "unknown") }
 
+    // MARK: Password
+
+    static func changePassword(_ l: UILanguage) -> String { t(l, "Wachtwoord wijzigen", "Change password") }
+    static func passwordLink(_ l: UILanguage) -> String { t(l, "Wachtwoord", "Password") }
+    static func currentPassword(_ l: UILanguage) -> String { t(l, "Huidig wachtwoord", "Current password") }
+    static func newPassword(_ l: UILanguage) -> String { t(l, "Nieuw wachtwoord", "New password") }
+    static func confirmPassword(_ l: UILanguage) -> String { t(l, "Nieuw wachtwoord nog eens", "New password again") }
+    static func wrongCurrentPassword(_ l: UILanguage) -> String { t(l, "Het huidige wachtwoord klopt niet.", "The current password is incorrect.") }
+    static func passwordLength(_ l: UILanguage) -> String { t(l, "Minstens 12 tekens (hoogstens 72 bytes).", "At least 12 characters (at most 72 bytes).") }
+    static func passwordsDiffer(_ l: UILanguage) -> String { t(l, "De twee nieuwe wachtwoorden verschillen.", "The two new passwords differ.") }
+    static func passwordChanged(_ l: UILanguage) -> String {
+        t(l, "Je wachtwoord is gewijzigd. Toegangssleutels voor de API werken niet meer; vraag een nieuwe aan.",
+          "Your password was changed. API tokens no longer work; ask for a new one.")
+    }
+
     // MARK: My day
 
     static func incoming(_ l: UILanguage) -> String { t(l, "Binnengekomen doorverwijzingen", "Incoming referrals") }
@@ -306,6 +321,23 @@ enum UIText {
     static func trajectoryEmpty(_ l: UILanguage) -> String {
         t(l, "Nog geen stappen. Een stap schrijft de organisatie die hem begeleidt.",
           "No steps yet. A step is written by the organisation that runs it.")
+    }
+    static func addStep(_ l: UILanguage) -> String { t(l, "Stap toevoegen", "Add a step") }
+    static func addStepIntro(_ l: UILanguage) -> String {
+        t(l, "Een stap die jullie organisatie begeleidt. Lessen Nederlands naast werkervaring zijn twee stappen die tegelijk lopen.",
+          "A step your organisation runs. Dutch lessons beside work experience are two steps that run at the same time.")
+    }
+    static func levelReached(_ l: UILanguage) -> String { t(l, "Bereikt niveau Nederlands", "Dutch level reached") }
+    static func stepOutcome(_ l: UILanguage, _ outcome: TrajectoryStepOutcome) -> String {
+        switch outcome {
+        case .achieved: t(l, "behaald", "achieved")
+        case .certificate: t(l, "attest of diploma", "certificate")
+        case .partlyAchieved: t(l, "deels behaald", "partly achieved")
+        case .notAchieved: t(l, "niet behaald", "not achieved")
+        case .droppedOut: t(l, "afgehaakt", "dropped out")
+        case .movedToJob: t(l, "doorgestroomd naar werk", "moved to a job")
+        case .other: t(l, "andere", "other")
+        }
     }
     static func milestones(_ l: UILanguage) -> String { t(l, "Mijlpalen", "Milestones") }
     static func lane(_ l: UILanguage, _ lane: Int) -> String { t(l, "spoor \(lane + 1)", "lane \(lane + 1)") }

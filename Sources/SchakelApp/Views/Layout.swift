@@ -40,6 +40,7 @@ struct Layout {
                              .span(.class("account-name"), .text(header.userName)),
                              .span(.class("account-org"), .text(header.organisation)),
                              languageSwitch(csrfToken: header.csrfToken, path: header.path),
+                             .a(.href("/wachtwoord"), .text(UIText.passwordLink(language))),
                              .form(.action("/afmelden"), .method(.post), .class("inline"),
                                    .input(.type(.hidden), .name("csrf"), .value(HTMLAttribute.escape(header.csrfToken))),
                                    .button(.type(.submit), .class("link-button"), .text(Strings.signOutButton(language)))))
@@ -76,6 +77,7 @@ struct Layout {
                       ("/aanbod", UIText.offers(language))]
         }
         if role == .analyst { items.append(("/cijfers", UIText.figures(language))) }
+        if role == .administrator { items.append(("/beheer", AdminText.title(language))) }
         return .nav(.class("main-nav"), .attribute(named: "aria-label", value: UIText.mainNavigation(language)),
                     .ul(.forEach(items) { item in
                         let current = header.path == item.path || (item.path != "/start" && header.path.hasPrefix(item.path + "/"))
@@ -108,8 +110,9 @@ enum Stylesheet {
     main:focus { outline: none; }
     h1 { font-size: 1.75rem; line-height: 1.25; margin-top: 0; }
     form.stacked { max-width: 28rem; display: grid; gap: 1rem; }
+    form.stacked.wide { max-width: 40rem; }
     label { display: block; font-weight: 600; margin-bottom: .25rem; }
-    input[type=email], input[type=password], input[type=text] { width: 100%; padding: .6rem .7rem; font-size: 1rem;
+    input[type=email], input[type=password], input[type=text], input[type=tel] { width: 100%; padding: .6rem .7rem; font-size: 1rem;
            border: 2px solid var(--muted); border-radius: 4px; }
     button { font-size: 1rem; padding: .6rem 1.2rem; border-radius: 4px; border: 2px solid var(--accent);
              background: var(--accent); color: #fff; cursor: pointer; }
@@ -142,6 +145,8 @@ enum Stylesheet {
                    color: #fff; text-decoration: none; font-weight: 600; }
     .button-secondary { background: #fff; color: var(--accent); }
     button.danger { background: var(--error); border-color: var(--error); }
+    .step-actions { display: flex; flex-wrap: wrap; gap: 1.5rem 2rem; align-items: flex-start; }
+    .step-actions form.stacked { flex: 1 1 18rem; }
     .list { list-style: none; padding: 0; margin: 0; }
     .list > li { border-bottom: 1px solid var(--line); padding: .75rem 0; }
     .list .meta { color: var(--muted); display: block; }

@@ -67,3 +67,28 @@ enum HTMLAttribute {
         return out
     }
 }
+
+/// Changing one's password: the current one, then the new one twice.
+struct PasswordPage {
+    let context: PageContext
+    let state: FormState
+
+    func render(status: HTTPResponseStatus = .ok) -> Response {
+        let l = context.language
+        let labels = ["current": UIText.currentPassword(l), "new": UIText.newPassword(l), "confirm": UIText.confirmPassword(l)]
+        return context.render(
+            UIText.changePassword(l), status: status,
+            .h1(.text(UIText.changePassword(l))),
+            Form.summary(state, language: l, labels: labels),
+            .form(.class("stacked"), .method(.post), .action("/wachtwoord"), .attribute(named: "novalidate", value: "novalidate"),
+                  Form.token(context),
+                  Form.input("current", UIText.currentPassword(l), type: "password", state: state, required: true,
+                             extra: [.attribute(named: "autocomplete", value: "current-password")]),
+                  Form.input("new", UIText.newPassword(l), type: "password", state: state, hint: UIText.passwordLength(l), required: true,
+                             extra: [.attribute(named: "autocomplete", value: "new-password")]),
+                  Form.input("confirm", UIText.confirmPassword(l), type: "password", state: state, required: true,
+                             extra: [.attribute(named: "autocomplete", value: "new-password")]),
+                  .div(.class("actions"), Form.submit(UIText.changePassword(l)), .a(.href("/start"), .text(UIText.cancel(l)))))
+        )
+    }
+}

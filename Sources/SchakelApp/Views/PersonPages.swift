@@ -258,6 +258,7 @@ struct DossierPage {
             return part("traject", UIText.trajectory(l), View.empty(UIText.category(l, .trajectoryAndReferrals) + ": " + UIText.withheldHeading(l).lowercased()))
         }
         return part("traject", UIText.trajectory(l), .group(
+            .p(.class("no-print"), .a(.href("/personen/\(person.id.uuidString)/traject/nieuw"), .text(UIText.addStep(l)))),
             trajectory.steps.isEmpty ? View.empty(UIText.trajectoryEmpty(l)) : .table(.class("plain"), .id("steps"),
                 .thead(.tr(.th(.text(UIText.kind(l))), .th(.text(UIText.state(l))), .th(.text(UIText.from(l))), .th(.text(UIText.until(l))),
                            .th(.text(UIText.provider(l))))),
@@ -411,6 +412,43 @@ struct ConsentPage {
                       .div(.class("actions"), Form.submit(UIText.withdrawConfirm(l), danger: true),
                            .a(.href("/personen/\(consent.personId.uuidString)#toestemmingen"), .text(UIText.cancel(l)))))),
             .if(!confirmWithdrawal, .p(.a(.href("/personen/\(consent.personId.uuidString)#toestemmingen"), .text(UIText.backToDossier(l)))))
+        )
+    }
+}
+
+/// A step the reader's organisation runs in the person's trajectory: Dutch lessons beside work experience
+/// run in parallel, each its own step.
+struct StepFormPage {
+    let context: PageContext
+    let personID: UUID
+    let state: FormState
+
+    func render(status: HTTPResponseStatus = .ok) -> Response {
+        let l = context.language
+        let labels = ["kind": UIText.kind(l), "status": UIText.state(l), "startsOn": UIText.from(l), "endsOn": UIText.until(l),
+                      "provider": UIText.provider(l), "levelReached": UIText.levelReached(l), "outcome": UIText.outcome(l), "note": UIText.notes(l)]
+        return context.render(
+            UIText.addStep(l), status: status,
+            .h1(.text(UIText.addStep(l))),
+            .p(.text(UIText.addStepIntro(l))),
+            Form.summary(state, language: l, labels: labels),
+            .form(.class("stacked wide"), .method(.post), .action("/personen/\(personID.uuidString)/traject"),
+                  .attribute(named: "novalidate", value: "novalidate"),
+                  Form.token(context),
+                  Form.select("kind", UIText.kind(l), TrajectoryStepKind.allCases.map { .init(value: $0.rawValue, label: UIText.stepKind(l, $0)) },
+                              state: state, empty: UIText.choose(l), required: true),
+                  Form.select("status", UIText.state(l), TrajectoryStepStatus.allCases.map { .init(value: $0.rawValue, label: UIText.stepStatus(l, $0)) },
+                              state: state, required: true),
+                  Form.input("startsOn", UIText.from(l), type: "date", state: state, required: true),
+                  Form.input("endsOn", UIText.until(l) + " " + UIText.optional(l), type: "date", state: state),
+                  Form.input("provider", UIText.provider(l) + " " + UIText.optional(l), state: state),
+                  Form.select("levelReached", UIText.levelReached(l) + " " + UIText.optional(l),
+                              CEFRLevel.allCases.map { .init(value: $0.rawValue, label: $0.rawValue) }, state: state, empty: UIText.none(l)),
+                  Form.select("outcome", UIText.outcome(l) + " " + UIText.optional(l),
+                              TrajectoryStepOutcome.allCases.map { .init(value: $0.rawValue, label: UIText.stepOutcome(l, $0)) },
+                              state: state, empty: UIText.none(l)),
+                  Form.textarea("note", UIText.notes(l) + " " + UIText.optional(l), state: state, hint: UIText.reasonHint(l)),
+                  .div(.class("actions"), Form.submit(UIText.addStep(l)), .a(.href("/personen/\(personID.uuidString)#traject"), .text(UIText.cancel(l)))))
         )
     }
 }

@@ -152,7 +152,7 @@ struct ReferralPage {
         }
         return .section(.class("part no-print"), .id("stappen"), .attribute(named: "aria-labelledby", value: "steps-title"),
                         .h2(.id("steps-title"), .text(UIText.nextSteps(l))),
-                        actions.isEmpty ? View.empty(UIText.noNextSteps(l)) : .div(.class("grid-2"), .forEach(actions) { action in
+                        actions.isEmpty ? View.empty(UIText.noNextSteps(l)) : .div(.class("step-actions"), .forEach(actions) { action in
                             step(action, base: base)
                         }))
     }
@@ -161,7 +161,7 @@ struct ReferralPage {
         let label = UIText.referralAction(l, action)
         switch action {
         case .cancel:
-            return .p(.a(.class("button-link button-secondary"), .href(base + "/annuleren"), .text(label)))
+            return .a(.class("button-link button-secondary"), .href(base + "/annuleren"), .text(label))
         case .refuse:
             return .form(.method(.post), .action(base + "/stap/refuse"), .class("stacked"), .id("form-refuse"), .attribute(named: "novalidate", value: "novalidate"),
                          Form.token(context),

@@ -34,9 +34,19 @@ extension API {
         }
 
         @Sendable func addStep(_ request: Request) async throws -> Response {
+            let model = try await Self.addStep(request) { try request.content.decode(TrajectoryStepInput.self) }
+            let response = Response(status: .created)
+            try response.content.encode(Self.dto(model, note: model.note, lane: 0))
+            response.headers.replaceOrAdd(name: .location, value: "/api/v1/persons/\(model.$person.id)/trajectory/steps/\(model.id!)")
+            return response
+        }
+
+        /// A step the reader's organisation runs, from the API or the step form; the input is read once
+        /// the reader may write to the trajectory.
+        static func addStep(_ request: Request, input read: () throws -> TrajectoryStepInput) async throws -> TrajectoryStepModel {
             let person = try await Self.writable(request)
             let user = try request.user
-            let input = try request.content.decode(TrajectoryStepInput.self)
+            let input = try read()
             guard let kind = input.kind else { throw SchakelError.validation(field: "kind", reason: Strings.missingField) }
             guard let startsOn = input.startsOn else { throw SchakelError.validation(field: "startsOn", reason: Strings.missingField) }
             let model = TrajectoryStepModel()
@@ -61,10 +71,7 @@ extension API {
                 try await model.create(on: db)
                 try await FigureFacts.refresh(person: person.id, today: today, on: db)
             }
-            let response = Response(status: .created)
-            try response.content.encode(Self.dto(model, note: model.note, lane: 0))
-            response.headers.replaceOrAdd(name: .location, value: "/api/v1/persons/\(person.id)/trajectory/steps/\(model.id!)")
-            return response
+            return model
         }
 
         /// Changes a step: only the organisation that wrote it, and only from the version it read.

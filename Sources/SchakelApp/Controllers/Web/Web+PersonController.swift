@@ -173,6 +173,47 @@ extension Web {
             return request.redirect(to: "/personen/\(consent.personId.uuidString)#toestemmingen", redirectType: .normal)
         }
 
+        // MARK: Trajectory steps
+
+        @Sendable func stepForm(_ request: Request) async throws -> Response {
+            let context = try await PageContext.load(request)
+            let dossier = try await API.TrajectoryController.writable(request)
+            return StepFormPage(context: context, personID: dossier.id,
+                                state: FormState(values: ["status": TrajectoryStepStatus.planned.rawValue])).render()
+        }
+
+        @Sendable func addStep(_ request: Request) async throws -> Response {
+            try request.verifyForm()
+            let context = try await PageContext.load(request)
+            let personID = try request.uuidParameter("personID")
+            let values = try request.content.decode([String: String].self)
+            do {
+                _ = try await API.TrajectoryController.addStep(request) {
+                    func text(_ name: String) -> String? { values[name].flatMap { $0.isEmpty ? nil : $0 } }
+                    func date(_ name: String) throws -> CalendarDate? {
+                        guard let value = text(name) else { return nil }
+                        guard let date = CalendarDate(iso: value) else { throw SchakelError.validation(field: name, reason: Strings.notADate) }
+                        return date
+                    }
+                    func choice<T: RawRepresentable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue == String {
+                        guard let value = text(name) else { return nil }
+                        guard let parsed = T(rawValue: value) else { throw SchakelError.validation(field: name, reason: Strings.wrongType) }
+                        return parsed
+                    }
+                    return TrajectoryStepInput(kind: try choice("kind", TrajectoryStepKind.self), status: try choice("status", TrajectoryStepStatus.self),
+                                               provider: text("provider"), startsOn: try date("startsOn"), endsOn: try date("endsOn"),
+                                               outcome: try choice("outcome", TrajectoryStepOutcome.self),
+                                               levelReached: try choice("levelReached", CEFRLevel.self), note: text("note"))
+                }
+                request.flash(UIText.saved(context.language))
+                return request.redirect(to: "/personen/\(personID.uuidString)#traject", redirectType: .normal)
+            } catch let error as SchakelError where error.field != nil {
+                return StepFormPage(context: context, personID: personID,
+                                    state: FormState(values: values, errors: [error.field!: error.message(context.language)]))
+                    .render(status: .unprocessableEntity)
+            }
+        }
+
         // MARK: Helpers
 
         static func ownedConsent(_ request: Request) async throws -> ConsentModel {

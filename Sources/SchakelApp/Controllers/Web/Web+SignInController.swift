@@ -62,6 +62,41 @@ extension Web {
             return request.redirect(to: "/aanmelden", redirectType: .normal)
         }
 
+        @Sendable func passwordForm(_ request: Request) async throws -> Response {
+            let context = try await PageContext.load(request)
+            return PasswordPage(context: context, state: FormState()).render()
+        }
+
+        /// A new password after the current one: 12 characters or more, typed twice. Every API token of
+        /// the account stops working; this browser stays signed in.
+        @Sendable func changePassword(_ request: Request) async throws -> Response {
+            try request.verifyForm()
+            let context = try await PageContext.load(request)
+            let values = try request.content.decode([String: String].self)
+            let language = context.language
+            func refuse(_ field: String, _ message: String) -> Response {
+                PasswordPage(context: context, state: FormState(values: [:], errors: [field: message])).render(status: .unprocessableEntity)
+            }
+            guard let account = try await UserModel.find(context.user.id, on: request.db) else { throw SchakelError.unauthorized }
+            guard try await request.password.async.verify(values["current"] ?? "", created: account.passwordHash) else {
+                return refuse("current", UIText.wrongCurrentPassword(language))
+            }
+            let new = values["new"] ?? ""
+            guard new.count >= UserAccounts.minimumPasswordLength, new.utf8.count <= 72 else {
+                return refuse("new", UIText.passwordLength(language))
+            }
+            guard new == values["confirm"] else { return refuse("confirm", UIText.passwordsDiffer(language)) }
+            let hash = try await request.password.async.hash(new)
+            let userID = context.user.id
+            try await request.db.transaction { db in
+                account.passwordHash = hash
+                try await account.save(on: db)
+                try await UserTokenModel.query(on: db).filter(\.$user.$id == userID).delete()
+            }
+            request.flash(UIText.passwordChanged(language))
+            return request.redirect(to: "/start", redirectType: .normal)
+        }
+
         @Sendable func stylesheet(_ request: Request) async throws -> Response {
             let response = Response(status: .ok, body: .init(string: Stylesheet.css))
             response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
