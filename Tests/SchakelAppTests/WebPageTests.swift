@@ -316,4 +316,72 @@ struct WebPageTests {
             #expect(try await caseworker.get("beheer").status == .forbidden)
         }
     }
+
+    /// A case conference from the pages: only a person who consented to be discussed with every participant
+    /// goes on the agenda; an action for the Jobteam is marked done by the Jobteam.
+    @Test(arguments: TestDatabase.all)
+    func aCaseConferenceTakesOnlyConsentedPersonsAndItsActionsAreFollowed(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            var vdab = try await WebSession.signIn(app, "job-counsellor@vdab-gent.demo")
+            var screening = Self.screening
+            screening["homeMunicipalityId"] = "44021"
+            let consented = String(try #require(try await vdab.post("personen", screening).location).split(separator: "/").last!)
+            screening["givenName"] = "Nour"
+            let other = String(try #require(try await vdab.post("personen", screening).location).split(separator: "/").last!)
+            let list = try await vdab.get("overleg")
+            let jobteam = try #require(list.html.range(of: "id=\"org-([0-9A-F-]{36})\"[^>]*>\\s*<label for=\"org-[0-9A-F-]{36}\">Jobteam Gent<",
+                                                       options: .regularExpression).map { String(list.html[$0].dropFirst(8).prefix(36)) })
+            _ = try await vdab.post("personen/\(consented)/toestemmingen", ["recipient": jobteam, "purpose": "case-conference", "method": "signed-form",
+                                                                            "cat-identity": "on", "cat-trajectory-and-referrals": "on"])
+            let noTitle = try await vdab.post("overleg", ["title": "", "heldOn": "2026-09-25", "org-\(jobteam)": "on"])
+            #expect(noTitle.status == .unprocessableEntity && noTitle.html.contains("href=\"#title\""))
+            let created = try await vdab.post("overleg", ["title": "Casusoverleg Gent", "heldOn": "2026-09-25", "org-\(jobteam)": "on"])
+            let path = String(try #require(created.location).dropFirst())
+            let refused = try await vdab.post(path + "/personen", ["person": other])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.html.visibleText.contains("Jobteam Gent"))
+            #expect(try await vdab.post(path + "/personen", ["person": consented]).status == .seeOther)
+            let action = try await vdab.post(path + "/punten", ["kind": "action", "text": "Intake plannen", "person": consented,
+                                                                "owner": jobteam, "dueOn": "2026-10-02"])
+            #expect(action.status == .seeOther)
+            var team = try await WebSession.signIn(app, "consultant@jobteam-gent.demo")
+            #expect(try await team.get("overleg").html.visibleText.contains("Casusoverleg Gent"))
+            let page = try await team.get(path)
+            #expect(page.html.visibleText.contains("Amal Haddad"))
+            #expect(!page.html.visibleText.contains("Nour Haddad"))
+            let itemID = try #require(page.html.range(of: "/punten/[0-9A-F-]{36}/status", options: .regularExpression)
+                .map { String(page.html[$0].dropFirst(8).prefix(36)) })
+            #expect(try await team.post(path + "/punten/\(itemID)/status", ["status": "done"]).status == .seeOther)
+            #expect(try await team.get(path).html.visibleText.contains("gedaan"))
+        }
+    }
+
+    /// An employer contact's request reaches the employment service, which assigns a contact, answers and closes.
+    @Test(arguments: TestDatabase.all)
+    func anEmployerRequestIsAssignedAnsweredAndClosedFromThePages(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            var employer = try await WebSession.signIn(app, "employer-contact@bakkerij-van-acker.demo")
+            let form = try await employer.get("werkgevers")
+            let vdab = try #require(form.html.option(in: "handler", labelled: "VDAB Gent"))
+            let missing = try await employer.post("werkgevers", ["kind": "place-offer", "employerName": "Bakkerij Van Acker", "description": ""])
+            #expect(missing.status == .unprocessableEntity && missing.html.contains("href=\"#description\""))
+            let created = try await employer.post("werkgevers", ["kind": "place-offer", "employerName": "Bakkerij Van Acker",
+                                                                 "description": "Twee plaatsen hulpbakker, ook deeltijds.", "handler": vdab])
+            let path = String(try #require(created.location).dropFirst())
+            var counsellor = try await WebSession.signIn(app, "job-counsellor@vdab-gent.demo")
+            #expect(try await counsellor.get("werkgevers").html.visibleText.contains("Bakkerij Van Acker"))
+            let page = try await counsellor.get(path)
+            let contact = try #require(page.html.option(in: "contact", labelled: "Jobcoach VDAB Gent"))
+            #expect(try await counsellor.post(path + "/toewijzen", ["contact": contact]).status == .seeOther)
+            #expect(try await counsellor.post(path + "/afsluiten", [:]).status == .conflict, "an unanswered request cannot be closed")
+            #expect(try await counsellor.post(path + "/antwoorden", ["answer": "Twee kandidaten voorgesteld."]).status == .seeOther)
+            #expect(try await counsellor.post(path + "/afsluiten", [:]).status == .seeOther)
+            let closed = try await employer.get(path)
+            #expect(closed.html.contains("id=\"request-state\">afgesloten<"))
+            #expect(closed.html.visibleText.contains("Twee kandidaten voorgesteld."))
+            #expect(!closed.html.contains("id=\"form-close\""), "the employer does not handle its own request")
+        }
+    }
 }

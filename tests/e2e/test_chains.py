@@ -164,6 +164,26 @@ def test_ghent_warm_hand_over_then_onward_to_the_jobteam(page):
             purpose="intensieve begeleiding")
     onward = refer(page, dossier, "Jobteam Gent", "Intensieve begeleiding naar werk in de horeca.", purpose="intensieve begeleiding")
     assert step(page, onward, "send") == "verstuurd"
+    # Dutch lessons beside the guidance: a step of VDAB Gent's own in the trajectory.
+    page.open(dossier + "/traject/nieuw")
+    page.choose("kind", "lessen Nederlands (NT2)")
+    page.choose("status", "lopend")
+    page.date("startsOn", "2026-11-02")
+    page.fill("provider", "CVO Gent")
+    page.audit("trajectory-step")
+    page.submit("form[action$='/traject']")
+    assert "lessen Nederlands (NT2)" in page.find("#steps").text
+    # A case conference with the Jobteam: the person consented to be discussed with it.
+    consent(page, dossier, "Jobteam Gent", ["identity", "trajectory-and-referrals"], purpose="casusoverleg")
+    page.open("/overleg")
+    page.fill("title", "Casusoverleg horeca")
+    page.date("heldOn", "2026-11-27")
+    page.driver.find_element("xpath", "//label[text()='Jobteam Gent']").click()
+    page.submit("form[action='/overleg']")
+    page.choose("person", "Mariam Ahmadi")
+    page.submit("#form-person")
+    assert "Mariam Ahmadi" in page.find("#personen").text
+    page.audit("case-conference")
 
     page.sign_in(JOBTEAM)
     page.open("/doorverwijzingen")
@@ -244,3 +264,23 @@ def test_the_administrator_and_the_password_screens(page):
     page.fill("confirm", "een lang nieuw wachtwoord")
     page.submit("form[action='/wachtwoord']")
     assert "Huidig wachtwoord" in page.find("#error-summary").text
+
+
+def test_an_employer_request_is_routed_and_answered(page):
+    page.sign_in("employer-contact@bakkerij-van-acker.demo")
+    page.open("/werkgevers")
+    page.choose("kind", "aangeboden plaats")
+    page.fill("employerName", "Bakkerij Van Acker")
+    page.fill("description", "Twee plaatsen hulpbakker, ook deeltijds.")
+    page.choose("handler", "VDAB Gent")
+    page.audit("employer-requests")
+    page.submit("form[action='/werkgevers']")
+    request = page.path()
+    page.sign_in(COUNSELLOR_GENT)
+    page.open(request)
+    page.choose("contact", "Jobcoach VDAB Gent")
+    page.submit("#form-assign")
+    page.fill("answer", "Twee kandidaten voorgesteld.")
+    page.submit("#form-answer")
+    assert page.find("#request-state").text == "beantwoord"
+    page.audit("employer-request")

@@ -120,6 +120,7 @@ enum Strings {
     static let errorTitle = Text(nl: "Er ging iets mis", en: "Something went wrong")
     static let backHome = Text(nl: "Terug naar de startpagina", en: "Back to the start page")
     static let demoNotice = Text(nl: "Demo-omgeving: alle personen zijn verzonnen.", en: "Demo environment: every person is invented.")
+    static let demoLabel = Text(nl: "Demo", en: "Demo")
     static let languageSwitch = Text(nl: "English", en: "Nederlands")
 
     static func role(_ role: String) -> Text {

@@ -86,8 +86,10 @@ struct DayPage {
         switch notification.kind {
         case .referralReceived, .referralDecided, .referralOverdue, .handOverMeeting:
             return "/doorverwijzingen/\(notification.subjectID.uuidString)"
-        case .conferenceAction, .employerRequestAssigned:
-            return "/start#notifications-title"
+        case .conferenceAction:
+            return "/overleg"
+        case .employerRequestAssigned:
+            return "/werkgevers/\(notification.subjectID.uuidString)"
         }
     }
 }

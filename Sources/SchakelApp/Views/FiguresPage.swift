@@ -109,7 +109,7 @@ struct FiguresPage {
         let total = FigureText.total(language)
         return .div(.class("table-wrap"),
                     .table(.caption(.text(table.title + " (" + table.unit + ")")),
-                           .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("")),
+                           .thead(.tr(.td(),
                                       .forEach(table.columns) { .th(.attribute(named: "scope", value: "col"), .text($0.label)) },
                                       .th(.attribute(named: "scope", value: "col"), .text(total)))),
                            .tbody(.forEach(Array(table.rows.enumerated())) { index, row in

@@ -47,7 +47,8 @@ struct Layout {
                     }
                 ),
                 .unwrap(header) { header in menu(header) },
-                .if(isDemo, .p(.class("demo-notice"), .text(Strings.demoNotice(language)))),
+                .if(isDemo, .aside(.class("demo-notice"), .attribute(named: "aria-label", value: Strings.demoLabel(language)),
+                                   .text(Strings.demoNotice(language)))),
                 .main(.id("inhoud"), .attribute(named: "tabindex", value: "-1"), .group(content))
             )
         )
@@ -74,8 +75,9 @@ struct Layout {
         var items: [(path: String, label: String)] = [("/start", UIText.myDay(language))]
         if API.PersonController.caseworkerRoles.contains(role) {
             items += [("/personen", UIText.persons(language)), ("/doorverwijzingen", UIText.referrals(language)),
-                      ("/aanbod", UIText.offers(language))]
+                      ("/overleg", ConferenceText.title(language)), ("/aanbod", UIText.offers(language))]
         }
+        if API.EmployerRequestController.roles.contains(role) { items.append(("/werkgevers", EmployerText.title(language))) }
         if role == .analyst { items.append(("/cijfers", UIText.figures(language))) }
         if role == .administrator { items.append(("/beheer", AdminText.title(language))) }
         return .nav(.class("main-nav"), .attribute(named: "aria-label", value: UIText.mainNavigation(language)),

@@ -1,0 +1,144 @@
+import Fluent
+import Foundation
+import Plot
+import SchakelCore
+import Vapor
+
+/// The case conferences this organisation takes part in, and a new one.
+struct ConferenceListPage {
+    let context: PageContext
+    let conferences: Page<CaseConferenceSummaryDTO>
+    let state: FormState
+
+    func render(status: HTTPResponseStatus = .ok) -> Response {
+        let l = context.language
+        let others = context.organisations.filter { $0.key != context.user.organisationID }.sorted { $0.value < $1.value }
+        let labels = ["title": ConferenceText.subject(l), "heldOn": UIText.heldOn(l), "participants": UIText.participants(l)]
+        return context.render(
+            ConferenceText.title(l), status: status,
+            .h1(.text(ConferenceText.title(l))),
+            .p(.text(ConferenceText.intro(l))),
+            conferences.items.isEmpty ? View.empty(ConferenceText.empty(l)) : .ul(.class("list"), .id("conferences"),
+                .forEach(conferences.items) { conference in
+                    .li(.a(.href("/overleg/\(conference.id.uuidString)"), .text(conference.title)),
+                        .span(.class("meta"), .text(conference.heldOn.belgian + " · " + context.organisation(conference.organiserOrganisationId))))
+                }),
+            View.pager(conferences.metadata, language: l) { "/overleg?page=\($0)" },
+            .h2(.text(ConferenceText.new(l))),
+            Form.summary(state, language: l, labels: labels),
+            .form(.class("stacked wide"), .method(.post), .action("/overleg"), .attribute(named: "novalidate", value: "novalidate"),
+                  Form.token(context),
+                  Form.input("title", ConferenceText.subject(l), state: state, required: true),
+                  Form.input("heldOn", UIText.heldOn(l), type: "date", state: state, required: true),
+                  .fieldset(.id("participants"), Form.legend(UIText.participants(l)),
+                            state.errors["participants"].map { .p(.class("field-error"), .text($0)) } ?? .empty,
+                            .forEach(others) { id, name in
+                                Form.checkbox("org-\(id.uuidString)", name, checked: !state["org-\(id.uuidString)"].isEmpty)
+                            }),
+                  .div(Form.submit(ConferenceText.new(l))))
+        )
+    }
+}
+
+/// One conference: who takes part, the persons discussed (only those whose consent covers every
+/// participant), decisions and actions with owner and due date, and open actions carried over.
+struct ConferencePage {
+    let context: PageContext
+    let conference: CaseConferenceDTO
+    let names: [UUID: String]
+    let candidates: [PersonSummaryDTO]
+    let state: FormState
+
+    func render(status: HTTPResponseStatus = .ok) -> Response {
+        let l = context.language
+        let base = "/overleg/\(conference.id.uuidString)"
+        let participants = conference.participantOrganisationIds.map { Form.Choice(value: $0.uuidString, label: context.organisation($0)) }
+        let persons = conference.personIds.map { Form.Choice(value: $0.uuidString, label: names[$0] ?? "—") }
+        let labels = ["person": UIText.person(l), "text": ConferenceText.text(l), "owner": ConferenceText.owner(l), "dueOn": ConferenceText.due(l),
+                      "kind": UIText.kind(l), "status": UIText.state(l)]
+        return context.render(
+            conference.title, status: status,
+            .h1(.text(conference.title)),
+            .p(.class("lead"), .text(conference.heldOn.belgian + " · " + ConferenceText.organiser(l) + ": " + context.organisation(conference.organiserOrganisationId))),
+            .p(.text(UIText.participants(l) + ": " + participants.map(\.label).joined(separator: ", "))),
+            Form.summary(state, language: l, labels: labels),
+            .section(.class("part"), .id("personen"), .h2(.text(ConferenceText.persons(l))),
+                     persons.isEmpty ? View.empty(ConferenceText.noPersons(l)) : .ul(.class("list"), .forEach(persons) { .li(.text($0.label)) }),
+                     .form(.class("stacked"), .method(.post), .action(base + "/personen"), .id("form-person"),
+                           .attribute(named: "novalidate", value: "novalidate"), Form.token(context),
+                           Form.select("person", ConferenceText.addPerson(l), candidates.map {
+                               .init(value: $0.id.uuidString, label: View.personName(givenName: $0.givenName, familyName: $0.familyName, reference: $0.reference, l))
+                           }, state: state, hint: ConferenceText.addPersonHint(l), empty: UIText.choose(l)),
+                           .div(Form.submit(ConferenceText.addPerson(l))))),
+            .section(.class("part"), .id("punten"), .h2(.text(ConferenceText.items(l))),
+                     items(conference.items, base: base),
+                     .if(!conference.carriedOver.isEmpty, .group(.h3(.text(ConferenceText.carriedOver(l))), items(conference.carriedOver, base: nil))),
+                     .form(.class("stacked wide"), .method(.post), .action(base + "/punten"), .id("form-item"),
+                           .attribute(named: "novalidate", value: "novalidate"), Form.token(context),
+                           Form.select("kind", UIText.kind(l), ConferenceItemKind.allCases.map { .init(value: $0.rawValue, label: ConferenceText.kind(l, $0)) },
+                                       state: state, required: true),
+                           Form.textarea("text", ConferenceText.text(l), state: state, hint: UIText.reasonHint(l), required: true),
+                           Form.select("person", UIText.person(l) + " " + UIText.optional(l), persons, state: state, empty: UIText.none(l)),
+                           Form.select("owner", ConferenceText.owner(l), participants, state: state, hint: ConferenceText.ownerHint(l), empty: UIText.none(l)),
+                           Form.input("dueOn", ConferenceText.due(l), type: "date", state: state),
+                           .div(Form.submit(ConferenceText.addItem(l)))))
+        )
+    }
+
+    func items(_ items: [ConferenceItemDTO], base: String?) -> Node<HTML.BodyContext> {
+        let l = context.language
+        guard !items.isEmpty else { return View.empty(UIText.nothingRecorded(l)) }
+        return .ul(.class("list"), .forEach(items) { item in
+            .li(.strong(.text(ConferenceText.kind(l, item.kind))), .text(": " + item.text),
+                .span(.class("meta"), .text([item.personId.flatMap { names[$0] }, item.ownerOrganisationId.map { context.organisation($0) },
+                                             item.dueOn.map { ConferenceText.due(l) + " " + $0.belgian },
+                                             item.status.map { ConferenceText.status(l, $0) }].compactMap { $0 }.joined(separator: " · "))),
+                .if(base != nil && item.kind == .action && item.status == .open && (item.ownerOrganisationId == context.user.organisationID
+                                                                                    || conference.organiserOrganisationId == context.user.organisationID),
+                    .form(.class("inline"), .method(.post), .action("\(base ?? "")/punten/\(item.id.uuidString)/status"), Form.token(context),
+                          Form.hidden("status", ConferenceActionStatus.done.rawValue),
+                          .button(.type(.submit), .class("link-button"), .text(ConferenceText.markDone(l))))))
+        })
+    }
+}
+
+enum ConferenceText {
+    private static func t(_ l: UILanguage, _ nl: String, _ en: String) -> String { Text(nl: nl, en: en)(l) }
+    static func title(_ l: UILanguage) -> String { t(l, "Casusoverleg", "Case conferences") }
+    static func intro(_ l: UILanguage) -> String {
+        t(l, "Organisaties bespreken samen personen: alleen wie toestemming gaf om besproken te worden met elke deelnemer.",
+          "Organisations discuss persons together: only those who consented to be discussed with every participant.")
+    }
+    static func empty(_ l: UILanguage) -> String { t(l, "Nog geen overleg. Plan er een hieronder.", "No conference yet. Plan one below.") }
+    static func new(_ l: UILanguage) -> String { t(l, "Overleg plannen", "Plan a conference") }
+    static func subject(_ l: UILanguage) -> String { t(l, "Onderwerp", "Subject") }
+    static func organiser(_ l: UILanguage) -> String { t(l, "Organisator", "Organiser") }
+    static func persons(_ l: UILanguage) -> String { t(l, "Besproken personen", "Persons discussed") }
+    static func noPersons(_ l: UILanguage) -> String { t(l, "Nog niemand op de agenda.", "No one on the agenda yet.") }
+    static func addPerson(_ l: UILanguage) -> String { t(l, "Persoon op de agenda zetten", "Put a person on the agenda") }
+    static func addPersonHint(_ l: UILanguage) -> String {
+        t(l, "Kan alleen als de persoon toestemming gaf voor casusoverleg met elke deelnemer.",
+          "Only when the person consented to a case conference with every participant.")
+    }
+    static func items(_ l: UILanguage) -> String { t(l, "Beslissingen en acties", "Decisions and actions") }
+    static func carriedOver(_ l: UILanguage) -> String { t(l, "Open acties van het vorige overleg", "Open actions from the previous conference") }
+    static func text(_ l: UILanguage) -> String { t(l, "Wat", "What") }
+    static func owner(_ l: UILanguage) -> String { t(l, "Wie voert uit", "Who carries it out") }
+    static func ownerHint(_ l: UILanguage) -> String { t(l, "Verplicht voor een actie, met een datum.", "Required for an action, with a date.") }
+    static func due(_ l: UILanguage) -> String { t(l, "Tegen", "Due") }
+    static func addItem(_ l: UILanguage) -> String { t(l, "Toevoegen", "Add") }
+    static func markDone(_ l: UILanguage) -> String { t(l, "Gedaan", "Done") }
+    static func kind(_ l: UILanguage, _ kind: ConferenceItemKind) -> String {
+        switch kind {
+        case .decision: t(l, "Beslissing", "Decision")
+        case .action: t(l, "Actie", "Action")
+        }
+    }
+    static func status(_ l: UILanguage, _ status: ConferenceActionStatus) -> String {
+        switch status {
+        case .open: t(l, "open", "open")
+        case .done: t(l, "gedaan", "done")
+        case .dropped: t(l, "geschrapt", "dropped")
+        }
+    }
+}
