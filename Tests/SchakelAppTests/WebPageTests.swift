@@ -384,4 +384,33 @@ struct WebPageTests {
             #expect(!closed.html.contains("id=\"form-close\""), "the employer does not handle its own request")
         }
     }
+
+    /// The frontline workers' questionnaire as a form: a missing answer is named; a complete one is kept
+    /// with no user, organisation or time.
+    @Test func theEvaluationQuestionnaireIsAFormAndKeepsNoIdentifiers() async throws {
+        try await withTestApp(.sqlite) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            var session = try await WebSession.signIn(app, "job-counsellor@vdab-gent.demo")
+            let questionnaire = Questionnaire.standard(for: .frontlineWorker)
+            let form = try await session.get("enquete/frontline-worker")
+            #expect(form.status == .ok)
+            #expect(form.html.contains("type=\"radio\""))
+            let empty = try await session.post("enquete/frontline-worker", [:])
+            #expect(empty.status == .unprocessableEntity)
+            let firstRequired = try #require(questionnaire.questions.first { $0.isRequired })
+            #expect(empty.html.contains("href=\"#q-\(firstRequired.key)\""))
+            var answers: [String: String] = [:]
+            for question in questionnaire.questions {
+                switch question.kind {
+                case .scale: answers["q-\(question.key)"] = "4"
+                case .yesNo: answers["q-\(question.key)"] = "yes"
+                case .openText: answers["q-\(question.key)"] = "Bel me op 0470 12 34 56 als er vragen zijn."
+                }
+            }
+            #expect(try await session.post("enquete/frontline-worker", answers).status == .seeOther)
+            let stored = try #require(try await SurveyResponseModel.query(on: app.db).first())
+            #expect(stored.month == 202609)
+            #expect(!stored.answers.contains("0470 12 34 56"), "phone numbers in open answers are masked")
+        }
+    }
 }

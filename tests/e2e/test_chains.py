@@ -284,3 +284,10 @@ def test_an_employer_request_is_routed_and_answered(page):
     page.submit("#form-answer")
     assert page.find("#request-state").text == "beantwoord"
     page.audit("employer-request")
+
+
+def test_the_evaluation_questionnaire(page):
+    page.sign_in(COUNSELLOR_MECHELEN)
+    page.open("/enquete/frontline-worker").audit("survey")
+    page.submit("form[action='/enquete/frontline-worker']")
+    assert page.find("#error-summary").is_displayed()

@@ -65,7 +65,12 @@ struct DayPage {
                                                                    reference: person.reference, l))))
                                   }),
                               .p(.a(.href("/personen"), .text(UIText.allPersons(l) + " (\(caseload.metadata.total))")),
-                                 .text(" · "), .a(.href("/personen/nieuw"), .text(UIText.newScreening(l))))))
+                                 .text(" · "), .a(.href("/personen/nieuw"), .text(UIText.newScreening(l))))),
+                     .section(.class("part"), .attribute(named: "aria-labelledby", value: "evaluation-title"),
+                              .h2(.id("evaluation-title"), .text(SurveyText.link(l))),
+                              .ul(.class("list"),
+                                  .li(.a(.href("/enquete/frontline-worker"), .text(SurveyText.title(l, .frontlineWorker)))),
+                                  .li(.a(.href("/enquete/client"), .text(SurveyText.title(l, .client)))))))
             }
         )
     }

@@ -165,6 +165,15 @@ enum Form {
                                               .label(.for(id), .text(label))])
     }
 
+    static func radio(_ name: String, value: String, label: String, checked: Bool) -> Node<HTML.FormContext> {
+        let id = "\(name)-\(value)"
+        var attributes: [Attribute<HTML.InputContext>] = [.attribute(named: "type", value: "radio"), .id(id), .name(name),
+                                                          .value(HTMLAttribute.escape(value))]
+        if checked { attributes.append(.attribute(named: "checked", value: "checked")) }
+        return .element(named: "div", nodes: [.class("check"), .selfClosedElement(named: "input", attributes: attributes),
+                                              .label(.for(id), .text(label))])
+    }
+
     static func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.SelectContext> {
         .element(named: "option", nodes: [.attribute(named: "value", value: HTMLAttribute.escape(value), ignoreIfValueIsEmpty: false),
                                           selected ? .attribute(named: "selected", value: "selected") : .empty, .text(label)])
