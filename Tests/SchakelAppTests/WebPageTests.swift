@@ -32,6 +32,11 @@ struct WebPageTests {
             #expect(refused.html.contains("href=\"#familyName\""))
             #expect(refused.html.contains("aria-invalid=\"true\""))
             #expect(refused.html.contains("value=\"Amal\""))
+            // Everything missing is named at once, not one field per attempt.
+            let blank = try await fedasil.post("personen", ["givenName": "Amal", "arrivedOn": "gisteren"])
+            for field in ["familyName", "countryOfOrigin", "homeMunicipalityId", "birthYear", "arrivedOn"] {
+                #expect(blank.html.contains("href=\"#\(field)\""), "\(field)")
+            }
             #expect(try await PersonModel.query(on: app.db).count() == 0)
 
             let created = try await fedasil.post("personen", Self.screening)

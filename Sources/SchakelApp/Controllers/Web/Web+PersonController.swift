@@ -52,6 +52,12 @@ extension Web {
             let context = try await PageContext.load(request)
             try API.PersonController.requireCaseworker(request)
             let values = try request.content.decode([String: String].self)
+            // Everything a form can tell at once is told at once: each missing field and each unreadable date.
+            let problems = PersonFormInput.problems(values, creating: true, language: context.language)
+            guard problems.isEmpty else {
+                return PersonFormPage(context: context, person: nil, state: FormState(values: values, errors: problems),
+                                      municipalities: try await Self.municipalities(request)).render(status: .unprocessableEntity)
+            }
             do {
                 let input = try PersonFormInput.input(values, existing: nil, today: request.now.brusselsDay)
                 let created = try await API.PersonController.create(input, on: request)
@@ -248,6 +254,22 @@ enum PersonFormInput {
         "statusHistory": "status", "languages": "dutchAssessedOn", "workExperience": "occupation",
         "workExperience[0].years": "occupationYears", "workExperience[0].occupation": "occupation",
     ]
+
+    /// The problems visible from the form alone, all of them: required fields left empty, dates that are not dates.
+    static func problems(_ values: [String: String], creating: Bool, language: UILanguage) -> [String: String] {
+        func empty(_ name: String) -> Bool { (values[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        var problems: [String: String] = [:]
+        if creating {
+            for field in ["givenName", "familyName", "countryOfOrigin", "homeMunicipalityId"] where empty(field) {
+                problems[field] = Strings.missingField(language)
+            }
+            if empty("birthYear") && empty("birthDate") { problems["birthYear"] = Strings.missingField(language) }
+        }
+        for field in ["birthDate", "arrivedOn", "protectionRequestedOn", "statusSince", "dutchAssessedOn"] where !empty(field) {
+            if CalendarDate(iso: values[field]!.trimmingCharacters(in: .whitespaces)) == nil { problems[field] = Strings.notADate(language) }
+        }
+        return problems
+    }
 
     static func input(_ values: [String: String], existing: Dossier?, today: CalendarDate) throws -> PersonInput {
         func text(_ name: String) -> String? {
