@@ -133,6 +133,7 @@ func routes(_ app: Application) throws {
     signedIn.post("toestemmingen", ":consentID", "intrekken", use: personPages.withdraw)
     signedIn.get("personen", ":personID", "traject", "nieuw", use: personPages.stepForm)
     signedIn.post("personen", ":personID", "traject", use: personPages.addStep)
+    signedIn.post("personen", ":personID", "mijlpalen", use: personPages.addMilestone)
     let referralPages = Web.ReferralController()
     signedIn.get("personen", ":personID", "doorverwijzen", use: referralPages.newForm)
     signedIn.post("personen", ":personID", "doorverwijzen", use: referralPages.create)

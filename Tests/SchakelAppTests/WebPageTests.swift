@@ -296,6 +296,8 @@ struct WebPageTests {
             let dossier = try await session.get(path).html.visibleText
             #expect(dossier.contains("lessen Nederlands (NT2) lopend 01/09/2026"))
             #expect(dossier.contains("tijdelijke werkervaring · spoor 2"))
+            #expect(try await session.post(path + "/mijlpalen", ["milestone": "leaving-reception", "milestoneOn": "2026-09-15"]).status == .seeOther)
+            #expect(try await session.get(path).html.visibleText.contains("15/09/2026: verlaat de opvang"))
         }
     }
 

@@ -322,6 +322,7 @@ enum UIText {
         t(l, "Nog geen stappen. Een stap schrijft de organisatie die hem begeleidt.",
           "No steps yet. A step is written by the organisation that runs it.")
     }
+    static func recordMilestone(_ l: UILanguage) -> String { t(l, "Mijlpaal vastleggen", "Record a milestone") }
     static func addStep(_ l: UILanguage) -> String { t(l, "Stap toevoegen", "Add a step") }
     static func addStepIntro(_ l: UILanguage) -> String {
         t(l, "Een stap die jullie organisatie begeleidt. Lessen Nederlands naast werkervaring zijn twee stappen die tegelijk lopen.",

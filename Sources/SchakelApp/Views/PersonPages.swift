@@ -271,7 +271,13 @@ struct DossierPage {
             .if(!trajectory.milestones.isEmpty, .group(.h3(.text(UIText.milestones(l))), .ul(.class("timeline"), .id("milestones"),
                 .forEach(trajectory.milestones.sorted { $0.on < $1.on }) { milestone in
                     .li(.text("\(milestone.on.belgian): \(UIText.milestone(l, milestone.kind))"))
-                })))
+                }))),
+            .form(.class("filters no-print"), .method(.post), .action("/personen/\(person.id.uuidString)/mijlpalen"), .id("form-milestone"),
+                  Form.token(context),
+                  Form.select("milestone", UIText.recordMilestone(l), MilestoneKind.allCases.map { .init(value: $0.rawValue, label: UIText.milestone(l, $0)) },
+                              state: FormState(values: ["milestone": MilestoneKind.leavingReception.rawValue])),
+                  Form.input("milestoneOn", UIText.heldOn(l), type: "date", state: FormState(), required: true),
+                  .div(Form.submit(UIText.recordMilestone(l))))
         ))
     }
 

@@ -220,6 +220,27 @@ extension Web {
             }
         }
 
+        /// A milestone recorded from the dossier ("leaves reception" …); it takes the place of a derived one.
+        @Sendable func addMilestone(_ request: Request) async throws -> Response {
+            try request.verifyForm()
+            let context = try await PageContext.load(request)
+            let personID = try request.uuidParameter("personID")
+            let values = try request.content.decode([String: String].self)
+            guard let kind = values["milestone"].flatMap(MilestoneKind.init(rawValue:)),
+                  let on = values["milestoneOn"].flatMap(CalendarDate.init(iso:)) else {
+                request.flash(Strings.notADate(context.language))
+                return request.redirect(to: "/personen/\(personID.uuidString)#traject", redirectType: .normal)
+            }
+            try request.content.encode(MilestoneInput(kind: kind, on: on), as: .json)
+            do {
+                _ = try await API.TrajectoryController().addMilestone(request)
+                request.flash(UIText.saved(context.language))
+            } catch let error as SchakelError where error.status == .unprocessableEntity {
+                request.flash(error.message(context.language))
+            }
+            return request.redirect(to: "/personen/\(personID.uuidString)#traject", redirectType: .normal)
+        }
+
         // MARK: Helpers
 
         static func ownedConsent(_ request: Request) async throws -> ConsentModel {
