@@ -73,6 +73,39 @@ struct FormState {
     }
 }
 
+/// A submitted form's fields, read strictly: an empty field is absent, a value that is not a date, a number in
+/// range or one of the allowed codes is a field error naming the field.
+struct FormValues {
+    let values: [String: String]
+
+    init(_ values: [String: String]) { self.values = values }
+
+    func text(_ name: String) -> String? {
+        let value = (values[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.isEmpty ? nil : value
+    }
+
+    func date(_ name: String) throws -> CalendarDate? {
+        guard let value = text(name) else { return nil }
+        guard let date = CalendarDate(iso: value) else { throw SchakelError.validation(field: name, reason: Strings.notADate) }
+        return date
+    }
+
+    func integer(_ name: String, _ range: ClosedRange<Int>) throws -> Int? {
+        guard let value = text(name) else { return nil }
+        guard let number = Int(value), range.contains(number) else {
+            throw SchakelError.validation(field: name, reason: Strings.notAnInteger, arguments: [String(range.lowerBound), String(range.upperBound)])
+        }
+        return number
+    }
+
+    func choice<T: RawRepresentable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue == String {
+        guard let value = text(name) else { return nil }
+        guard let parsed = T(rawValue: value) else { throw SchakelError.validation(field: name, reason: Strings.wrongType) }
+        return parsed
+    }
+}
+
 /// The pieces forms are made of: a label for every control, a hint and an error tied to it with
 /// aria-describedby, the error summary linking to each field. Text is escaped by Plot, attribute
 /// values through `HTMLAttribute.escape`.

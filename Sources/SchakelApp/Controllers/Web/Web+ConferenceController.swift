@@ -67,11 +67,7 @@ extension Web {
                 guard let kind = values["kind"].flatMap(ConferenceItemKind.init(rawValue:)) else {
                     throw SchakelError.validation(field: "kind", reason: Strings.missingField)
                 }
-                var dueOn: CalendarDate?
-                if let text = values["dueOn"], !text.isEmpty {
-                    guard let date = CalendarDate(iso: text) else { throw SchakelError.validation(field: "dueOn", reason: Strings.notADate) }
-                    dueOn = date
-                }
+                let dueOn = try FormValues(values).date("dueOn")
                 try request.content.encode(ConferenceItemInput(kind: kind, text: values["text"] ?? "",
                                                                personId: values["person"].flatMap(UUID.init(uuidString:)),
                                                                ownerOrganisationId: values["owner"].flatMap(UUID.init(uuidString:)),

@@ -195,21 +195,12 @@ extension Web {
             let values = try request.content.decode([String: String].self)
             do {
                 _ = try await API.TrajectoryController.addStep(request) {
-                    func text(_ name: String) -> String? { values[name].flatMap { $0.isEmpty ? nil : $0 } }
-                    func date(_ name: String) throws -> CalendarDate? {
-                        guard let value = text(name) else { return nil }
-                        guard let date = CalendarDate(iso: value) else { throw SchakelError.validation(field: name, reason: Strings.notADate) }
-                        return date
-                    }
-                    func choice<T: RawRepresentable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue == String {
-                        guard let value = text(name) else { return nil }
-                        guard let parsed = T(rawValue: value) else { throw SchakelError.validation(field: name, reason: Strings.wrongType) }
-                        return parsed
-                    }
-                    return TrajectoryStepInput(kind: try choice("kind", TrajectoryStepKind.self), status: try choice("status", TrajectoryStepStatus.self),
-                                               provider: text("provider"), startsOn: try date("startsOn"), endsOn: try date("endsOn"),
-                                               outcome: try choice("outcome", TrajectoryStepOutcome.self),
-                                               levelReached: try choice("levelReached", CEFRLevel.self), note: text("note"))
+                    let form = FormValues(values)
+                    return TrajectoryStepInput(kind: try form.choice("kind", TrajectoryStepKind.self),
+                                               status: try form.choice("status", TrajectoryStepStatus.self),
+                                               provider: form.text("provider"), startsOn: try form.date("startsOn"), endsOn: try form.date("endsOn"),
+                                               outcome: try form.choice("outcome", TrajectoryStepOutcome.self),
+                                               levelReached: try form.choice("levelReached", CEFRLevel.self), note: form.text("note"))
                 }
                 request.flash(UIText.saved(context.language))
                 return request.redirect(to: "/personen/\(personID.uuidString)#traject", redirectType: .normal)
@@ -293,28 +284,11 @@ enum PersonFormInput {
     }
 
     static func input(_ values: [String: String], existing: Dossier?, today: CalendarDate) throws -> PersonInput {
-        func text(_ name: String) -> String? {
-            let value = (values[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            return value.isEmpty ? nil : value
-        }
-        func date(_ name: String) throws -> CalendarDate? {
-            guard let value = text(name) else { return nil }
-            guard let date = CalendarDate(iso: value) else { throw SchakelError.validation(field: name, reason: Strings.notADate) }
-            return date
-        }
-        func integer(_ name: String, _ range: ClosedRange<Int>) throws -> Int? {
-            guard let value = text(name) else { return nil }
-            guard let number = Int(value), range.contains(number) else {
-                throw SchakelError.validation(field: name, reason: Strings.notAnInteger,
-                                              arguments: [String(range.lowerBound), String(range.upperBound)])
-            }
-            return number
-        }
-        func choice<T: RawRepresentable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue == String {
-            guard let value = text(name) else { return nil }
-            guard let parsed = T(rawValue: value) else { throw SchakelError.validation(field: name, reason: Strings.wrongType) }
-            return parsed
-        }
+        let form = FormValues(values)
+        func text(_ name: String) -> String? { form.text(name) }
+        func date(_ name: String) throws -> CalendarDate? { try form.date(name) }
+        func integer(_ name: String, _ range: ClosedRange<Int>) throws -> Int? { try form.integer(name, range) }
+        func choice<T: RawRepresentable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue == String { try form.choice(name, type) }
         let creating = existing == nil
         var input = PersonInput()
         let profile = existing?.profile

@@ -71,11 +71,7 @@ extension Web {
             guard let purpose = values["purpose"].flatMap(Purpose.init(rawValue:)) else {
                 throw SchakelError.validation(field: "purpose", reason: Strings.missingField)
             }
-            var desiredStart: CalendarDate?
-            if let text = values["desiredStart"], !text.isEmpty {
-                guard let date = CalendarDate(iso: text) else { throw SchakelError.validation(field: "desiredStart", reason: Strings.notADate) }
-                desiredStart = date
-            }
+            let desiredStart = try FormValues(values).date("desiredStart")
             return ReferralInput(personId: person, toOrganisationId: to, purpose: purpose, reason: values["reason"] ?? "",
                                  urgency: values["urgent"] == nil ? .normal : .urgent, desiredStart: desiredStart,
                                  transfersOwnership: values["warm"] != nil,
@@ -132,17 +128,9 @@ extension Web {
             let values = try request.content.decode([String: String].self)
             do {
                 let referral = try await API.ReferralController.step(request) {
-                    var input = ReferralStepInput()
-                    if let text = values["reason"], !text.isEmpty {
-                        guard let reason = RefusalReason(rawValue: text) else { throw SchakelError.validation(field: "reason", reason: Strings.wrongType) }
-                        input.reason = reason
-                    }
-                    if let text = values["outcome"], !text.isEmpty {
-                        guard let outcome = ReferralOutcome(rawValue: text) else { throw SchakelError.validation(field: "outcome", reason: Strings.wrongType) }
-                        input.outcome = outcome
-                    }
-                    input.text = values["text"]
-                    return input
+                    let form = FormValues(values)
+                    return ReferralStepInput(reason: try form.choice("reason", RefusalReason.self), text: values["text"],
+                                             outcome: try form.choice("outcome", ReferralOutcome.self))
                 }
                 request.flash(referral.state == .sent ? UIText.referralSent(context.language) : UIText.stepDone(context.language))
                 return request.redirect(to: "/doorverwijzingen/\(referral.id.uuidString)", redirectType: .normal)
