@@ -420,4 +420,28 @@ struct WebPageTests {
             #expect(!stored.answers.contains("0470 12 34 56"), "phone numbers in open answers are masked")
         }
     }
+
+    /// The owner downloads everything (art. 15/20) and erases after a reason (art. 17); the access log speaks words.
+    @Test(arguments: TestDatabase.all)
+    func theOwnerExportsAndErasesFromTheDossier(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            var session = try await WebSession.signIn(app, "social-worker@fedasil-poelkapelle.demo")
+            let path = String(try #require(try await session.post("personen", Self.screening).location).dropFirst())
+            let dossier = try await session.get(path)
+            #expect(dossier.html.visibleText.contains("aangemaakt"), "the access log in words")
+            #expect(!dossier.html.contains(">create<"))
+            let export = try await session.get(path + "/inzage")
+            #expect(export.status == .ok)
+            #expect(export.html.contains("\"Haddad\""))
+            #expect(try await session.get(path + "/wissen").html.visibleText.contains("Dit kan niet ongedaan worden."))
+            let noReason = try await session.post(path + "/wissen", ["reason": " "])
+            #expect(noReason.status == .unprocessableEntity && noReason.html.contains("href=\"#reason\""))
+            let erased = try await session.post(path + "/wissen", ["reason": "Verzoek van de persoon (art. 17 AVG)."])
+            #expect(erased.status == .seeOther && erased.location == "/personen")
+            #expect(try await session.get(path).status == .notFound)
+            var other = try await WebSession.signIn(app, "job-counsellor@vdab-ieper.demo")
+            #expect(try await other.get(path + "/inzage").status == .notFound)
+        }
+    }
 }

@@ -155,7 +155,9 @@ struct DossierPage {
             .div(.class("actions no-print"),
                  .a(.class("button-link"), .href("/personen/\(id)/doorverwijzen"), .text(UIText.refer(l))),
                  .if(isOwner, .a(.class("button-link button-secondary"), .href("/personen/\(id)/wijzigen"), .text(UIText.editDossier(l)))),
-                 .if(isOwner, .a(.class("button-link button-secondary"), .href("/personen/\(id)/toestemmingen/nieuw"), .text(UIText.recordConsent(l))))),
+                 .if(isOwner, .a(.class("button-link button-secondary"), .href("/personen/\(id)/toestemmingen/nieuw"), .text(UIText.recordConsent(l)))),
+                 .if(isOwner, .a(.class("button-link button-secondary"), .href("/personen/\(id)/inzage"), .text(GDPRText.export(l)))),
+                 .if(isOwner, .a(.class("button-link button-secondary"), .href("/personen/\(id)/wissen"), .text(GDPRText.erase(l))))),
             withheld(),
             .div(.class("grid-2"),
                  part("identiteit", UIText.identitySection(l), facts([
@@ -330,7 +332,9 @@ struct DossierPage {
                        .th(.text(AccessLogText.outcome(l))))),
             .tbody(.forEach(accessLog) { entry in
                 .tr(.td(.text(View.moment(entry.at))), .td(.text(context.organisation(entry.organisationID))),
-                    .td(.text(entry.action + (entry.purpose.map { " (\($0))" } ?? ""))), .td(.text(entry.outcome)))
+                    .td(.text(AccessLogText.action(l, entry.action)
+                              + (entry.purpose.flatMap(Purpose.init(rawValue:)).map { " (\(UIText.purposeName(l, $0)))" } ?? ""))),
+                    .td(.text(AccessLogText.outcome(l, entry.outcome))))
             })))
     }
 }
@@ -341,6 +345,27 @@ enum AccessLogText {
     static func who(_ l: UILanguage) -> String { Text(nl: "Organisatie", en: "Organisation")(l) }
     static func what(_ l: UILanguage) -> String { Text(nl: "Wat", en: "What")(l) }
     static func outcome(_ l: UILanguage) -> String { Text(nl: "Uitkomst", en: "Outcome")(l) }
+
+    /// An audit entry's action in words; an unknown code is shown as it is.
+    static func action(_ l: UILanguage, _ code: String) -> String {
+        let words: [String: Text] = [
+            "read": Text(nl: "gelezen", en: "read"), "create": Text(nl: "aangemaakt", en: "created"), "update": Text(nl: "gewijzigd", en: "changed"),
+            "consent-given": Text(nl: "toestemming vastgelegd", en: "consent recorded"),
+            "consent-withdrawn": Text(nl: "toestemming ingetrokken", en: "consent withdrawn"),
+            "export": Text(nl: "uitgevoerd (inzage)", en: "exported (access request)"), "erase": Text(nl: "gewist", en: "erased"),
+            "search": Text(nl: "gezocht op naam", en: "searched by name"), "access-log-read": Text(nl: "toegangslog gelezen", en: "access log read"),
+            "key-rotation": Text(nl: "sleutel vernieuwd", en: "key rotated"),
+            "referral-snapshot": Text(nl: "profiel bij doorverwijzing gelezen", en: "referral profile read"),
+            "referral-step": Text(nl: "stap in een doorverwijzing", en: "referral step"),
+        ]
+        return words[code].map { $0(l) } ?? code
+    }
+
+    static func outcome(_ l: UILanguage, _ code: String) -> String {
+        let words: [String: Text] = ["allowed": Text(nl: "toegelaten", en: "allowed"), "denied": Text(nl: "geweigerd", en: "refused"),
+                                     "not-found": Text(nl: "niet gevonden", en: "not found")]
+        return words[code].map { $0(l) } ?? code
+    }
 }
 
 extension Optional where Wrapped == String {
@@ -457,4 +482,43 @@ struct StepFormPage {
                   .div(.class("actions"), Form.submit(UIText.addStep(l)), .a(.href("/personen/\(personID.uuidString)#traject"), .text(UIText.cancel(l)))))
         )
     }
+}
+
+/// Erasure (GDPR art. 17) asks first and needs a reason; the pseudonymous facts for statistics stay.
+struct ErasePage {
+    let context: PageContext
+    let personID: UUID
+    let name: String
+    let state: FormState
+
+    func render(status: HTTPResponseStatus = .ok) -> Response {
+        let l = context.language
+        return context.render(
+            GDPRText.erase(l), status: status,
+            .h1(.text(GDPRText.erase(l) + ": " + name)),
+            .p(.text(GDPRText.eraseExplained(l))),
+            Form.summary(state, language: l, labels: ["reason": GDPRText.reason(l)]),
+            .form(.class("stacked wide"), .method(.post), .action("/personen/\(personID.uuidString)/wissen"),
+                  .attribute(named: "novalidate", value: "novalidate"), Form.token(context),
+                  Form.textarea("reason", GDPRText.reason(l), state: state, hint: GDPRText.reasonHint(l), required: true),
+                  .div(.class("actions"), Form.submit(GDPRText.eraseConfirm(l), danger: true),
+                       .a(.href("/personen/\(personID.uuidString)"), .text(UIText.cancel(l)))))
+        )
+    }
+}
+
+enum GDPRText {
+    private static func t(_ l: UILanguage, _ nl: String, _ en: String) -> String { Text(nl: nl, en: en)(l) }
+    static func export(_ l: UILanguage) -> String { t(l, "Inzage (alles, als bestand)", "Access request (everything, as a file)") }
+    static func erase(_ l: UILanguage) -> String { t(l, "Wissen", "Erase") }
+    static func eraseExplained(_ l: UILanguage) -> String {
+        t(l, "Naam, contact, identificatie en alle vrije tekst worden verwijderd, ook in doorverwijzingen en overleg. Wat overblijft zegt niets over wie het was en telt alleen nog mee in de cijfers. Dit kan niet ongedaan worden.",
+          "Name, contact, identifiers and all free text are removed, also in referrals and conferences. What remains says nothing about who it was and only counts in the figures. This cannot be undone.")
+    }
+    static func reason(_ l: UILanguage) -> String { t(l, "Waarom", "Why") }
+    static func reasonHint(_ l: UILanguage) -> String {
+        t(l, "Bijvoorbeeld: verzoek van de persoon (art. 17 AVG). Zonder persoonsgegevens.", "For example: the person's request (GDPR art. 17). Without personal data.")
+    }
+    static func eraseConfirm(_ l: UILanguage) -> String { t(l, "Ja, definitief wissen", "Yes, erase for good") }
+    static func erased(_ l: UILanguage) -> String { t(l, "Het dossier is gewist.", "The dossier was erased.") }
 }

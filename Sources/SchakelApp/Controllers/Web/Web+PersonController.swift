@@ -232,6 +232,42 @@ extension Web {
             return request.redirect(to: "/personen/\(personID.uuidString)#traject", redirectType: .normal)
         }
 
+        // MARK: GDPR
+
+        /// Everything about the person as a JSON file (GDPR art. 15/20), for the owner's caseworkers.
+        @Sendable func export(_ request: Request) async throws -> Response {
+            let response = try await API.GDPRController().export(request)
+            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"inzage.json\"")
+            return response
+        }
+
+        @Sendable func eraseForm(_ request: Request) async throws -> Response {
+            let context = try await PageContext.load(request)
+            try API.PersonController.requireCaseworker(request)
+            let dossier = try await API.PersonController.load(request)
+            try await PersonAccess(request: request).requireOwner(dossier, action: .read)
+            let identifiers = try request.identifiers(of: dossier)
+            return ErasePage(context: context, personID: dossier.id,
+                             name: View.personName(givenName: identifiers?.givenName, familyName: identifiers?.familyName,
+                                                   reference: dossier.profile.reference, context.language), state: FormState()).render()
+        }
+
+        @Sendable func erase(_ request: Request) async throws -> Response {
+            try request.verifyForm()
+            let context = try await PageContext.load(request)
+            let values = try request.content.decode([String: String].self)
+            let personID = try request.uuidParameter("personID")
+            try request.content.encode(ErasureInput(reason: values["reason"] ?? ""), as: .json)
+            do {
+                _ = try await API.GDPRController().erase(request)
+                request.flash(GDPRText.erased(context.language))
+                return request.redirect(to: "/personen", redirectType: .normal)
+            } catch let error as SchakelError where error.field == "reason" {
+                return ErasePage(context: context, personID: personID, name: "", state: FormState(values: values, errors: ["reason": error.message(context.language)]))
+                    .render(status: .unprocessableEntity)
+            }
+        }
+
         // MARK: Helpers
 
         static func ownedConsent(_ request: Request) async throws -> ConsentModel {
