@@ -170,4 +170,5 @@ func routes(_ app: Application) throws {
     let figurePages = Web.FiguresController()
     signedIn.get("cijfers", use: figurePages.page)
     signedIn.get("cijfers", ":indicator", ":table", use: figurePages.csv)
+    signedIn.post("cijfers", "doelen", use: figurePages.createTarget)
 }

@@ -444,4 +444,24 @@ struct WebPageTests {
             #expect(try await other.get(path + "/inzage").status == .notFound)
         }
     }
+
+    /// A coordinator sets a target from the figures page; a target ending before it starts is named and not saved.
+    @Test func aCoordinatorSetsATargetFromTheFiguresPage() async throws {
+        try await withTestApp(.sqlite) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            var analyst = try await WebSession.signIn(app, "analyst@stad-gent.demo")
+            let page = try await analyst.get("cijfers")
+            let jobteam = try #require(page.html.option(in: "targetOrganisation", labelled: "Jobteam Gent"))
+            let backwards = try await analyst.post("cijfers/doelen", ["targetOrganisation": jobteam, "targetTitle": "Naar werk of opleiding",
+                                                                     "targetPersons": "900", "targetStartsOn": "2027-01-01", "targetEndsOn": "2026-01-01"])
+            #expect(backwards.status == .seeOther)
+            #expect(try await analyst.get("cijfers").html.visibleText.contains("De einddatum ligt vóór de begindatum."))
+            #expect(try await TargetModel.query(on: app.db).count() == 0)
+            _ = try await analyst.post("cijfers/doelen", ["targetOrganisation": jobteam, "targetTitle": "Naar werk of opleiding",
+                                                         "targetPersons": "900", "targetStartsOn": "2025-01-01", "targetEndsOn": "2026-12-31"])
+            let after = try await analyst.get("cijfers").html.visibleText
+            #expect(after.contains("De doelstelling is bewaard."))
+            #expect(after.contains("Jobteam Gent: Naar werk of opleiding"))
+        }
+    }
 }

@@ -115,6 +115,10 @@ enum FigureText {
     static func show(_ l: UILanguage) -> String { t(l, "Toon de cijfers", "Show the figures") }
     static func all(_ l: UILanguage) -> String { t(l, "Alle", "All") }
     static func withheld(_ l: UILanguage) -> String { t(l, "niet getoond (te weinig personen)", "withheld (too few persons)") }
+    static func newTarget(_ l: UILanguage) -> String { t(l, "Doelstelling toevoegen", "Add a target") }
+    static func targetTitle(_ l: UILanguage) -> String { t(l, "Omschrijving", "Description") }
+    static func targetPersons(_ l: UILanguage) -> String { t(l, "Aantal personen naar werk of opleiding", "Number of persons to a job or training") }
+    static func targetSaved(_ l: UILanguage) -> String { t(l, "De doelstelling is bewaard.", "The target was saved.") }
     static func achieved(_ l: UILanguage) -> String { t(l, "Bereikt", "Achieved") }
     static func target(_ l: UILanguage) -> String { t(l, "Doel", "Target") }
     static func curvesTitle(_ l: UILanguage) -> String {

@@ -20,10 +20,14 @@ struct FiguresPage {
     let organisations: [Choice]
     /// The request's filter as a query string, for the CSV links ("" or "?from=…").
     let query: String
+    /// The message of the previous step (a target saved, or why not).
+    var flash: String? = nil
+    var csrf: String = ""
 
     func render() -> Response {
         let filter = report.filter
         return Layout(title: report.title, language: language, header: header, isDemo: isDemo).render(
+            .unwrap(flash) { .p(.class("flash"), .attribute(named: "role", value: "status"), .text($0)) },
             .h1(.text(report.title)),
             .p(.class("lead"), .text(FigureText.period(language, filter.from, filter.to, report.generatedOn.belgian))),
             .p(.text(FigureText.suppressionNote(language))),
@@ -42,8 +46,26 @@ struct FiguresPage {
                          selected: filter.legalStatus),
                   .div(.button(.type(.submit), .text(FigureText.show(language))))),
             .forEach(report.indicators) { indicator in section(indicator) },
-            .forEach(report.surveys) { survey in self.survey(survey) }
+            .forEach(report.surveys) { survey in self.survey(survey) },
+            header == nil ? .empty : targetForm()
         )
+    }
+
+    /// A target such as "Jobteam Gent: 900 persons to a job or training between two dates".
+    func targetForm() -> Node<HTML.BodyContext> {
+        let l = language
+        let state = FormState()
+        return .section(.class("indicator no-print"), .id("new-target"), .h2(.text(FigureText.newTarget(l))),
+                        .form(.class("stacked"), .method(.post), .action("/cijfers/doelen"), .attribute(named: "novalidate", value: "novalidate"),
+                              Form.hidden("csrf", csrf),
+                              Form.select("targetOrganisation", FigureText.organisationLabel(l),
+                                          organisations.map { Form.Choice(value: $0.value, label: $0.label) }, state: state, empty: UIText.choose(l)),
+                              Form.input("targetTitle", FigureText.targetTitle(l), state: state),
+                              Form.input("targetPersons", FigureText.targetPersons(l), type: "number", state: state,
+                                         extra: [.attribute(named: "min", value: "1")]),
+                              Form.input("targetStartsOn", UIText.from(l), type: "date", state: state),
+                              Form.input("targetEndsOn", UIText.until(l), type: "date", state: state),
+                              .div(Form.submit(FigureText.newTarget(l)))))
     }
 
     func select(_ name: String, _ label: String, _ choices: [Choice], selected: String?) -> Node<HTML.FormContext> {

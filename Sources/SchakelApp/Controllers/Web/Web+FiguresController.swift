@@ -20,8 +20,38 @@ extension Web {
                 agreements: agreements.compactMap { agreement in agreement.id.map { .init(value: $0.uuidString, label: agreement.title) } },
                 regions: labels.regions.sorted { $0.key < $1.key }.map { .init(value: $0.key, label: $0.value) },
                 organisations: labels.organisations.sorted { $0.value < $1.value }.map { .init(value: $0.key, label: $0.value) },
-                query: request.url.query.map { "?" + $0 } ?? ""
+                query: request.url.query.map { "?" + $0 } ?? "",
+                flash: Self.takeFlash(request), csrf: CSRF.token(for: request)
             ).render()
+        }
+
+        static func takeFlash(_ request: Request) -> String? {
+            let flash = request.session.data[PageContext.flashKey]
+            if flash != nil { request.session.data[PageContext.flashKey] = nil }
+            return flash
+        }
+
+        /// A target from the page: the API's own handler checks it; the answer comes back as the page's message.
+        @Sendable func createTarget(_ request: Request) async throws -> Response {
+            try request.verifyForm()
+            try API.FigureController.requireAnalyst(request)
+            let language = try API.FigureController.language(request)
+            let form = FormValues(try request.content.decode([String: String].self))
+            let labels = ["organisationId": FigureText.organisationLabel(language), "title": FigureText.targetTitle(language),
+                          "persons": FigureText.targetPersons(language), "startsOn": UIText.from(language), "endsOn": UIText.until(language),
+                          "targetPersons": FigureText.targetPersons(language), "targetStartsOn": UIText.from(language),
+                          "targetEndsOn": UIText.until(language)]
+            do {
+                try request.content.encode(API.FigureController.TargetInput(
+                    organisationId: form.text("targetOrganisation").flatMap(UUID.init(uuidString:)), title: form.text("targetTitle"),
+                    persons: try form.integer("targetPersons", 1...1_000_000), startsOn: try form.date("targetStartsOn"),
+                    endsOn: try form.date("targetEndsOn")), as: .json)
+                _ = try await API.FigureController().createTarget(request)
+                request.flash(FigureText.targetSaved(language))
+            } catch let error as SchakelError where error.field != nil {
+                request.flash("\(labels[error.field!] ?? error.field!): \(error.message(language))")
+            }
+            return request.redirect(to: "/cijfers#new-target", redirectType: .normal)
         }
 
         /// `/cijfers/{indicator}/{table}.csv`
