@@ -133,6 +133,8 @@ func routes(_ app: Application) throws {
     signedIn.post("toestemmingen", ":consentID", "intrekken", use: personPages.withdraw)
     signedIn.get("personen", ":personID", "traject", "nieuw", use: personPages.stepForm)
     signedIn.post("personen", ":personID", "traject", use: personPages.addStep)
+    signedIn.get("personen", ":personID", "traject", ":stepID", use: personPages.stepEditForm)
+    signedIn.post("personen", ":personID", "traject", ":stepID", use: personPages.updateStep)
     signedIn.post("personen", ":personID", "mijlpalen", use: personPages.addMilestone)
     signedIn.get("personen", ":personID", "inzage", use: personPages.export)
     signedIn.get("personen", ":personID", "wissen", use: personPages.eraseForm)

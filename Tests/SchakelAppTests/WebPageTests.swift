@@ -296,6 +296,17 @@ struct WebPageTests {
             let dossier = try await session.get(path).html.visibleText
             #expect(dossier.contains("lessen Nederlands (NT2) lopend 01/09/2026"))
             #expect(dossier.contains("tijdelijke werkervaring · spoor 2"))
+            // The NT2 step ends with the level reached; the old version is refused afterwards.
+            let nt2Page = try await session.get(path)
+            let stepID = try #require(nt2Page.html.range(of: "/traject/[0-9A-F-]{36}\"", options: .regularExpression)
+                .map { String(nt2Page.html[$0].dropFirst(9).prefix(36)) })
+            let edit = try await session.get(path + "/traject/\(stepID)")
+            let version = try #require(AuthTests.hiddenValue("version", in: edit.html))
+            let closing = ["kind": "dutch-nt2", "status": "completed", "startsOn": "2026-09-01", "endsOn": "2026-09-20", "outcome": "certificate",
+                           "levelReached": "A2", "version": version]
+            #expect(try await session.post(path + "/traject/\(stepID)", closing).status == .seeOther)
+            #expect(try await session.get(path).html.visibleText.contains("lessen Nederlands (NT2) (A2) afgerond 01/09/2026 20/09/2026"))
+            #expect(try await session.post(path + "/traject/\(stepID)", closing).status == .conflict)
             #expect(try await session.post(path + "/mijlpalen", ["milestone": "leaving-reception", "milestoneOn": "2026-09-15"]).status == .seeOther)
             #expect(try await session.get(path).html.visibleText.contains("15/09/2026: verlaat de opvang"))
         }

@@ -323,6 +323,8 @@ enum UIText {
           "No steps yet. A step is written by the organisation that runs it.")
     }
     static func recordMilestone(_ l: UILanguage) -> String { t(l, "Mijlpaal vastleggen", "Record a milestone") }
+    static func changeStep(_ l: UILanguage) -> String { t(l, "Stap wijzigen", "Change a step") }
+    static func change(_ l: UILanguage) -> String { t(l, "Wijzigen", "Change") }
     static func addStep(_ l: UILanguage) -> String { t(l, "Stap toevoegen", "Add a step") }
     static func addStepIntro(_ l: UILanguage) -> String {
         t(l, "Een stap die jullie organisatie begeleidt. Lessen Nederlands naast werkervaring zijn twee stappen die tegelijk lopen.",

@@ -147,6 +147,7 @@ enum Stylesheet {
                    color: #fff; text-decoration: none; font-weight: 600; }
     .button-secondary { background: #fff; color: var(--accent); }
     button.danger { background: var(--error); border-color: var(--error); }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .step-actions { display: flex; flex-wrap: wrap; gap: 1.5rem 2rem; align-items: flex-start; }
     .step-actions form.stacked { flex: 1 1 18rem; }
     .list { list-style: none; padding: 0; margin: 0; }

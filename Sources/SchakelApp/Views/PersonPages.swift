@@ -263,12 +263,14 @@ struct DossierPage {
             .p(.class("no-print"), .a(.href("/personen/\(person.id.uuidString)/traject/nieuw"), .text(UIText.addStep(l)))),
             trajectory.steps.isEmpty ? View.empty(UIText.trajectoryEmpty(l)) : .table(.class("plain"), .id("steps"),
                 .thead(.tr(.th(.text(UIText.kind(l))), .th(.text(UIText.state(l))), .th(.text(UIText.from(l))), .th(.text(UIText.until(l))),
-                           .th(.text(UIText.provider(l))))),
+                           .th(.text(UIText.provider(l))), .th(.span(.class("visually-hidden"), .text(UIText.change(l)))))),
                 .tbody(.forEach(trajectory.steps.sorted { ($0.startsOn, $0.lane) < ($1.startsOn, $1.lane) }) { step in
                     .tr(.td(.text(UIText.stepKind(l, step.kind) + (step.levelReached.map { " (\($0.rawValue))" } ?? "")
                                   + (step.lane > 0 ? " · " + UIText.lane(l, step.lane) : ""))),
                         .td(.text(UIText.stepStatus(l, step.status))), .td(.text(step.startsOn.belgian)),
-                        .td(.text(step.endsOn?.belgian ?? "—")), .td(.text(step.provider ?? context.organisation(step.organisationId))))
+                        .td(.text(step.endsOn?.belgian ?? "—")), .td(.text(step.provider ?? context.organisation(step.organisationId))),
+                        .td(step.organisationId == context.user.organisationID
+                            ? .a(.href("/personen/\(person.id.uuidString)/traject/\(step.id.uuidString)"), .text(UIText.change(l))) : .text("")))
                 })),
             .if(!trajectory.milestones.isEmpty, .group(.h3(.text(UIText.milestones(l))), .ul(.class("timeline"), .id("milestones"),
                 .forEach(trajectory.milestones.sorted { $0.on < $1.on }) { milestone in
@@ -453,19 +455,24 @@ struct StepFormPage {
     let context: PageContext
     let personID: UUID
     let state: FormState
+    /// The step being changed; nil for a new one.
+    var stepID: UUID? = nil
 
     func render(status: HTTPResponseStatus = .ok) -> Response {
         let l = context.language
         let labels = ["kind": UIText.kind(l), "status": UIText.state(l), "startsOn": UIText.from(l), "endsOn": UIText.until(l),
                       "provider": UIText.provider(l), "levelReached": UIText.levelReached(l), "outcome": UIText.outcome(l), "note": UIText.notes(l)]
+        let title = stepID == nil ? UIText.addStep(l) : UIText.changeStep(l)
+        let action = "/personen/\(personID.uuidString)/traject" + (stepID.map { "/\($0.uuidString)" } ?? "")
         return context.render(
-            UIText.addStep(l), status: status,
-            .h1(.text(UIText.addStep(l))),
+            title, status: status,
+            .h1(.text(title)),
             .p(.text(UIText.addStepIntro(l))),
             Form.summary(state, language: l, labels: labels),
-            .form(.class("stacked wide"), .method(.post), .action("/personen/\(personID.uuidString)/traject"),
+            .form(.class("stacked wide"), .method(.post), .action(action),
                   .attribute(named: "novalidate", value: "novalidate"),
                   Form.token(context),
+                  stepID == nil ? .empty : Form.hidden("version", state["version"]),
                   Form.select("kind", UIText.kind(l), TrajectoryStepKind.allCases.map { .init(value: $0.rawValue, label: UIText.stepKind(l, $0)) },
                               state: state, empty: UIText.choose(l), required: true),
                   Form.select("status", UIText.state(l), TrajectoryStepStatus.allCases.map { .init(value: $0.rawValue, label: UIText.stepStatus(l, $0)) },
@@ -479,7 +486,8 @@ struct StepFormPage {
                               TrajectoryStepOutcome.allCases.map { .init(value: $0.rawValue, label: UIText.stepOutcome(l, $0)) },
                               state: state, empty: UIText.none(l)),
                   Form.textarea("note", UIText.notes(l) + " " + UIText.optional(l), state: state, hint: UIText.reasonHint(l)),
-                  .div(.class("actions"), Form.submit(UIText.addStep(l)), .a(.href("/personen/\(personID.uuidString)#traject"), .text(UIText.cancel(l)))))
+                  .div(.class("actions"), Form.submit(stepID == nil ? UIText.addStep(l) : UIText.save(l)),
+                       .a(.href("/personen/\(personID.uuidString)#traject"), .text(UIText.cancel(l)))))
         )
     }
 }

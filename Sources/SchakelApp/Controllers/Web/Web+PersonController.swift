@@ -211,6 +211,49 @@ extension Web {
             }
         }
 
+        /// A step of the reader's own organisation, changed from the version it was read in.
+        @Sendable func stepEditForm(_ request: Request) async throws -> Response {
+            let context = try await PageContext.load(request)
+            let dossier = try await API.TrajectoryController.writable(request)
+            let step = try await Self.ownStep(request, person: dossier.id)
+            let values: [String: String] = [
+                "kind": step.kind.rawValue, "status": step.status.rawValue, "startsOn": step.startsOn.iso, "endsOn": step.endsOn?.iso ?? "",
+                "provider": step.provider ?? "", "levelReached": step.levelReached?.rawValue ?? "", "outcome": step.outcome?.rawValue ?? "",
+                "note": step.note ?? "", "version": String(step.version),
+            ]
+            return StepFormPage(context: context, personID: dossier.id, state: FormState(values: values), stepID: step.id).render()
+        }
+
+        @Sendable func updateStep(_ request: Request) async throws -> Response {
+            try request.verifyForm()
+            let context = try await PageContext.load(request)
+            let personID = try request.uuidParameter("personID")
+            let stepID = try request.uuidParameter("stepID")
+            let values = try request.content.decode([String: String].self)
+            do {
+                let form = FormValues(values)
+                try request.content.encode(TrajectoryStepInput(
+                    kind: try form.choice("kind", TrajectoryStepKind.self), status: try form.choice("status", TrajectoryStepStatus.self),
+                    provider: values["provider"], startsOn: try form.date("startsOn"), endsOn: try form.date("endsOn"),
+                    outcome: try form.choice("outcome", TrajectoryStepOutcome.self), levelReached: try form.choice("levelReached", CEFRLevel.self),
+                    note: values["note"], version: try form.integer("version", 0...Int(Int32.max))), as: .json)
+                _ = try await API.TrajectoryController().updateStep(request)
+                request.flash(UIText.saved(context.language))
+                return request.redirect(to: "/personen/\(personID.uuidString)#traject", redirectType: .normal)
+            } catch let error as SchakelError where error.field != nil {
+                return StepFormPage(context: context, personID: personID,
+                                    state: FormState(values: values, errors: [error.field!: error.message(context.language)]), stepID: stepID)
+                    .render(status: error.status)
+            }
+        }
+
+        static func ownStep(_ request: Request, person: UUID) async throws -> TrajectoryStepModel {
+            guard let step = try await TrajectoryStepModel.find(try request.uuidParameter("stepID"), on: request.db), step.$person.id == person
+            else { throw SchakelError.notFound }
+            guard step.$organisation.id == (try request.user.organisationID) else { throw SchakelError.forbidden }
+            return step
+        }
+
         /// A milestone recorded from the dossier ("leaves reception" …); it takes the place of a derived one.
         @Sendable func addMilestone(_ request: Request) async throws -> Response {
             try request.verifyForm()
