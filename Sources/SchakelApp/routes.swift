@@ -168,6 +168,8 @@ func routes(_ app: Application) throws {
     signedIn.post("beheer", "accounts", use: admin.createUser)
     let offerPages = Web.OfferController()
     signedIn.get("aanbod", use: offerPages.list)
+    signedIn.get("aanbod", "laden", use: offerPages.importForm)
+    signedIn.on(.POST, "aanbod", "laden", body: .collect(maxSize: "4mb"), use: offerPages.importCSV)
     signedIn.get("aanbod", ":offerID", use: offerPages.show)
     let figurePages = Web.FiguresController()
     signedIn.get("cijfers", use: figurePages.page)

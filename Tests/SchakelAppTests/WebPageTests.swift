@@ -475,4 +475,33 @@ struct WebPageTests {
             #expect(after.contains("Jobteam Gent: Naar werk of opleiding"))
         }
     }
+
+    /// A provider loads its catalogue from a file: a file with a bad row loads nothing and names the line.
+    @Test func aProviderLoadsOffersFromAFileAllOrNothing() async throws {
+        try await withTestApp(.sqlite) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            var session = try await WebSession.signIn(app, "job-counsellor@vdab-mechelen.demo")
+            #expect(try await session.get("aanbod/laden").html.contains("enctype=\"multipart/form-data\""))
+            let before = try await OfferModel.query(on: app.db).count()
+            struct Upload: Content { let csrf: String; let file: File }
+            func upload(_ csv: String) async throws -> (HTTPStatus, String) {
+                var answer: (HTTPStatus, String) = (.ok, "")
+                let (cookie, csrf) = (session.cookie, session.csrf)
+                try await app.testing().test(.POST, "aanbod/laden", beforeRequest: { request in
+                    request.headers.replaceOrAdd(name: .cookie, value: cookie)
+                    try request.content.encode(Upload(csrf: csrf, file: File(data: ByteBuffer(string: csv), filename: "aanbod.csv")), as: .formData)
+                }) { response in answer = (response.status, response.body.string) }
+                return answer
+            }
+            let header = "provider,kind,title,sector,municipality,schedules,starts_on,seats,funding\n"
+            let bad = try await upload(header + "vdab-mechelen,training,Lassen,industrie,12025,day,2026-10-05,8,vdab\n"
+                                       + "vdab-mechelen,training,Heftruck,logistiek,12025,day,niet-een-datum,8,vdab\n")
+            #expect(bad.0 == .unprocessableEntity)
+            #expect(bad.1.contains("line 3") || bad.1.contains("regel 3"))
+            #expect(try await OfferModel.query(on: app.db).count() == before)
+            let good = try await upload(header + "vdab-mechelen,training,Lassen,industrie,12025,day,2026-10-05,8,vdab\n")
+            #expect(good.0 == .seeOther)
+            #expect(try await OfferModel.query(on: app.db).count() == before + 1)
+        }
+    }
 }

@@ -199,9 +199,14 @@ extension API {
         /// `id` update that offer (of the same provider); the others are new. A caseworker loads for
         /// their own organisation, an administrator for any.
         @Sendable func importCSV(_ request: Request) async throws -> ImportResult {
+            try await Self.importCSV(request) { request.body.data }
+        }
+
+        /// From the API's body or the page's uploaded file; the file is read once the reader may load offers.
+        static func importCSV(_ request: Request, file read: () throws -> ByteBuffer?) async throws -> ImportResult {
             let user = try request.user
             guard user.role == .administrator || PersonController.caseworkerRoles.contains(user.role) else { throw SchakelError.forbidden }
-            guard let body = request.body.data, body.readableBytes > 0 else {
+            guard let body = try read(), body.readableBytes > 0 else {
                 throw SchakelError.validation(field: "body", reason: Strings.empty)
             }
             let text = String(decoding: body.readableBytesView, as: UTF8.self)

@@ -26,6 +26,35 @@ extension Web {
                                           "region": request.query[String.self, at: "region"] ?? ""]).render()
         }
 
+        @Sendable func importForm(_ request: Request) async throws -> Response {
+            let context = try await PageContext.load(request)
+            try API.PersonController.requireCaseworker(request)
+            return OfferImportPage(context: context, problems: [], message: nil).render()
+        }
+
+        struct Upload: Content {
+            let csrf: String?
+            let file: File?
+        }
+
+        /// A provider's catalogue as a CSV file: all rows or none; every problem with its line and column.
+        @Sendable func importCSV(_ request: Request) async throws -> Response {
+            let context = try await PageContext.load(request)
+            let upload = try request.content.decode(Upload.self)
+            try CSRF.verify(upload.csrf, for: request)
+            guard let file = upload.file, file.data.readableBytes > 0 else {
+                return OfferImportPage(context: context, problems: [], message: Strings.empty(context.language)).render(status: .unprocessableEntity)
+            }
+            do {
+                let result = try await API.OfferController.importCSV(request) { file.data }
+                request.flash(OfferImportText.loaded(context.language, created: result.created, updated: result.updated))
+                return request.redirect(to: "/aanbod", redirectType: .normal)
+            } catch let error as SchakelError where error.status == .unprocessableEntity {
+                return OfferImportPage(context: context, problems: error.problems ?? [], message: error.message(context.language))
+                    .render(status: .unprocessableEntity)
+            }
+        }
+
         @Sendable func show(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
             try API.PersonController.requireCaseworker(request)
@@ -52,6 +81,7 @@ struct OfferListPage {
             UIText.offers(l),
             .h1(.text(UIText.offers(l))),
             .p(.text(UIText.offersIntro(l))),
+            .p(.a(.href("/aanbod/laden"), .text(OfferImportText.title(l)))),
             .form(.class("filters"), .method(.get), .action("/aanbod"),
                   Form.select("kind", UIText.kind(l), OfferKind.allCases.map { .init(value: $0.rawValue, label: UIText.offerKind(l, $0)) },
                               state: state, empty: FigureText.all(l)),
@@ -114,5 +144,44 @@ struct OfferPage {
                      } ?? .p(.a(.class("button-link button-secondary"), .href("/aanbod/\(offer.id.uuidString)?kandidaten=1#kandidaten"),
                                 .text(UIText.candidates(l)))))
         )
+    }
+}
+
+/// Loading a catalogue from a CSV file, in the import's columns (see the README).
+struct OfferImportPage {
+    let context: PageContext
+    let problems: [String]
+    let message: String?
+
+    func render(status: HTTPResponseStatus = .ok) -> Response {
+        let l = context.language
+        return context.render(
+            OfferImportText.title(l), status: status,
+            .h1(.text(OfferImportText.title(l))),
+            .p(.text(OfferImportText.intro(l))),
+            .unwrap(message) { message in
+                .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .id("error-summary"),
+                     .text(message), .if(!problems.isEmpty, .ul(.forEach(problems.prefix(50)) { .li(.text($0)) })))
+            },
+            .form(.class("stacked"), .method(.post), .action("/aanbod/laden"), .attribute(named: "enctype", value: "multipart/form-data"),
+                  Form.token(context),
+                  .div(.label(.for("file"), .text(OfferImportText.file(l))),
+                       .input(.type(.file), .id("file"), .name("file"), .attribute(named: "accept", value: ".csv,text/csv"), .required(true))),
+                  .div(Form.submit(OfferImportText.load(l))))
+        )
+    }
+}
+
+enum OfferImportText {
+    private static func t(_ l: UILanguage, _ nl: String, _ en: String) -> String { Text(nl: nl, en: en)(l) }
+    static func title(_ l: UILanguage) -> String { t(l, "Aanbod inladen (CSV)", "Load offers (CSV)") }
+    static func intro(_ l: UILanguage) -> String {
+        t(l, "Het aanbod van je eigen organisatie. Een bestand met één foute rij laadt niets; elke fout staat hieronder met regel en kolom.",
+          "Your own organisation's offers. A file with one bad row loads nothing; every problem is listed with its line and column.")
+    }
+    static func file(_ l: UILanguage) -> String { t(l, "CSV-bestand", "CSV file") }
+    static func load(_ l: UILanguage) -> String { t(l, "Inladen", "Load") }
+    static func loaded(_ l: UILanguage, created: Int, updated: Int) -> String {
+        t(l, "Ingeladen: \(created) nieuw, \(updated) bijgewerkt.", "Loaded: \(created) new, \(updated) updated.")
     }
 }
