@@ -90,7 +90,7 @@ struct WebPageTests {
             #expect(inbox.html.visibleText.contains("Amal Haddad"))
             let received = try await ieper.get("doorverwijzingen/\(referralID)")
             #expect(received.html.visibleText.contains("Profiel van de verzender"))
-            #expect(received.html.visibleText.contains("ISCO 7512, 6 jaar"))
+            #expect(received.html.visibleText.contains("7512 Bakker, 6 jaar"))
             #expect(!received.html.visibleText.contains("0470 00 00 00"))
             #expect(received.html.contains("action=\"/doorverwijzingen/\(referralID)/stap/receive\""))
             #expect(!received.html.contains("/stap/send\""), "the receiver is not offered the sender's steps")

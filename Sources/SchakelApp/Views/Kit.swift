@@ -227,6 +227,12 @@ enum View {
 
     static func empty(_ text: String) -> Node<HTML.BodyContext> { .p(.class("empty"), .text(text)) }
 
+    /// An ISCO-08 occupation with its name in the reader's language ("7512 Bakker"), the code alone when unknown.
+    static func occupation(_ code: String, _ language: UILanguage) -> String {
+        guard let occupation = ISCO08.occupation(code: code) else { return "ISCO \(code)" }
+        return "\(code) " + (language == .nl ? occupation.nameNL : occupation.nameEN)
+    }
+
     /// Previous/next links for a paged list; `link` builds the URL of a page.
     static func pager(_ metadata: PageMetadata, language: UILanguage, link: (Int) -> String) -> Node<HTML.BodyContext> {
         let pages = max(1, (metadata.total + metadata.per - 1) / metadata.per)

@@ -241,9 +241,9 @@ struct DossierPage {
                 .li(.text(UIText.isced(l, record.level) + (record.field.isEmpty ? "" : ", \(record.field)") + " " + UIText.inCountry(l, record.country)))
             }))),
             .if(!experience.isEmpty, .group(.h3(.text(UIText.experience(l))), .ul(.forEach(experience) { record in
-                .li(.text("ISCO \(record.occupation) · \(record.years) \(Strings.profileYears(l)) " + UIText.inCountry(l, record.country)))
+                .li(.text("\(View.occupation(record.occupation, l)) · \(record.years) \(Strings.profileYears(l)) " + UIText.inCountry(l, record.country)))
             }))),
-            .if(!wishes.isEmpty, .group(.h3(.text(UIText.jobWishes(l))), .p(.text(wishes.map { "ISCO \($0)" }.joined(separator: ", ")))))
+            .if(!wishes.isEmpty, .group(.h3(.text(UIText.jobWishes(l))), .p(.text(wishes.map { View.occupation($0, l) }.joined(separator: ", ")))))
         )
     }
 

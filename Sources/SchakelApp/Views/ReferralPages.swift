@@ -263,9 +263,10 @@ struct ProfileFacts {
         }
         add(UIText.languagesSection(l), person.languages?.filter { !$0.isMotherTongue }.map { "\($0.language) \($0.level.rawValue) (\($0.assessedOn.belgian))" }
             .joined(separator: ", "))
-        add(UIText.experience(l), person.workExperience?.map { "ISCO \($0.occupation), \($0.years) \(Strings.profileYears(l))" }.joined(separator: "; "))
+        add(UIText.experience(l), person.workExperience?.map { "\(View.occupation($0.occupation, l)), \($0.years) \(Strings.profileYears(l))" }
+            .joined(separator: "; "))
         add(UIText.education(l), person.education?.map { UIText.isced(l, $0.level) }.joined(separator: "; "))
-        add(UIText.jobWishes(l), person.jobWishes?.map { "ISCO \($0)" }.joined(separator: ", "))
+        add(UIText.jobWishes(l), person.jobWishes?.map { View.occupation($0, l) }.joined(separator: ", "))
         return .div(.class("profile-facts"),
                     .dl(.class("facts"), .forEach(rows) { label, value in .group(.dt(.text(label)), .dd(.text(value))) }),
                     .if(!person.withheld.isEmpty, .div(.class("withheld-list"),
