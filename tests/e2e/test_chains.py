@@ -291,3 +291,38 @@ def test_the_evaluation_questionnaire(page):
     page.open("/enquete/frontline-worker").audit("survey")
     page.submit("form[action='/enquete/frontline-worker']")
     assert page.find("#error-summary").is_displayed()
+
+
+def test_every_other_screen_passes_the_audit_in_both_languages(page):
+    """The screens the walks pass without looking: lists, forms, confirmations; Dutch, then English."""
+    page.sign_in(SOCIAL_WORKER_FEDASIL)
+    dossier = screen(page, "Hana", "Yusuf", "Langemark-Poelkapelle")
+    consent(page, dossier, "VDAB Ieper", ["identity", "languages"])
+    consent_link = page.find("#toestemmingen a[href^='/toestemmingen/']").get_attribute("href")
+    consent_path = consent_link[len(page.base):]
+    referral = refer(page, dossier, "VDAB Ieper", "Kennismaking.")
+    screens = [
+        ("persons", "/personen"), ("dossier-edit", dossier + "/wijzigen"), ("consent-form", dossier + "/toestemmingen/nieuw"),
+        ("consent-text", consent_path), ("consent-withdraw", consent_path + "/intrekken"), ("referral-form", dossier + "/doorverwijzen"),
+        ("referral-cancel", referral + "/annuleren"), ("erase", dossier + "/wissen"), ("offers-import", "/aanbod/laden"),
+        ("conferences", "/overleg"), ("survey-client", "/enquete/client"),
+    ]
+    for name, path in screens:
+        page.open(path)
+        assert page.find("h1").is_displayed(), path
+        page.audit(name)
+    page.open("/personen")
+    page.fill("naam", "Hana Yusuf")
+    page.submit("form[action='/personen/zoeken']")
+    assert "Hana Yusuf" in page.find("#persons").text
+    page.audit("persons-search")
+    page.open("/start")
+    page.submit("#language-switch")
+    for name, path in [("dossier-english", dossier), ("referral-english", referral), ("persons-english", "/personen")]:
+        page.open(path)
+        assert page.find("html").get_attribute("lang") == "en"
+        page.audit(name)
+    assert "Not shared with you" not in page.text()
+    page.open(dossier)
+    assert "Record consent" in page.text()
+    page.submit("#language-switch")
