@@ -266,6 +266,69 @@ def test_the_administrator_and_the_password_screens(page):
     assert "Huidig wachtwoord" in page.find("#error-summary").text
 
 
+def tick_labelled(page, label):
+    """Ticks the checkbox whose label reads `label` (its id holds an organisation's id)."""
+    target = page.driver.find_element("xpath", f"//label[normalize-space()='{label}']").get_attribute("for")
+    page.tick(target)
+
+
+def test_an_administrator_adds_a_partner_records_an_agreement_and_ends_it(page):
+    """The registry from the browser: an organisation, an agreement whose route a caseworker then uses, ending it."""
+    page.sign_in("administrator@vdab-gent.demo")
+    page.open("/beheer").click_link("Organisatie toevoegen")
+    page.submit("form[action='/beheer/organisaties']")
+    assert "Naam" in page.find("#error-summary").text
+    page.audit("organisation-form-errors")
+    page.fill("name", "OCMW Eeklo")
+    page.choose("kind", "OCMW")
+    page.choose("regionId", "Oost-Vlaanderen")
+    page.submit("form[action='/beheer/organisaties']")
+    assert "OCMW Eeklo is toegevoegd aan de keten." in page.text()
+
+    page.click_link("Nieuwe samenwerkingsovereenkomst")
+    page.audit("agreement-form")
+    page.fill("title", "VDAB Gent en OCMW Eeklo")
+    page.date("validFrom", "2026-01-01")
+    tick_labelled(page, "OCMW Eeklo")
+    page.tick("task-guidance")
+    page.tick("cat-identity")
+    page.tick("cat-languages")
+    page.fill("responseDays", "7")
+    page.submit("form[action='/beheer/overeenkomsten']")
+    assert page.heading() == "VDAB Gent en OCMW Eeklo", page.text()[:400]
+    routes = page.find("#routes").text
+    assert "OCMW Eeklo" in routes and "identiteit, talen" in routes
+    page.audit("agreement")
+    agreement = page.path()
+
+    page.sign_out().sign_in(COUNSELLOR_GENT)
+    dossier = screen(page, "Rami", "Darwish", "Gent")
+    page.open(dossier + "/doorverwijzen")
+    assert "OCMW Eeklo" in page.find("#to").text
+    page.sign_out().sign_in("administrator@vdab-gent.demo")
+
+    page.open(agreement).click_link("Overeenkomst beëindigen")
+    assert "nu beëindigen?" in page.text()
+    page.audit("agreement-end-confirm")
+    page.submit("form[action$='/beeindigen']")
+    assert "De overeenkomst is beëindigd." in page.text() and "niet van kracht" in page.text()
+    page.sign_out().sign_in(COUNSELLOR_GENT)
+    page.open(dossier + "/doorverwijzen")
+    assert "OCMW Eeklo" not in page.find("#to").text
+
+
+def test_an_administrator_is_asked_before_closing_an_account(page):
+    page.sign_in("administrator@vdab-gent.demo")
+    page.open("/beheer")
+    row = page.driver.find_element("xpath", "//tr[td[normalize-space()='analyst@vdab-gent.demo']]")
+    assert row.find_element("css selector", "select").get_attribute("id").startswith("role-")
+    page.open(row.find_element("link text", "Account sluiten").get_attribute("href")[len(page.base):])
+    assert "Wil je het account van" in page.find("#sluiten").text
+    page.audit("account-close-confirm")
+    page.find("#sluiten").find_element("link text", "Annuleren").click()
+    assert "gesloten op" not in page.find("#accounts").text
+
+
 def test_an_employer_request_is_routed_and_answered(page):
     page.sign_in("employer-contact@bakkerij-van-acker.demo")
     page.open("/werkgevers")

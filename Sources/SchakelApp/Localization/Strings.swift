@@ -66,6 +66,35 @@ enum Strings {
     static let illegalRequestStep = Text(nl: "Dit kan niet bij een werkgeversvraag in toestand '%@'. Mogelijk nu: %@.",
                                          en: "This cannot be done to an employer request in state '%@'. Possible now: %@.")
 
+    // The registry: organisations and agreements
+    static let lengthBetween = Text(nl: "Geef %d tot %d tekens.", en: "Enter %d to %d characters.")
+    static let nameNeedsLetters = Text(nl: "Een naam heeft letters of cijfers nodig.", en: "A name needs letters or digits.")
+    static let organisationExists = Text(nl: "Er is al een organisatie met deze naam in deze regio.",
+                                         en: "There is already an organisation with this name in this region.")
+    static let unknownRegion = Text(nl: "Onbekende regio (NIS-code).", en: "Unknown region (NIS code).")
+    static let municipalityOutsideRegion = Text(nl: "Deze gemeente ligt niet in de gekozen regio.", en: "This municipality is not in the chosen region.")
+    static let unknownParty = Text(nl: "Een van de organisaties bestaat niet.", en: "One of the organisations does not exist.")
+    static let agreementEnded = Text(nl: "Deze samenwerkingsovereenkomst is beëindigd.", en: "This agreement has ended.")
+
+    static func agreementProblem(_ reason: AgreementRules.Reason) -> Text {
+        switch reason {
+        case .titleLength: return Text(nl: "Geef een titel van %d tot %d tekens.", en: "Enter a title of %d to %d characters.")
+        case .periodBackwards: return Text(nl: "De einddatum ligt voor de begindatum.", en: "The end date is before the start date.")
+        case .tooFewParties: return Text(nl: "Een overeenkomst heeft minstens twee partijen.", en: "An agreement has at least two parties.")
+        case .proposerNotParty: return Text(nl: "Je eigen organisatie moet partij zijn: je legt alleen overeenkomsten van je eigen organisatie vast.",
+                                            en: "Your own organisation must be a party: you record only your own organisation's agreements.")
+        case .routeOutsideParties: return Text(nl: "Een route loopt tussen twee partijen van de overeenkomst.",
+                                               en: "A route runs between two parties of the agreement.")
+        case .routeToItself: return Text(nl: "Een route loopt naar een andere organisatie.", en: "A route goes to another organisation.")
+        case .routeNotFromProposer: return Text(nl: "Je opent alleen routes vanuit je eigen organisatie: de gegevens van een andere organisatie opent haar eigen beheerder.",
+                                                en: "You open only routes from your own organisation: another organisation's data is opened by its own administrator.")
+        case .noCategories: return Text(nl: "Kies minstens één soort gegevens.", en: "Choose at least one kind of data.")
+        case .responseDays: return Text(nl: "Geef een termijn van 1 tot 30 werkdagen.", en: "Enter a term of 1 to 30 working days.")
+        case .duplicateRoute: return Text(nl: "Deze route bestaat al in deze overeenkomst.", en: "This route already exists in this agreement.")
+        case .agreementEnded: return agreementEnded
+        }
+    }
+
     // The printable hand-over profile
     static let profileTitle = Text(nl: "Profiel voor warme overdracht", en: "Profile for a warm hand-over")
     static let profileRoute = Text(nl: "Van %@ aan %@ · doel: %@", en: "From %@ to %@ · purpose: %@")

@@ -29,5 +29,7 @@ extension Application {
         migrations.add(CreateFigureFacts())
         migrations.add(CreateTargets())
         migrations.add(CreateSurveyResponses())
+        // 008: administrators record organisations and agreements
+        migrations.add(AddAdministration())
     }
 }

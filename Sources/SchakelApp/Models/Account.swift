@@ -15,6 +15,8 @@ final class UserModel: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "language") var language: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// When an administrator closed the account (migration 008): it signs in no more, its tokens are gone.
+    @OptionalField(key: "closed_at") var closedAt: Date?
 
     init() {}
 

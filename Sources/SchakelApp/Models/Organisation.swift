@@ -38,6 +38,10 @@ final class AgreementModel: Model, @unchecked Sendable {
     @Children(for: \.$agreement) var parties: [AgreementPartyModel]
     @Children(for: \.$agreement) var routes: [AgreementRouteModel]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Who recorded it and who ended it (migration 008); nil for agreements loaded as reference data.
+    @OptionalField(key: "created_by_user_id") var createdByUserID: UUID?
+    @OptionalField(key: "ended_by_user_id") var endedByUserID: UUID?
+    @OptionalField(key: "ended_at") var endedAt: Date?
 
     init() {}
 
@@ -87,6 +91,8 @@ final class AgreementRouteModel: Model, @unchecked Sendable {
     @Field(key: "categories") var categoriesJSON: String
     /// First contact within this many working days after a referral is sent.
     @Field(key: "response_days") var responseDays: Int
+    /// The administrator who opened the route (migration 008); nil for reference data.
+    @OptionalField(key: "added_by_user_id") var addedByUserID: UUID?
 
     init() {}
 

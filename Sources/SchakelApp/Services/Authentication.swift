@@ -51,7 +51,7 @@ struct BearerTokenAuthenticator: AsyncBearerAuthenticator {
         guard let row = try await sql.raw("""
             SELECT u.id, u.email, u.display_name, u.organisation_id, u.role, u.language, t.expires_at
             FROM user_tokens t JOIN users u ON u.id = t.user_id
-            WHERE t.token_hash = \(bind: UserTokenModel.hash(bearer.token))
+            WHERE t.token_hash = \(bind: UserTokenModel.hash(bearer.token)) AND u.closed_at IS NULL
             """).first(decoding: Row.self),
               row.expires_at > request.now
         else { return }
@@ -66,7 +66,7 @@ struct SessionUserAuthenticator: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let text = request.session.data[Self.userKey], let id = UUID(uuidString: text),
-           let user = try await UserModel.find(id, on: request.db) {
+           let user = try await UserModel.find(id, on: request.db), user.closedAt == nil {
             request.auth.login(try AuthenticatedUser(user))
         }
         return try await next.respond(to: request)
@@ -112,7 +112,8 @@ enum SignInService {
 
         let user = try await UserModel.query(on: request.db).filter(\.$email == email).first()
         let matches = try await request.password.async.verify(password, created: user?.passwordHash ?? decoyHash)
-        if let user, matches {
+        // A closed account signs in no more; it answers as a wrong password would, and counts as a failure.
+        if let user, matches, user.closedAt == nil {
             if let record { try await record.delete(on: request.db) }
             return user
         }

@@ -22,6 +22,8 @@ enum SchakelError: Error, Sendable {
     case csvProblems([MunicipalityCSV.Problem])
     /// A referral step that belongs to the other side.
     case wrongParty(action: String, party: String)
+    /// A route added to, or an end given to, an agreement that has ended.
+    case agreementEnded
 
     var status: HTTPResponseStatus {
         switch self {
@@ -30,7 +32,7 @@ enum SchakelError: Error, Sendable {
         case .slowDown, .locked: return .tooManyRequests
         case .forbidden, .csrf: return .forbidden
         case .notFound: return .notFound
-        case .conflict, .staleVersion, .illegalTransition, .illegalRequestStep: return .conflict
+        case .conflict, .staleVersion, .illegalTransition, .illegalRequestStep, .agreementEnded: return .conflict
         case .wrongParty: return .forbidden
         }
     }
@@ -50,6 +52,7 @@ enum SchakelError: Error, Sendable {
         case .illegalTransition, .illegalRequestStep: return "illegal_transition"
         case .wrongParty: return "wrong_party"
         case .csvProblems: return "invalid_csv"
+        case .agreementEnded: return "agreement_ended"
         }
     }
 
@@ -86,6 +89,7 @@ enum SchakelError: Error, Sendable {
             return Strings.illegalRequestStep.filled(language, state, allowed.isEmpty ? "—" : allowed.joined(separator: ", "))
         case let .wrongParty(action, party):
             return Strings.wrongParty.filled(language, action, party)
+        case .agreementEnded: return Strings.agreementEnded(language)
         }
     }
 

@@ -64,6 +64,13 @@ struct FormState {
 
     subscript(_ field: String) -> String { values[field] ?? "" }
 
+    /// A form sent back with its errors: what was typed stays, the form token does not (the page has a new one).
+    static func resubmitted(_ values: [String: String], errors: [String: String]) -> FormState {
+        var kept = values
+        kept["csrf"] = nil
+        return FormState(values: kept, errors: errors)
+    }
+
     /// Validation errors become field errors; any other error is thrown on.
     static func failed(_ error: any Error, values: [String: String], language: UILanguage, fieldMap: [String: String] = [:]) throws -> FormState {
         guard let error = error as? SchakelError, let field = error.field else { throw error }

@@ -140,6 +140,10 @@ enum Stylesheet {
     .check { display: flex; gap: .5rem; align-items: center; }
     .check label { font-weight: 400; margin: 0; }
     .check input { width: 1.25rem; height: 1.25rem; }
+    .check-columns { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .25rem 1rem; }
+    a.danger-link { color: var(--error); font-weight: 600; }
+    .row-actions, .row-actions form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+    .row-actions select { width: auto; }
     .error-summary ul { margin: .5rem 0 0; }
     .error-summary a { color: var(--error); }
     .actions { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 1.5rem 0; }
@@ -170,6 +174,8 @@ enum Stylesheet {
       dl.facts { grid-template-columns: 1fr; gap: .1rem; } dl.facts dd { margin-bottom: .6rem; }
       table.plain { display: block; overflow-x: auto; } .main-nav ul { padding: .5rem 1rem; } }
     main { overflow-wrap: anywhere; }
+    /* In tables a word stays whole: a narrow screen scrolls the table sideways rather than cutting words. */
+    table.plain th, table.plain td { overflow-wrap: break-word; }
     .profile section { break-inside: avoid; }
     .profile .withheld { border-left: 4px solid var(--line); padding-left: 1rem; }
     .profile .printed { color: var(--muted); font-size: .9rem; margin-top: 2rem; }

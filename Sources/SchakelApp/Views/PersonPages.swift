@@ -400,10 +400,7 @@ struct ConsentFormPage {
                               state: state, required: true),
                   .fieldset(.id("categories"), Form.legend(UIText.categories(l)),
                             state.errors["categories"].map { .p(.class("field-error"), .text($0)) } ?? .empty,
-                            .forEach(DataCategory.allCases) { category in
-                                Form.checkbox("cat-\(category.rawValue)", UIText.category(l, category),
-                                              checked: !state["cat-\(category.rawValue)"].isEmpty)
-                            }),
+                            Form.categoryChecks(state, language: l)),
                   Form.select("method", UIText.method(l), ConsentMethod.allCases.map { .init(value: $0.rawValue, label: UIText.consentMethod(l, $0)) },
                               state: state, required: true),
                   Form.input("witness", UIText.witness(l), state: state),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an organisation does in the chain.
 public enum OrganisationKind: String, CaseIterable, Codable, Sendable {
     /// Reception centre (Fedasil, Red Cross).
@@ -85,5 +87,33 @@ public enum Slug {
     public static func isValid(_ text: String) -> Bool {
         guard (2...60).contains(text.count), text.first != "-", text.last != "-", !text.contains("--") else { return false }
         return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}
+
+extension Slug {
+    /// A slug from an organisation's name: accents folded, lowercase, every run of other characters one
+    /// hyphen, at most 60 characters ("OCMW Sint-Niklaas" gives "ocmw-sint-niklaas"). Nil when nothing usable
+    /// is left.
+    public static func make(from name: String) -> String? {
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        var slug = ""
+        for scalar in folded.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        slug = String(slug.prefix(60))
+        while slug.last == "-" { slug.removeLast() }
+        return isValid(slug) ? slug : nil
+    }
+
+    /// The slug with a number after it when the plain one is taken: "vdab-gent-2".
+    public static func numbered(_ slug: String, _ number: Int) -> String {
+        let suffix = "-\(number)"
+        var base = String(slug.prefix(60 - suffix.count))
+        while base.last == "-" { base.removeLast() }
+        return base + suffix
     }
 }

@@ -60,6 +60,8 @@ struct AgreementDTO: Content {
         let fromOrganisationId: UUID
         let toOrganisationId: UUID
         let categories: [DataCategory]
+        /// First contact within this many working days.
+        let responseDays: Int
     }
 
     let id: UUID
@@ -72,6 +74,8 @@ struct AgreementDTO: Content {
     let active: Bool
     let parties: [Party]
     let routes: [Route]
+    /// When a party ended it from the application; nil otherwise.
+    let endedAt: Date?
 
     /// `parties` and `routes` must have been eager-loaded.
     init(_ model: AgreementModel, today: CalendarDate) throws {
@@ -85,8 +89,10 @@ struct AgreementDTO: Content {
         parties = model.parties.map { Party(organisationId: $0.$organisation.id, tasks: $0.tasks) }
             .sorted { $0.organisationId.uuidString < $1.organisationId.uuidString }
         routes = try model.routes.map {
-            Route(id: try $0.requireID(), fromOrganisationId: $0.$from.id, toOrganisationId: $0.$to.id, categories: $0.categories)
+            Route(id: try $0.requireID(), fromOrganisationId: $0.$from.id, toOrganisationId: $0.$to.id, categories: $0.categories,
+                  responseDays: $0.responseDays)
         }.sorted { $0.id.uuidString < $1.id.uuidString }
+        endedAt = model.endedAt
     }
 }
 

@@ -18,14 +18,19 @@ extension Web {
             return try await Self.page(request, context: context, state: FormState(values: ["role": UserRole.socialWorker.rawValue]))
         }
 
-        static func page(_ request: Request, context: PageContext, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        static func page(_ request: Request, context: PageContext, state: FormState, status: HTTPResponseStatus = .ok,
+                         closing: UserModel? = nil) async throws -> Response {
             let organisations = try await OrganisationModel.query(on: request.db).sort(\.$name).all()
             let agreements = try await AgreementModel.query(on: request.db).with(\.$parties).with(\.$routes).sort(\.$title).all()
             let users = try await UserModel.query(on: request.db).filter(\.$organisation.$id == context.user.organisationID)
                 .sort(\.$email).all()
             let today = request.now.brusselsDay
-            return AdminPage(context: context, organisations: organisations,
-                             agreements: try agreements.map { try AgreementDTO($0, today: today) }, users: users, state: state)
+            var regions: [String: String] = [:]
+            for region in try await RegionModel.query(on: request.db).all() {
+                regions[region.id ?? ""] = context.language == .nl ? region.nameNL : region.nameEN
+            }
+            return AdminPage(context: context, organisations: organisations, regions: regions,
+                             agreements: try agreements.map { try AgreementDTO($0, today: today) }, users: users, state: state, closing: closing)
                 .render(status: status)
         }
 
@@ -57,5 +62,241 @@ extension Web {
                                            status: .unprocessableEntity)
             }
         }
+    }
+}
+
+extension Web.AdminController {
+    // MARK: Organisations
+
+    @Sendable func organisationForm(_ request: Request) async throws -> Response {
+        let context = try await PageContext.load(request)
+        try Self.requireAdministrator(request)
+        return try await Self.organisationPage(request, context: context, state: FormState(values: ["kind": OrganisationKind.ocmw.rawValue]))
+    }
+
+    static func organisationPage(_ request: Request, context: PageContext, state: FormState,
+                                 status: HTTPResponseStatus = .ok) async throws -> Response {
+        let regions = try await RegionModel.query(on: request.db).sort(\.$id).all()
+        let municipalities = try await MunicipalityModel.query(on: request.db).sort(\.$nameNL).all()
+        return OrganisationFormPage(context: context, regions: regions, municipalities: municipalities, state: state).render(status: status)
+    }
+
+    /// Every problem of the form at once; the organisation is written only when there are none.
+    @Sendable func createOrganisation(_ request: Request) async throws -> Response {
+        try request.verifyForm()
+        let context = try await PageContext.load(request)
+        try Self.requireAdministrator(request)
+        let values = try request.content.decode([String: String].self)
+        let form = FormValues(values)
+        var errors: [String: String] = [:]
+        let kind: OrganisationKind?
+        do { kind = try form.choice("kind", OrganisationKind.self) } catch let error as SchakelError {
+            kind = nil
+            errors["kind"] = error.message(context.language)
+        }
+        if kind == nil, errors["kind"] == nil { errors["kind"] = Strings.empty(context.language) }
+        let input = OrganisationInput(name: form.text("name") ?? "", kind: kind ?? .ocmw, regionId: form.text("regionId") ?? "",
+                                      municipalityId: form.text("municipalityId"))
+        for problem in try await API.RegistryController.organisationProblems(input, on: request.db) where errors[problem.field] == nil {
+            errors[problem.field] = problem.error.message(context.language)
+        }
+        guard errors.isEmpty else {
+            return try await Self.organisationPage(request, context: context, state: .resubmitted(values, errors: errors),
+                                                   status: .unprocessableEntity)
+        }
+        let organisation = try await API.RegistryController.createOrganisation(request, input: input)
+        request.flash(AdminText.organisationCreated(context.language, organisation.name))
+        return request.redirect(to: "/beheer#organisaties", redirectType: .normal)
+    }
+
+    // MARK: Agreements
+
+    @Sendable func agreementForm(_ request: Request) async throws -> Response {
+        let context = try await PageContext.load(request)
+        try Self.requireAdministrator(request)
+        return try await Self.agreementFormPage(request, context: context,
+                                                state: FormState(values: ["kind": AgreementKind.bilateral.rawValue,
+                                                                          "validFrom": request.now.brusselsDay.iso]))
+    }
+
+    static func agreementFormPage(_ request: Request, context: PageContext, state: FormState,
+                                  status: HTTPResponseStatus = .ok) async throws -> Response {
+        let organisations = try await OrganisationModel.query(on: request.db).sort(\.$name).all()
+        let regions = try await RegionModel.query(on: request.db).sort(\.$id).all()
+        return AgreementFormPage(context: context, organisations: organisations, regions: regions, state: state).render(status: status)
+    }
+
+    /// The agreement as the form gives it: the administrator's organisation and every partner ticked; one route
+    /// to each partner when data categories are ticked.
+    @Sendable func createAgreement(_ request: Request) async throws -> Response {
+        try request.verifyForm()
+        let context = try await PageContext.load(request)
+        try Self.requireAdministrator(request)
+        let values = try request.content.decode([String: String].self)
+        let form = FormValues(values)
+        let l = context.language
+        var errors: [String: String] = [:]
+        func read<T>(_ field: String, _ parse: () throws -> T?) -> T? {
+            do { return try parse() } catch let error as SchakelError {
+                errors[field] = error.message(l)
+            } catch { errors[field] = Strings.wrongType(l) }
+            return nil
+        }
+        let kind = read("kind") { try form.choice("kind", AgreementKind.self) }
+        let validFrom = read("validFrom") { try form.date("validFrom") }
+        let validUntil = read("validUntil") { try form.date("validUntil") }
+        let responseDays = read("responseDays") { try form.integer("responseDays", AgreementRules.responseDays) }
+        if kind == nil, errors["kind"] == nil { errors["kind"] = Strings.empty(l) }
+        if validFrom == nil, errors["validFrom"] == nil { errors["validFrom"] = Strings.empty(l) }
+        let own = context.user.organisationID
+        let partners = values.keys.compactMap { $0.hasPrefix("party-") ? UUID(uuidString: String($0.dropFirst(6))) : nil }.filter { $0 != own }
+        let tasks = PartyTask.allCases.filter { values["task-\($0.rawValue)"] != nil }
+        let categories = DataCategory.allCases.filter { values["cat-\($0.rawValue)"] != nil }
+        let input = AgreementInput(
+            title: form.text("title") ?? "", kind: kind ?? .bilateral, regionId: form.text("regionId"),
+            validFrom: validFrom ?? request.now.brusselsDay, validUntil: validUntil,
+            parties: [AgreementInput.Party(organisationId: own, tasks: tasks)] + partners.map { AgreementInput.Party(organisationId: $0, tasks: []) },
+            routes: categories.isEmpty ? [] : partners.map {
+                AgreementRouteInput(fromOrganisationId: own, toOrganisationId: $0, categories: categories, responseDays: responseDays)
+            })
+        for problem in try await API.RegistryController.agreementProblems(input, proposer: own, on: request.db) {
+            // One route per partner: a problem with the routes is a problem with the partners chosen.
+            let field = problem.field == "routes" ? "parties" : problem.field
+            if errors[field] == nil { errors[field] = problem.error.message(l) }
+        }
+        guard errors.isEmpty else {
+            return try await Self.agreementFormPage(request, context: context, state: .resubmitted(values, errors: errors),
+                                                    status: .unprocessableEntity)
+        }
+        let agreement = try await API.RegistryController.createAgreement(request, input: input)
+        request.flash(AdminText.agreementCreated(l))
+        return request.redirect(to: "/beheer/overeenkomsten/\(try agreement.requireID().uuidString)", redirectType: .normal)
+    }
+
+    @Sendable func agreement(_ request: Request) async throws -> Response {
+        let context = try await PageContext.load(request)
+        try Self.requireAdministrator(request)
+        return try await Self.agreementPage(request, context: context, state: FormState(values: ["responseDays": "5"]))
+    }
+
+    static func agreementPage(_ request: Request, context: PageContext, state: FormState, confirmEnd: Bool = false,
+                              status: HTTPResponseStatus = .ok) async throws -> Response {
+        let model = try await API.RegistryController.load(try request.uuidParameter("agreementID"), on: request.db)
+        let l = context.language
+        var region: RegionModel?
+        if let regionID = model.$region.id { region = try await RegionModel.find(regionID, on: request.db) }
+        /// Who, as the organisation they acted for (names of staff stay inside their organisation), and when.
+        func by(_ userID: UUID?, at moment: Date?) async throws -> String? {
+            guard let userID, let user = try await UserModel.find(userID, on: request.db) else { return nil }
+            return context.organisation(user.$organisation.id) + (moment.map { ", " + View.moment($0) } ?? "")
+        }
+        return AgreementPage(context: context, agreement: try AgreementDTO(model, today: request.now.brusselsDay),
+                             regionName: region.map { l == .nl ? $0.nameNL : $0.nameEN },
+                             createdBy: try await by(model.createdByUserID, at: model.createdAt),
+                             endedBy: try await by(model.endedByUserID, at: model.endedAt),
+                             today: request.now.brusselsDay, state: state, confirmEnd: confirmEnd).render(status: status)
+    }
+
+    @Sendable func addRoute(_ request: Request) async throws -> Response {
+        try request.verifyForm()
+        let context = try await PageContext.load(request)
+        let user = try API.RegistryController.requireAdministrator(request)
+        let values = try request.content.decode([String: String].self)
+        let form = FormValues(values)
+        let l = context.language
+        var errors: [String: String] = [:]
+        var responseDays: Int?
+        do { responseDays = try form.integer("responseDays", AgreementRules.responseDays) } catch let error as SchakelError {
+            errors["responseDays"] = error.message(l)
+        }
+        let to = form.text("toOrganisationId").flatMap(UUID.init(uuidString:))
+        if to == nil { errors["toOrganisationId"] = Strings.empty(l) }
+        let input = AgreementRouteInput(fromOrganisationId: user.organisationID, toOrganisationId: to ?? user.organisationID,
+                                        categories: DataCategory.allCases.filter { values["cat-\($0.rawValue)"] != nil },
+                                        responseDays: responseDays)
+        let agreement = try await API.RegistryController.loadAsParty(request, user: user)
+        for problem in API.RegistryController.routeProblems(input, to: agreement, proposer: user.organisationID) where errors[problem.field] == nil {
+            errors[problem.field] = problem.error.message(l)
+        }
+        guard errors.isEmpty else {
+            return try await Self.agreementPage(request, context: context, state: .resubmitted(values, errors: errors),
+                                                status: .unprocessableEntity)
+        }
+        _ = try await API.RegistryController.addRoute(request, input: input)
+        request.flash(AdminText.routeOpened(l))
+        return request.redirect(to: "/beheer/overeenkomsten/\(try agreement.requireID().uuidString)#routes", redirectType: .normal)
+    }
+
+    @Sendable func confirmEnd(_ request: Request) async throws -> Response {
+        let context = try await PageContext.load(request)
+        let user = try API.RegistryController.requireAdministrator(request)
+        _ = try await API.RegistryController.loadAsParty(request, user: user)
+        return try await Self.agreementPage(request, context: context, state: FormState(), confirmEnd: true)
+    }
+
+    @Sendable func end(_ request: Request) async throws -> Response {
+        try request.verifyForm()
+        let context = try await PageContext.load(request)
+        let agreement = try await API.RegistryController.endAgreement(request)
+        request.flash(AdminText.agreementEndedFlash(context.language))
+        return request.redirect(to: "/beheer/overeenkomsten/\(try agreement.requireID().uuidString)", redirectType: .normal)
+    }
+}
+
+extension Web.AdminController {
+    // MARK: Accounts
+
+    /// Another open account of the administrator's own organisation.
+    static func colleague(_ request: Request) async throws -> UserModel {
+        try requireAdministrator(request)
+        let user = try request.user
+        guard let account = try await UserModel.find(try request.uuidParameter("userID"), on: request.db),
+              account.$organisation.id == user.organisationID, account.closedAt == nil
+        else { throw SchakelError.notFound }
+        guard account.id != user.id else { throw SchakelError.validation(field: "role", reason: Text(nl: AdminText.notYourself(.nl), en: AdminText.notYourself(.en))) }
+        return account
+    }
+
+    /// A new role applies at the account's next request: sessions and tokens read the role each time.
+    @Sendable func changeRole(_ request: Request) async throws -> Response {
+        try request.verifyForm()
+        let context = try await PageContext.load(request)
+        let account = try await Self.colleague(request)
+        let values = try request.content.decode([String: String].self)
+        guard let role = try FormValues(values).choice("role", UserRole.self) else {
+            throw SchakelError.validation(field: "role", reason: Strings.empty)
+        }
+        account.role = role
+        try await account.update(on: request.db)
+        let user = try request.user
+        try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: nil, action: .accountRole,
+                                           categories: [], purpose: nil, outcome: .allowed))
+        request.flash(AdminText.roleChanged(context.language, account.email))
+        return request.redirect(to: "/beheer#accounts", redirectType: .normal)
+    }
+
+    @Sendable func confirmClose(_ request: Request) async throws -> Response {
+        let context = try await PageContext.load(request)
+        let account = try await Self.colleague(request)
+        return try await Self.page(request, context: context, state: FormState(values: ["role": UserRole.socialWorker.rawValue]), closing: account)
+    }
+
+    /// Closing and the end of the account's tokens are one transaction: no token outlives the account.
+    @Sendable func close(_ request: Request) async throws -> Response {
+        try request.verifyForm()
+        let context = try await PageContext.load(request)
+        let account = try await Self.colleague(request)
+        let accountID = try account.requireID()
+        let now = request.now
+        try await request.db.transaction { db in
+            account.closedAt = now
+            try await account.update(on: db)
+            try await UserTokenModel.query(on: db).filter(\.$user.$id == accountID).delete()
+        }
+        let user = try request.user
+        try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: nil, action: .accountClose,
+                                           categories: [], purpose: nil, outcome: .allowed))
+        request.flash(AdminText.accountClosed(context.language, account.email))
+        return request.redirect(to: "/beheer#accounts", redirectType: .normal)
     }
 }

@@ -11,6 +11,10 @@ struct AuditEvent: Sendable {
         case read, create, update, consentGiven = "consent-given", consentWithdrawn = "consent-withdrawn"
         case export, erase, search, accessLogRead = "access-log-read", keyRotation = "key-rotation"
         case referralSnapshot = "referral-snapshot", referralStep = "referral-step"
+        /// Changes to the registry, without a person: who opened or closed which kinds of data, and when.
+        case organisationCreate = "organisation-create", agreementCreate = "agreement-create"
+        case agreementRoute = "agreement-route", agreementEnd = "agreement-end"
+        case accountRole = "account-role", accountClose = "account-close"
     }
 
     enum Outcome: String, Sendable {
