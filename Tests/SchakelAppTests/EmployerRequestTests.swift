@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Testing
 import VaporTesting
@@ -43,6 +44,12 @@ struct EmployerRequestTests {
             // Only staff of the handling organisation can be the contact.
             let outsider = try await api.get("me", token: stranger)
             #expect(try await api.post("employer-requests/\(id)/assign", token: jobteamLead, ["contactUserId": outsider.id]).status
+                    == .unprocessableEntity)
+            // Nor a colleague whose account was closed.
+            let leaver = try #require(try await UserModel.query(on: app.db).filter(\.$email == "social-worker@jobteam-gent.demo").first())
+            leaver.closedAt = Date()
+            try await leaver.update(on: app.db)
+            #expect(try await api.post("employer-requests/\(id)/assign", token: jobteamLead, ["contactUserId": try leaver.requireID().uuidString]).status
                     == .unprocessableEntity)
 
             let assigned = try await api.post("employer-requests/\(id)/assign", token: jobteamLead, ["contactUserId": me.id])

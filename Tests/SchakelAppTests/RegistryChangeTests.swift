@@ -65,11 +65,19 @@ struct RegistryChangeTests {
             let withheld = (read["withheld"] as? [[String: Any]] ?? []).compactMap { $0["category"] as? String }
             #expect(withheld.contains("work-experience"))
 
+            // A referral sent and received while the agreement is in force.
+            let draft = try await api.post("referrals", token: chain.receptionSocialWorker, [
+                "personId": person.uuidString, "toOrganisationId": vdab, "purpose": "guidance-to-work", "reason": "Mag werken; zoekt werk.",
+            ])
+            #expect(draft.status == .created, "\(draft.text)")
+            #expect(try await api.post("referrals/\(draft.id)/send", token: chain.receptionSocialWorker).status == .ok)
+            #expect(try await api.post("referrals/\(draft.id)/receive", token: chain.vdabCounsellor).status == .ok)
+
             // VDAB's administrator cannot widen the reception centre's route, but opens its own direction.
             let widened = try await api.post("agreements/\(agreement)/routes", token: chain.vdabAdmin,
                                              ["fromOrganisationId": reception, "toOrganisationId": vdab, "categories": ["assessment"]])
             #expect(widened.status == .unprocessableEntity)
-            #expect((widened["error"] as? [String: Any])?["field"] as? String == "toOrganisationId")
+            #expect((widened["error"] as? [String: Any])?["field"] as? String == "fromOrganisationId")
             let back = try await api.post("agreements/\(agreement)/routes", token: chain.vdabAdmin,
                                           ["toOrganisationId": reception, "categories": ["trajectory-and-referrals"]])
             #expect(back.status == .created, "\(back.text)")
@@ -79,13 +87,21 @@ struct RegistryChangeTests {
             #expect(again.status == .unprocessableEntity)
             // An administrator of an organisation that is no party can neither add to it nor end it.
             #expect(try await api.post("agreements/\(agreement)/end", token: chain.otherAdmin).status == .forbidden)
+            #expect(try await api.post("agreements/\(agreement)/routes", token: chain.otherAdmin,
+                                       ["toOrganisationId": vdab, "categories": ["identity"]]).status == .forbidden)
 
             let ended = try await api.post("agreements/\(agreement)/end", token: chain.receptionAdmin)
             #expect(ended.status == .ok)
             #expect(ended["active"] as? Bool == false)
             #expect(ended["endedAt"] is String)
-            // From today nothing travels: VDAB cannot reach the person any more.
+            // From today nothing travels: VDAB cannot reach the person any more, nor take them on through the
+            // referral received before; refusing it stays possible, so the sender hears.
             #expect(try await api.get("persons/\(person)", token: chain.vdabCounsellor).status == .notFound)
+            let accept = try await api.post("referrals/\(draft.id)/accept", token: chain.vdabCounsellor)
+            #expect(accept.status == .unprocessableEntity)
+            #expect((accept["error"] as? [String: Any])?["field"] as? String == "action")
+            #expect(try await api.post("referrals/\(draft.id)/refuse", token: chain.vdabCounsellor,
+                                       ["reason": "other", "text": "De overeenkomst is beëindigd."]).status == .ok)
             #expect(try await api.post("agreements/\(agreement)/end", token: chain.vdabAdmin).status == .conflict)
             let late = try await api.post("agreements/\(agreement)/routes", token: chain.vdabAdmin,
                                           ["toOrganisationId": reception, "categories": ["contact"]])

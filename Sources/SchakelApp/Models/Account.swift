@@ -17,6 +17,7 @@ final class UserModel: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     /// When an administrator closed the account (migration 008): it signs in no more, its tokens are gone.
     @OptionalField(key: "closed_at") var closedAt: Date?
+    @OptionalField(key: "closed_by_user_id") var closedByUserID: UUID?
 
     init() {}
 

@@ -38,7 +38,7 @@ struct AdminPage {
                      .p(.a(.class("button-link"), .href("/beheer/overeenkomsten/nieuw"), .text(AdminText.newAgreement(l)))),
                      .ul(.class("list"), .forEach(agreements) { agreement in
                          .li(.a(.href("/beheer/overeenkomsten/\(agreement.id.uuidString)"), .strong(.text(agreement.title))),
-                             .span(.class("meta"), .text(AdminText.validity(l, agreement.validFrom.belgian, agreement.validUntil?.belgian)
+                             .span(.class("meta"), .text(AdminText.period(l, agreement)
                                                          + " · " + (agreement.active ? AdminText.inForce(l) : AdminText.notInForce(l)))),
                              .p(.text(AdminText.parties(l) + ": " + agreement.parties.map { context.organisation($0.organisationId) }.joined(separator: ", "))),
                              .ul(.forEach(agreement.routes) { route in

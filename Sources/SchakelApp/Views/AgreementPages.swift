@@ -124,7 +124,8 @@ struct AgreementPage {
             .dl(.class("facts"),
                 .dt(.text(UIText.kind(l))), .dd(.text(AdminText.agreementKind(l, agreement.kind))),
                 .dt(.text(UIText.region(l))), .dd(.text(regionName ?? AdminText.noRegion(l))),
-                .dt(.text(AdminText.period(l))), .dd(.text(AdminText.validity(l, agreement.validFrom.belgian, agreement.validUntil?.belgian))),
+                .dt(.text(AdminText.period(l))),
+                .dd(.text(AdminText.period(l, agreement))),
                 .dt(.text(UIText.state(l))), .dd(.text(agreement.active ? AdminText.inForce(l) : AdminText.notInForce(l))),
                 .unwrap(createdBy) { .group(.dt(.text(AdminText.recordedBy(l))), .dd(.text($0))) },
                 .unwrap(endedBy) { .group(.dt(.text(AdminText.endedBy(l))), .dd(.text($0))) }),
@@ -251,6 +252,15 @@ extension AdminText {
         t(l, "De overeenkomst is vastgelegd. Partners openen hun eigen routes op deze pagina.", "The agreement was recorded. Partners open their own routes on this page.")
     }
     static func period(_ l: UILanguage) -> String { t(l, "Looptijd", "Period") }
+    /// "from 01/01/2020 until 31/12/2027"; an agreement ended before its start says so rather than show a backwards period.
+    static func period(_ l: UILanguage, _ agreement: AgreementDTO) -> String {
+        if let until = agreement.validUntil, until < agreement.validFrom { return endedBeforeInForce(l, agreement.validFrom.belgian) }
+        return validity(l, agreement.validFrom.belgian, agreement.validUntil?.belgian)
+    }
+
+    static func endedBeforeInForce(_ l: UILanguage, _ from: String) -> String {
+        t(l, "zou ingaan op \(from), maar werd beëindigd voor het van kracht werd", "was to start on \(from), but was ended before it came into force")
+    }
     static func recordedBy(_ l: UILanguage) -> String { t(l, "Vastgelegd door", "Recorded by") }
     static func endedBy(_ l: UILanguage) -> String { t(l, "Beëindigd door", "Ended by") }
     static func routes(_ l: UILanguage) -> String { t(l, "Routes", "Routes") }

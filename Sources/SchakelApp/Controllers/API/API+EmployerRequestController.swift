@@ -103,7 +103,7 @@ extension API {
             let model = try await Self.load(request, handlingOnly: true)
             let input = try request.content.decode(EmployerRequestAssignInput.self)
             guard let contact = try await UserModel.find(input.contactUserId, on: request.db),
-                  contact.$organisation.id == model.$handlingOrganisation.id
+                  contact.$organisation.id == model.$handlingOrganisation.id, contact.closedAt == nil
             else { throw SchakelError.validation(field: "contactUserId", reason: Strings.notInOrganisation) }
             let from = model.state
             try Self.move(model, to: .assigned, at: request.now)

@@ -8,6 +8,9 @@ extension API {
     /// `/api/v1/referrals`: closed-loop referrals along agreement routes. The state machine is the
     /// domain's (`ReferralStateMachine`); what travels is decided by the access rule (`PersonAccess`).
     struct ReferralController {
+        /// Steps by which the receiver takes the person on; each needs an agreement route in force.
+        static let takesOn: Set<ReferralAction> = [.receive, .accept, .reconsider, .start]
+
         // MARK: Create and read
 
         @Sendable func create(_ request: Request) async throws -> Response {
@@ -150,6 +153,14 @@ extension API {
             }
             let now = request.now
             let today = now.brusselsDay
+            // Taking a person on (and, on a warm hand-over, their dossier) needs the route still in force: an
+            // agreement ended after the referral was sent lets nothing more travel on it. Refusing stays possible.
+            if Self.takesOn.contains(action) {
+                let routes = try await PersonAccess.routesWithDeadlines(from: referral.$from.id, to: referral.$to.id, on: request.db)
+                guard routes.contains(where: { $0.route.validity.contains(today) }) else {
+                    throw SchakelError.validation(field: "action", reason: Strings.noAgreementRoute)
+                }
+            }
             var sealing: (ciphertext: Data, keyID: String)?
             var allowedCategories: Set<DataCategory> = []
             if action == .send {

@@ -196,7 +196,11 @@ extension API.RegistryController {
         }
         return AgreementRules.check(route(from: proposer)(input), parties: Set(agreement.parties.map { $0.$organisation.id }),
                                     existing: existing, proposer: proposer)
-            .map { FieldProblem(field: $0.field == "routes" ? "toOrganisationId" : $0.field, reason: Strings.agreementProblem($0.reason)) }
+            .map { problem in
+                // The route's problem is with the organisation it names wrongly: its start when it is not one's own.
+                let field = problem.field != "routes" ? problem.field : problem.reason == .routeNotFromProposer ? "fromOrganisationId" : "toOrganisationId"
+                return FieldProblem(field: field, reason: Strings.agreementProblem(problem.reason))
+            }
     }
 
     static func addRoute(_ request: Request, input: AgreementRouteInput) async throws -> AgreementModel {

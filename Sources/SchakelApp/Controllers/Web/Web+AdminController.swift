@@ -288,8 +288,10 @@ extension Web.AdminController {
         let account = try await Self.colleague(request)
         let accountID = try account.requireID()
         let now = request.now
+        let closer = try request.user.id
         try await request.db.transaction { db in
             account.closedAt = now
+            account.closedByUserID = closer
             try await account.update(on: db)
             try await UserTokenModel.query(on: db).filter(\.$user.$id == accountID).delete()
         }

@@ -50,7 +50,8 @@ extension Web {
         static func page(_ request: Request, context: PageContext, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
             let item = try await API.EmployerRequestController().show(request)
             let colleagues = item.handlingOrganisationId == context.user.organisationID
-                ? try await UserModel.query(on: request.db).filter(\.$organisation.$id == context.user.organisationID).sort(\.$displayName).all()
+                ? try await UserModel.query(on: request.db).filter(\.$organisation.$id == context.user.organisationID)
+                    .filter(\.$closedAt == nil).sort(\.$displayName).all()
                 : []
             return EmployerRequestPage(context: context, item: item,
                                        colleagues: colleagues.compactMap { user in user.id.map { Form.Choice(value: $0.uuidString, label: user.displayName) } },

@@ -16,9 +16,11 @@ struct AddAdministration: AsyncMigration {
             .field("added_by_user_id", .uuid)
             .update()
         try await database.schema(UserModel.schema).field("closed_at", .datetime).update()
+        try await database.schema(UserModel.schema).field("closed_by_user_id", .uuid).update()
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema(UserModel.schema).deleteField("closed_by_user_id").update()
         try await database.schema(UserModel.schema).deleteField("closed_at").update()
         try await database.schema(AgreementRouteModel.schema).deleteField("added_by_user_id").update()
         try await database.schema(AgreementModel.schema).deleteField("ended_at").update()
