@@ -113,6 +113,11 @@ extension AdministrationPageTests {
             var other = try await WebSession.signIn(app, "administrator@in-gent.demo")
             #expect(try await other.post("beheer/accounts/\(id)/rol", ["role": "administrator"]).status == .notFound)
 
+            // Something waits for the colleague in their inbox.
+            let organisation = account.$organisation.id
+            try await Notifier.notify(.referralOverdue, about: UUID(), organisation: organisation, user: try account.requireID(),
+                                      dedupeKey: "test:before", at: Date(), on: app.db)
+
             let confirm = try await admin.get("beheer/accounts/\(id)/sluiten")
             #expect(confirm.html.visibleText.contains("Wil je het account van"))
             #expect(try await admin.post("beheer/accounts/\(id)/sluiten", [:]).status == .seeOther)
@@ -128,6 +133,12 @@ extension AdministrationPageTests {
                 #expect(response.status == .unauthorized)
             }
             #expect(try await UserTokenModel.query(on: app.db).filter(\.$user.$id == account.requireID()).count() == 0)
+            // What waited for them, and what comes for them later, goes to their organisation.
+            try await Notifier.notify(.referralOverdue, about: UUID(), organisation: organisation, user: try account.requireID(),
+                                      dedupeKey: "test:after", at: Date(), on: app.db)
+            let addressed = try await NotificationModel.query(on: app.db).filter(\.$dedupeKey ~~ ["test:before", "test:after"]).all()
+            #expect(addressed.count == 2 && addressed.allSatisfy { $0.$user.id == nil })
+            #expect(try await OutboxMessageModel.query(on: app.db).filter(\.$user.$id == account.requireID()).count() == 0)
         }
     }
 }

@@ -10,6 +10,9 @@ enum Notifier {
     static func notify(_ kind: NotificationKind, about subject: UUID, organisation: UUID, user: UUID? = nil,
                        dedupeKey: String, at now: Date, on database: any Database) async throws {
         let sql = database as! any SQLDatabase
+        // A closed account reads nothing any more: its organisation hears instead.
+        var user = user
+        if let named = user, try await UserModel.find(named, on: database)?.closedAt != nil { user = nil }
         let id = UUID()
         let inserted = try await sql.insert(into: NotificationModel.schema)
             .columns("id", "organisation_id", "user_id", "kind", "subject_id", "dedupe_key", "created_at")

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SchakelCore
+import SQLKit
 import Vapor
 
 extension Web {
@@ -294,6 +295,12 @@ extension Web.AdminController {
             account.closedByUserID = closer
             try await account.update(on: db)
             try await UserTokenModel.query(on: db).filter(\.$user.$id == accountID).delete()
+            // What waited for the person now waits for the whole organisation.
+            let sql = db as! any SQLDatabase
+            try await sql.update(NotificationModel.schema).set("user_id", to: SQLLiteral.null)
+                .where("user_id", .equal, accountID).where("read_at", .is, SQLLiteral.null).run()
+            try await sql.update(OutboxMessageModel.schema).set("user_id", to: SQLLiteral.null)
+                .where("user_id", .equal, accountID).where("sent_at", .is, SQLLiteral.null).run()
         }
         let user = try request.user
         try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: nil, action: .accountClose,
