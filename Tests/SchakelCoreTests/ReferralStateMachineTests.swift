@@ -355,3 +355,11 @@ private enum Expected {
         }
     }
 }
+
+extension ReferralStateMachineTests {
+    /// Only the receiver's steps towards taking the person on need the route in force; a referral on an ended
+    /// agreement can still be refused, completed or cancelled, so no loop is left open.
+    @Test func onlyTakingThePersonOnNeedsTheRouteInForce() {
+        #expect(ReferralAction.allCases.filter(\.takesPersonOn) == [.receive, .accept, .reconsider, .start])
+    }
+}

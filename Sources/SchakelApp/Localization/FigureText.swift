@@ -195,9 +195,7 @@ struct FigureLabels: Sendable {
         return FigureLabels(
             language: language,
             organisations: Dictionary(uniqueKeysWithValues: organisations.compactMap { org in org.id.map { ($0.uuidString, org.name) } }),
-            regions: Dictionary(uniqueKeysWithValues: regions.compactMap { region in
-                region.id.map { ($0, language == .nl ? region.nameNL : region.nameEN) }
-            }))
+            regions: RegionModel.names(regions, language))
     }
 
     func organisation(_ key: String) -> String { organisations[key] ?? key }

@@ -74,6 +74,8 @@ enum Strings {
     static let unknownRegion = Text(nl: "Onbekende regio (NIS-code).", en: "Unknown region (NIS code).")
     static let municipalityOutsideRegion = Text(nl: "Deze gemeente ligt niet in de gekozen regio.", en: "This municipality is not in the chosen region.")
     static let unknownParty = Text(nl: "Een van de organisaties bestaat niet.", en: "One of the organisations does not exist.")
+    static let notYourself = Text(nl: "Je kan je eigen rol of account hier niet wijzigen: laat dat een andere beheerder doen.",
+                                  en: "You cannot change your own role or account here: have another administrator do it.")
     static let agreementEnded = Text(nl: "Deze samenwerkingsovereenkomst is beëindigd.", en: "This agreement has ended.")
 
     static func agreementProblem(_ reason: AgreementRules.Reason) -> Text {

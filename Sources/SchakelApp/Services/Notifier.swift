@@ -10,20 +10,22 @@ enum Notifier {
     static func notify(_ kind: NotificationKind, about subject: UUID, organisation: UUID, user: UUID? = nil,
                        dedupeKey: String, at now: Date, on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        // A closed account reads nothing any more: its organisation hears instead.
-        var user = user
-        if let named = user, try await UserModel.find(named, on: database)?.closedAt != nil { user = nil }
         let id = UUID()
+        // A closed account reads nothing any more: the statement itself addresses its organisation instead.
+        let addressee: any SQLExpression = user.map {
+            SQLGroupExpression(SQLQueryString("SELECT id FROM users WHERE id = \(bind: $0) AND closed_at IS NULL"))
+        } ?? SQLLiteral.null
         let inserted = try await sql.insert(into: NotificationModel.schema)
             .columns("id", "organisation_id", "user_id", "kind", "subject_id", "dedupe_key", "created_at")
-            .values(SQLBind(id), SQLBind(organisation), SQLBind(user), SQLBind(kind.rawValue), SQLBind(subject),
+            .values(SQLBind(id), SQLBind(organisation), addressee, SQLBind(kind.rawValue), SQLBind(subject),
                     SQLBind(dedupeKey), SQLBind(now))
             .ignoringConflicts(with: ["dedupe_key"])
-            .returning("id").all()
-        guard !inserted.isEmpty else { return }
+            .returning("user_id").all()
+        guard let row = inserted.first else { return }
         try await sql.insert(into: OutboxMessageModel.schema)
             .columns("id", "notification_id", "organisation_id", "user_id", "created_at")
-            .values(SQLBind(UUID()), SQLBind(id), SQLBind(organisation), SQLBind(user), SQLBind(now))
+            .values(SQLBind(UUID()), SQLBind(id), SQLBind(organisation), SQLBind(try row.decode(column: "user_id", as: UUID?.self)),
+                    SQLBind(now))
             .run()
     }
 

@@ -142,9 +142,5 @@ enum AdminText {
     static func accountClosed(_ l: UILanguage, _ email: String) -> String { t(l, "Het account \(email) is gesloten.", "The account \(email) was closed.") }
     static func closedOn(_ l: UILanguage, _ moment: String) -> String { t(l, "gesloten op \(moment)", "closed on \(moment)") }
     static func yourself(_ l: UILanguage) -> String { t(l, "jouw account", "your account") }
-    static func notYourself(_ l: UILanguage) -> String {
-        t(l, "Je kan je eigen rol of account hier niet wijzigen: laat dat een andere beheerder doen.",
-          "You cannot change your own role or account here: have another administrator do it.")
-    }
     static func nameProblem(_ l: UILanguage) -> String { t(l, "Geef een naam van 1 tot 120 tekens.", "Give a name of 1 to 120 characters.") }
 }

@@ -113,6 +113,40 @@ struct FormValues {
     }
 }
 
+/// The errors found while reading a submitted form, one per field (the first found stands), in the reader's
+/// language: parse errors and the API's own checks together, so the form shows every problem at once.
+struct FormErrors {
+    let language: UILanguage
+    private(set) var messages: [String: String] = [:]
+
+    init(_ language: UILanguage) { self.language = language }
+
+    var isEmpty: Bool { messages.isEmpty }
+
+    mutating func note(_ field: String, _ message: String) {
+        if messages[field] == nil { messages[field] = message }
+    }
+
+    /// What `parse` reads, or nil with the field's error noted; a required field left empty is an error too.
+    mutating func read<T>(_ field: String, required: Bool = false, _ parse: () throws -> T?) -> T? {
+        do {
+            let value = try parse()
+            if value == nil, required { note(field, Strings.empty(language)) }
+            return value
+        } catch let error as SchakelError {
+            note(field, error.message(language))
+        } catch {
+            note(field, Strings.wrongType(language))
+        }
+        return nil
+    }
+
+    /// Problems the API's checks found, under the form's own field names.
+    mutating func note(_ problems: [FieldProblem], field rename: (String) -> String = { $0 }) {
+        for problem in problems { note(rename(problem.field), problem.error.message(language)) }
+    }
+}
+
 /// The pieces forms are made of: a label for every control, a hint and an error tied to it with
 /// aria-describedby, the error summary linking to each field. Text is escaped by Plot, attribute
 /// values through `HTMLAttribute.escape`.
@@ -221,6 +255,16 @@ enum Form {
 
     static func submit(_ label: String, danger: Bool = false) -> Node<HTML.FormContext> {
         .button(.type(.submit), danger ? .class("danger") : .empty, .text(label))
+    }
+}
+
+extension RegionModel {
+    /// The region's name in the reader's language.
+    func name(_ language: UILanguage) -> String { language == .nl ? nameNL : nameEN }
+
+    /// Names by NIS code, in the reader's language.
+    static func names(_ regions: [RegionModel], _ language: UILanguage) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: regions.compactMap { region in region.id.map { ($0, region.name(language)) } })
     }
 }
 

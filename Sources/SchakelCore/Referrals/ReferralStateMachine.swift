@@ -14,6 +14,15 @@ public enum ReferralState: String, CaseIterable, Codable, Sendable {
 /// What a caseworker does to a referral; each is one transition of the state machine.
 public enum ReferralAction: String, CaseIterable, Codable, Sendable {
     case send, receive, accept, refuse, reconsider, start, complete, cancel
+
+    /// The receiver's steps towards taking the person on (and, on a warm hand-over, their dossier). Each needs
+    /// the agreement route still in force; refusing, completing and cancelling stay possible after it ended.
+    public var takesPersonOn: Bool {
+        switch self {
+        case .receive, .accept, .reconsider, .start: true
+        case .send, .refuse, .complete, .cancel: false
+        }
+    }
 }
 
 /// Which side of the referral may take an action.

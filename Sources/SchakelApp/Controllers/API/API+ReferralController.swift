@@ -8,9 +8,6 @@ extension API {
     /// `/api/v1/referrals`: closed-loop referrals along agreement routes. The state machine is the
     /// domain's (`ReferralStateMachine`); what travels is decided by the access rule (`PersonAccess`).
     struct ReferralController {
-        /// Steps by which the receiver takes the person on; each needs an agreement route in force.
-        static let takesOn: Set<ReferralAction> = [.receive, .accept, .reconsider, .start]
-
         // MARK: Create and read
 
         @Sendable func create(_ request: Request) async throws -> Response {
@@ -43,8 +40,8 @@ extension API {
                 throw SchakelError.validation(field: "personId", reason: Strings.notFound)
             }
             let today = request.now.brusselsDay
-            let routes = try await PersonAccess.routesWithDeadlines(from: user.organisationID, to: input.toOrganisationId, on: request.db)
-            guard let responseDays = routes.filter({ $0.route.validity.contains(today) }).map(\.responseDays).min() else {
+            guard let responseDays = try await PersonAccess.responseDaysInForce(from: user.organisationID, to: input.toOrganisationId,
+                                                                                on: today, database: request.db) else {
                 throw SchakelError.validation(field: "toOrganisationId", reason: Strings.noAgreementRoute)
             }
             if let offerID = input.offerId {
@@ -153,11 +150,10 @@ extension API {
             }
             let now = request.now
             let today = now.brusselsDay
-            // Taking a person on (and, on a warm hand-over, their dossier) needs the route still in force: an
-            // agreement ended after the referral was sent lets nothing more travel on it. Refusing stays possible.
-            if Self.takesOn.contains(action) {
-                let routes = try await PersonAccess.routesWithDeadlines(from: referral.$from.id, to: referral.$to.id, on: request.db)
-                guard routes.contains(where: { $0.route.validity.contains(today) }) else {
+            // An agreement ended after the referral was sent lets nothing more travel on it.
+            if action.takesPersonOn {
+                guard try await PersonAccess.responseDaysInForce(from: referral.$from.id, to: referral.$to.id, on: today,
+                                                                 database: request.db) != nil else {
                     throw SchakelError.validation(field: "action", reason: Strings.noAgreementRoute)
                 }
             }

@@ -44,7 +44,8 @@ struct FieldProblem: Equatable, Sendable {
 
 extension API.RegistryController {
     /// Who may change the registry: administrators, for the chain's organisations and for the agreements
-    /// their own organisation is party to (`AgreementRules`).
+    /// their own organisation is party to (`AgreementRules`); the administration pages use the same rule.
+    @discardableResult
     static func requireAdministrator(_ request: Request) throws -> AuthenticatedUser {
         let user = try request.user
         guard user.role == .administrator else { throw SchakelError.forbidden }
@@ -74,7 +75,7 @@ extension API.RegistryController {
         if try await RegionModel.find(input.regionId, on: database) == nil {
             problems.append(FieldProblem(field: "regionId", reason: Strings.unknownRegion))
         }
-        if let municipality = input.municipalityId.flatMap({ $0.isEmpty ? nil : $0 }) {
+        if let municipality = input.municipalityId.nonEmpty {
             let found = try await MunicipalityModel.find(municipality, on: database)
             if found == nil {
                 problems.append(FieldProblem(field: "municipalityId", reason: Strings.unknownMunicipality))
@@ -90,13 +91,13 @@ extension API.RegistryController {
         if let problem = try await organisationProblems(input, on: request.db).first { throw problem.error }
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
         let base = Slug.make(from: name)!
+        // Every slug that could collide starts like the plain one; the first free number after them is ours.
         let taken = Set(try await OrganisationModel.query(on: request.db).filter(\.$slug =~ String(base.prefix(50))).all(\.$slug))
-        let slug = ([base] + (2...1000).map { Slug.numbered(base, $0) }).first { !taken.contains($0) } ?? Slug.numbered(base, Int.random(in: 1001...999_999))
+        let slug = taken.contains(base) ? (2...).lazy.map { Slug.numbered(base, $0) }.first { !taken.contains($0) }! : base
         let model = OrganisationModel(id: UUID(), slug: slug, name: name, kind: input.kind, regionID: input.regionId,
-                                      municipalityID: input.municipalityId.flatMap { $0.isEmpty ? nil : $0 })
+                                      municipalityID: input.municipalityId.nonEmpty)
         try await model.create(on: request.db)
-        try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: nil, action: .organisationCreate,
-                                           categories: [], purpose: nil, outcome: .allowed))
+        try await request.audit(.administration(.organisationCreate, by: user))
         return model
     }
 
@@ -123,12 +124,13 @@ extension API.RegistryController {
                                                parties: parties, routes: routes)
         for problem in AgreementRules.check(proposal, proposer: proposer) {
             problems.append(FieldProblem(field: problem.field, reason: Strings.agreementProblem(problem.reason),
-                                         arguments: problem.reason == .titleLength ? ["3", "200"] : []))
+                                         arguments: problem.reason == .titleLength
+                                            ? [AgreementRules.titleLength.lowerBound, AgreementRules.titleLength.upperBound].map(String.init) : []))
         }
         if known.count < parties.count {
             problems.append(FieldProblem(field: "parties", reason: Strings.unknownParty))
         }
-        if let region = input.regionId, !region.isEmpty, try await RegionModel.find(region, on: database) == nil {
+        if let region = input.regionId.nonEmpty, try await RegionModel.find(region, on: database) == nil {
             problems.append(FieldProblem(field: "regionId", reason: Strings.unknownRegion))
         }
         return problems
@@ -145,7 +147,7 @@ extension API.RegistryController {
         let user = try requireAdministrator(request)
         if let problem = try await agreementProblems(input, proposer: user.organisationID, on: request.db).first { throw problem.error }
         let id = UUID()
-        let region = input.regionId.flatMap { $0.isEmpty ? nil : $0 }
+        let region = input.regionId.nonEmpty
         try await request.db.transaction { db in
             let agreement = AgreementModel(id: id, title: input.title.trimmingCharacters(in: .whitespacesAndNewlines), kind: input.kind,
                                            regionID: region, validity: Validity(from: input.validFrom, until: input.validUntil))
@@ -159,8 +161,7 @@ extension API.RegistryController {
                 try await routeModel(route, agreementID: id, by: user).create(on: db)
             }
         }
-        try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: nil, action: .agreementCreate,
-                                           categories: (input.routes ?? []).flatMap(\.categories).uniqued(), purpose: nil, outcome: .allowed))
+        try await request.audit(.administration(.agreementCreate, by: user, categories: Set((input.routes ?? []).flatMap(\.categories))))
         return try await Self.load(id, on: request.db)
     }
 
@@ -210,8 +211,7 @@ extension API.RegistryController {
         if let problem = routeProblems(input, to: agreement, proposer: user.organisationID).first { throw problem.error }
         try await Self.routeModel(Self.route(from: user.organisationID)(input), agreementID: try agreement.requireID(), by: user)
             .create(on: request.db)
-        try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: nil, action: .agreementRoute,
-                                           categories: input.categories.uniqued(), purpose: nil, outcome: .allowed))
+        try await request.audit(.administration(.agreementRoute, by: user, categories: Set(input.categories)))
         return try await Self.load(try agreement.requireID(), on: request.db)
     }
 
@@ -229,15 +229,7 @@ extension API.RegistryController {
         agreement.endedByUserID = user.id
         agreement.endedAt = request.now
         try await agreement.update(on: request.db)
-        try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: nil, action: .agreementEnd,
-                                           categories: [], purpose: nil, outcome: .allowed))
+        try await request.audit(.administration(.agreementEnd, by: user))
         return try await Self.load(try agreement.requireID(), on: request.db)
-    }
-}
-
-private extension Array where Element: Hashable {
-    func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
     }
 }

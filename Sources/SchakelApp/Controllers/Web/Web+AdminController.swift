@@ -9,14 +9,13 @@ extension Web {
     /// routes and the data categories each route lets travel, and the accounts of the administrator's own
     /// organisation with a form for a new one.
     struct AdminController {
-        static func requireAdministrator(_ request: Request) throws {
-            guard try request.user.role == .administrator else { throw SchakelError.forbidden }
-        }
+        /// The new-account form as it first shows.
+        static let newAccount = FormState(values: ["role": UserRole.socialWorker.rawValue])
 
         @Sendable func overview(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            try Self.requireAdministrator(request)
-            return try await Self.page(request, context: context, state: FormState(values: ["role": UserRole.socialWorker.rawValue]))
+            try API.RegistryController.requireAdministrator(request)
+            return try await Self.page(request, context: context, state: Self.newAccount)
         }
 
         static func page(_ request: Request, context: PageContext, state: FormState, status: HTTPResponseStatus = .ok,
@@ -26,10 +25,7 @@ extension Web {
             let users = try await UserModel.query(on: request.db).filter(\.$organisation.$id == context.user.organisationID)
                 .sort(\.$email).all()
             let today = request.now.brusselsDay
-            var regions: [String: String] = [:]
-            for region in try await RegionModel.query(on: request.db).all() {
-                regions[region.id ?? ""] = context.language == .nl ? region.nameNL : region.nameEN
-            }
+            let regions = RegionModel.names(try await RegionModel.query(on: request.db).all(), context.language)
             return AdminPage(context: context, organisations: organisations, regions: regions,
                              agreements: try agreements.map { try AgreementDTO($0, today: today) }, users: users, state: state, closing: closing)
                 .render(status: status)
@@ -39,7 +35,7 @@ extension Web {
         @Sendable func createUser(_ request: Request) async throws -> Response {
             try request.verifyForm()
             let context = try await PageContext.load(request)
-            try Self.requireAdministrator(request)
+            try API.RegistryController.requireAdministrator(request)
             let values = try request.content.decode([String: String].self)
             let slug = try await OrganisationModel.find(context.user.organisationID, on: request.db)?.slug ?? ""
             do {
@@ -71,7 +67,7 @@ extension Web.AdminController {
 
     @Sendable func organisationForm(_ request: Request) async throws -> Response {
         let context = try await PageContext.load(request)
-        try Self.requireAdministrator(request)
+        try API.RegistryController.requireAdministrator(request)
         return try await Self.organisationPage(request, context: context, state: FormState(values: ["kind": OrganisationKind.ocmw.rawValue]))
     }
 
@@ -86,23 +82,16 @@ extension Web.AdminController {
     @Sendable func createOrganisation(_ request: Request) async throws -> Response {
         try request.verifyForm()
         let context = try await PageContext.load(request)
-        try Self.requireAdministrator(request)
+        try API.RegistryController.requireAdministrator(request)
         let values = try request.content.decode([String: String].self)
         let form = FormValues(values)
-        var errors: [String: String] = [:]
-        let kind: OrganisationKind?
-        do { kind = try form.choice("kind", OrganisationKind.self) } catch let error as SchakelError {
-            kind = nil
-            errors["kind"] = error.message(context.language)
-        }
-        if kind == nil, errors["kind"] == nil { errors["kind"] = Strings.empty(context.language) }
+        var errors = FormErrors(context.language)
+        let kind = errors.read("kind", required: true) { try form.choice("kind", OrganisationKind.self) }
         let input = OrganisationInput(name: form.text("name") ?? "", kind: kind ?? .ocmw, regionId: form.text("regionId") ?? "",
                                       municipalityId: form.text("municipalityId"))
-        for problem in try await API.RegistryController.organisationProblems(input, on: request.db) where errors[problem.field] == nil {
-            errors[problem.field] = problem.error.message(context.language)
-        }
+        errors.note(try await API.RegistryController.organisationProblems(input, on: request.db))
         guard errors.isEmpty else {
-            return try await Self.organisationPage(request, context: context, state: .resubmitted(values, errors: errors),
+            return try await Self.organisationPage(request, context: context, state: .resubmitted(values, errors: errors.messages),
                                                    status: .unprocessableEntity)
         }
         let organisation = try await API.RegistryController.createOrganisation(request, input: input)
@@ -114,7 +103,7 @@ extension Web.AdminController {
 
     @Sendable func agreementForm(_ request: Request) async throws -> Response {
         let context = try await PageContext.load(request)
-        try Self.requireAdministrator(request)
+        try API.RegistryController.requireAdministrator(request)
         return try await Self.agreementFormPage(request, context: context,
                                                 state: FormState(values: ["kind": AgreementKind.bilateral.rawValue,
                                                                           "validFrom": request.now.brusselsDay.iso]))
@@ -132,23 +121,14 @@ extension Web.AdminController {
     @Sendable func createAgreement(_ request: Request) async throws -> Response {
         try request.verifyForm()
         let context = try await PageContext.load(request)
-        try Self.requireAdministrator(request)
+        try API.RegistryController.requireAdministrator(request)
         let values = try request.content.decode([String: String].self)
         let form = FormValues(values)
-        let l = context.language
-        var errors: [String: String] = [:]
-        func read<T>(_ field: String, _ parse: () throws -> T?) -> T? {
-            do { return try parse() } catch let error as SchakelError {
-                errors[field] = error.message(l)
-            } catch { errors[field] = Strings.wrongType(l) }
-            return nil
-        }
-        let kind = read("kind") { try form.choice("kind", AgreementKind.self) }
-        let validFrom = read("validFrom") { try form.date("validFrom") }
-        let validUntil = read("validUntil") { try form.date("validUntil") }
-        let responseDays = read("responseDays") { try form.integer("responseDays", AgreementRules.responseDays) }
-        if kind == nil, errors["kind"] == nil { errors["kind"] = Strings.empty(l) }
-        if validFrom == nil, errors["validFrom"] == nil { errors["validFrom"] = Strings.empty(l) }
+        var errors = FormErrors(context.language)
+        let kind = errors.read("kind", required: true) { try form.choice("kind", AgreementKind.self) }
+        let validFrom = errors.read("validFrom", required: true) { try form.date("validFrom") }
+        let validUntil = errors.read("validUntil") { try form.date("validUntil") }
+        let responseDays = errors.read("responseDays") { try form.integer("responseDays", AgreementRules.responseDays) }
         let own = context.user.organisationID
         let partners = values.keys.compactMap { $0.hasPrefix("party-") ? UUID(uuidString: String($0.dropFirst(6))) : nil }.filter { $0 != own }
         let tasks = PartyTask.allCases.filter { values["task-\($0.rawValue)"] != nil }
@@ -160,23 +140,20 @@ extension Web.AdminController {
             routes: categories.isEmpty ? [] : partners.map {
                 AgreementRouteInput(fromOrganisationId: own, toOrganisationId: $0, categories: categories, responseDays: responseDays)
             })
-        for problem in try await API.RegistryController.agreementProblems(input, proposer: own, on: request.db) {
-            // One route per partner: a problem with the routes is a problem with the partners chosen.
-            let field = problem.field == "routes" ? "parties" : problem.field
-            if errors[field] == nil { errors[field] = problem.error.message(l) }
-        }
+        // One route per partner: a problem with the routes is a problem with the partners chosen.
+        errors.note(try await API.RegistryController.agreementProblems(input, proposer: own, on: request.db)) { $0 == "routes" ? "parties" : $0 }
         guard errors.isEmpty else {
-            return try await Self.agreementFormPage(request, context: context, state: .resubmitted(values, errors: errors),
+            return try await Self.agreementFormPage(request, context: context, state: .resubmitted(values, errors: errors.messages),
                                                     status: .unprocessableEntity)
         }
         let agreement = try await API.RegistryController.createAgreement(request, input: input)
-        request.flash(AdminText.agreementCreated(l))
+        request.flash(AdminText.agreementCreated(context.language))
         return request.redirect(to: "/beheer/overeenkomsten/\(try agreement.requireID().uuidString)", redirectType: .normal)
     }
 
     @Sendable func agreement(_ request: Request) async throws -> Response {
         let context = try await PageContext.load(request)
-        try Self.requireAdministrator(request)
+        try API.RegistryController.requireAdministrator(request)
         return try await Self.agreementPage(request, context: context, state: FormState(values: ["responseDays": "5"]))
     }
 
@@ -192,7 +169,7 @@ extension Web.AdminController {
             return context.organisation(user.$organisation.id) + (moment.map { ", " + View.moment($0) } ?? "")
         }
         return AgreementPage(context: context, agreement: try AgreementDTO(model, today: request.now.brusselsDay),
-                             regionName: region.map { l == .nl ? $0.nameNL : $0.nameEN },
+                             regionName: region?.name(l),
                              createdBy: try await by(model.createdByUserID, at: model.createdAt),
                              endedBy: try await by(model.endedByUserID, at: model.endedAt),
                              today: request.now.brusselsDay, state: state, confirmEnd: confirmEnd).render(status: status)
@@ -204,27 +181,20 @@ extension Web.AdminController {
         let user = try API.RegistryController.requireAdministrator(request)
         let values = try request.content.decode([String: String].self)
         let form = FormValues(values)
-        let l = context.language
-        var errors: [String: String] = [:]
-        var responseDays: Int?
-        do { responseDays = try form.integer("responseDays", AgreementRules.responseDays) } catch let error as SchakelError {
-            errors["responseDays"] = error.message(l)
-        }
-        let to = form.text("toOrganisationId").flatMap(UUID.init(uuidString:))
-        if to == nil { errors["toOrganisationId"] = Strings.empty(l) }
+        var errors = FormErrors(context.language)
+        let responseDays = errors.read("responseDays") { try form.integer("responseDays", AgreementRules.responseDays) }
+        let to = errors.read("toOrganisationId", required: true) { form.text("toOrganisationId").flatMap(UUID.init(uuidString:)) }
         let input = AgreementRouteInput(fromOrganisationId: user.organisationID, toOrganisationId: to ?? user.organisationID,
                                         categories: DataCategory.allCases.filter { values["cat-\($0.rawValue)"] != nil },
                                         responseDays: responseDays)
         let agreement = try await API.RegistryController.loadAsParty(request, user: user)
-        for problem in API.RegistryController.routeProblems(input, to: agreement, proposer: user.organisationID) where errors[problem.field] == nil {
-            errors[problem.field] = problem.error.message(l)
-        }
+        errors.note(API.RegistryController.routeProblems(input, to: agreement, proposer: user.organisationID))
         guard errors.isEmpty else {
-            return try await Self.agreementPage(request, context: context, state: .resubmitted(values, errors: errors),
+            return try await Self.agreementPage(request, context: context, state: .resubmitted(values, errors: errors.messages),
                                                 status: .unprocessableEntity)
         }
         _ = try await API.RegistryController.addRoute(request, input: input)
-        request.flash(AdminText.routeOpened(l))
+        request.flash(AdminText.routeOpened(context.language))
         return request.redirect(to: "/beheer/overeenkomsten/\(try agreement.requireID().uuidString)#routes", redirectType: .normal)
     }
 
@@ -249,12 +219,11 @@ extension Web.AdminController {
 
     /// Another open account of the administrator's own organisation.
     static func colleague(_ request: Request) async throws -> UserModel {
-        try requireAdministrator(request)
-        let user = try request.user
+        let user = try API.RegistryController.requireAdministrator(request)
         guard let account = try await UserModel.find(try request.uuidParameter("userID"), on: request.db),
               account.$organisation.id == user.organisationID, account.closedAt == nil
         else { throw SchakelError.notFound }
-        guard account.id != user.id else { throw SchakelError.validation(field: "role", reason: Text(nl: AdminText.notYourself(.nl), en: AdminText.notYourself(.en))) }
+        guard account.id != user.id else { throw SchakelError.validation(field: "role", reason: Strings.notYourself) }
         return account
     }
 
@@ -270,8 +239,7 @@ extension Web.AdminController {
         account.role = role
         try await account.update(on: request.db)
         let user = try request.user
-        try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: nil, action: .accountRole,
-                                           categories: [], purpose: nil, outcome: .allowed))
+        try await request.audit(.administration(.accountRole, by: user))
         request.flash(AdminText.roleChanged(context.language, account.email))
         return request.redirect(to: "/beheer#accounts", redirectType: .normal)
     }
@@ -279,7 +247,7 @@ extension Web.AdminController {
     @Sendable func confirmClose(_ request: Request) async throws -> Response {
         let context = try await PageContext.load(request)
         let account = try await Self.colleague(request)
-        return try await Self.page(request, context: context, state: FormState(values: ["role": UserRole.socialWorker.rawValue]), closing: account)
+        return try await Self.page(request, context: context, state: Self.newAccount, closing: account)
     }
 
     /// Closing and the end of the account's tokens are one transaction: no token outlives the account.
@@ -303,8 +271,7 @@ extension Web.AdminController {
                 .where("user_id", .equal, accountID).where("sent_at", .is, SQLLiteral.null).run()
         }
         let user = try request.user
-        try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: nil, action: .accountClose,
-                                           categories: [], purpose: nil, outcome: .allowed))
+        try await request.audit(.administration(.accountClose, by: user))
         request.flash(AdminText.accountClosed(context.language, account.email))
         return request.redirect(to: "/beheer#accounts", redirectType: .normal)
     }

@@ -16,9 +16,7 @@ extension Web {
             let sectors = try await (request.db as! any SQLDatabase).raw("SELECT DISTINCT sector FROM offers ORDER BY sector").all()
                 .map { try $0.decode(column: "sector", as: String.self) }
             let regions = try await RegionModel.query(on: request.db).sort(\.$id).all()
-            let names = Dictionary(uniqueKeysWithValues: regions.compactMap { region in
-                region.id.map { ($0, context.language == .nl ? region.nameNL : region.nameEN) }
-            })
+            let names = RegionModel.names(regions, context.language)
             return OfferListPage(context: context, page: page, sectors: sectors,
                                  regions: regions.compactMap { region in region.id.map { Form.Choice(value: $0, label: names[$0] ?? $0) } },
                                  regionNames: names,

@@ -30,6 +30,15 @@ struct AuditEvent: Sendable {
     var outcome: Outcome
 }
 
+extension AuditEvent {
+    /// A change to the registry or to accounts: who made it, for which organisation, no person. Categories name
+    /// the kinds of data a route opens (order and repeats do not matter: the log sorts them).
+    static func administration(_ action: Action, by user: AuthenticatedUser, categories: Set<DataCategory> = []) -> AuditEvent {
+        AuditEvent(userID: user.id, organisationID: user.organisationID, personID: nil, action: action,
+                   categories: Array(categories), purpose: nil, outcome: .allowed)
+    }
+}
+
 /// The append-only, hash-chained audit log.
 ///
 /// Appends are group-committed: a request hands its event over and waits; one writer at a time

@@ -37,6 +37,14 @@ struct PersonAccess {
         }
     }
 
+    /// The shortest first-contact term of the routes `from` → `to` in force on `day`; nil when none is: then no
+    /// referral may be sent or taken on between them.
+    static func responseDaysInForce(from sender: UUID, to receiver: UUID, on day: CalendarDate,
+                                    database: any Database) async throws -> Int? {
+        try await routesWithDeadlines(from: sender, to: receiver, on: database)
+            .filter { $0.route.validity.contains(day) }.map(\.responseDays).min()
+    }
+
     /// Every consent the person gave (withdrawn and expired ones too: the rule checks).
     static func consents(of personID: UUID, on database: any Database) async throws -> [Consent] {
         try await (database as! any SQLDatabase).raw("""
