@@ -10,7 +10,7 @@ public enum SchakelMain {
     public static func run() async throws {
         // Run Swift concurrency on the NIO event loops (Vapor's recommended set-up): an awaited database
         // answer resumes the handler on its event loop instead of hopping to another thread pool.
-        // Blocking work (Bcrypt) already goes to the NIO thread pool.
+        // Blocking work goes to thread pools: database I/O to NIO's, Bcrypt to its own (`PasswordHasher`).
         _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         let options: LaunchOptions
         do {

@@ -45,13 +45,16 @@ public func configure(_ app: Application, settings: SchakelSettings) async throw
             app.logger.debug("no data key loaded", metadata: ["reason": "\(error)"])
         }
     }
-    app.storage[AuditLogKey.self] = AuditLog()
+    app.storage[AuditLogKey.self] = AuditLog(seal: app.storage[DataKeyringKey.self]?.auditSeal)
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.passwordHasher = PasswordHasher(threads: settings.passwordHashingThreads, queue: settings.passwordHashingQueue,
+                                        cost: settings.bcryptCost)
 
-    app.sessions.use(.fluent)
+    app.sessions.use { _ in WebSessionDriver() }
     let secure = settings.secureCookies
     app.sessions.configuration = SessionsConfiguration(cookieName: "schakel-session") { id in
-        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(string: id.string, maxAge: Int(settings.sessionLifetime.absolute), path: "/", isSecure: secure,
+                          isHTTPOnly: true, sameSite: .lax)
     }
     app.routes.defaultMaxBodySize = ByteCount(value: settings.maxBodySize)
 

@@ -132,10 +132,13 @@ struct AuthTests {
             var csrf = ""
             try await app.testing().test(.GET, "aanmelden") { response in
                 #expect(response.status == .ok)
+                // The form's token travels in a cookie of its own (only to the form, never to another site): an
+                // anonymous visit stores no session.
                 let setCookie = try #require(response.headers.first(name: .setCookie))
                 #expect(setCookie.contains("Secure"))
                 #expect(setCookie.contains("HttpOnly"))
-                #expect(setCookie.contains("SameSite=Lax"))
+                #expect(setCookie.contains("SameSite=Strict"))
+                #expect(setCookie.contains("Path=/aanmelden"))
                 cookie = String(setCookie.split(separator: ";")[0])
                 csrf = try #require(Self.hiddenValue("csrf", in: response.body.string))
             }
@@ -162,6 +165,9 @@ struct AuthTests {
                 #expect(response.status == .seeOther)
                 #expect(response.headers.first(name: .location) == "/start")
                 let setCookie = try #require(response.headers.first(name: .setCookie))
+                #expect(setCookie.contains("Secure"))
+                #expect(setCookie.contains("HttpOnly"))
+                #expect(setCookie.contains("SameSite=Lax"))
                 signedInCookie = String(setCookie.split(separator: ";")[0])
                 // A new session id after sign-in.
                 #expect(signedInCookie != cookie)

@@ -51,7 +51,7 @@ struct GDPRTests {
                 }
             }
             #expect(try await AuditEntryModel.query(on: app.db).filter(\.$action == "erase").count() == 1)
-            #expect(try await AuditLog.verify(on: app.db).firstBreak == nil)
+            #expect(try await app.auditLog.verify(on: app.db).firstBreak == nil)
         }
     }
 

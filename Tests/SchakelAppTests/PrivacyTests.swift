@@ -127,7 +127,7 @@ struct PrivacyTests {
                 #expect(page.items.contains { $0.action == "create" })
                 #expect(page.items.contains { $0.action == "consent-given" })
             }
-            let verified = try await AuditLog.verify(on: app.db, pageSize: 7)
+            let verified = try await app.auditLog.verify(on: app.db, pageSize: 7)
             #expect(verified.firstBreak == nil)
             #expect(verified.checked == (try await AuditEntryModel.query(on: app.db).count()))
 
@@ -135,7 +135,7 @@ struct PrivacyTests {
             let target = try #require(try await AuditEntryModel.query(on: app.db).sort(\.$id).offset(2).first())
             target.outcome = "denied"
             try await target.update(on: app.db)
-            let broken = try await AuditLog.verify(on: app.db, pageSize: 7)
+            let broken = try await app.auditLog.verify(on: app.db, pageSize: 7)
             #expect(broken.firstBreak == .contentChanged(sequence: 3))
             #expect(broken.checked == 2)
         }
@@ -158,13 +158,14 @@ struct PrivacyTests {
                 try await group.waitForAll()
             }
             #expect(try await AuditEntryModel.query(on: app.db).count() == before + 40)
-            let verified = try await AuditLog.verify(on: app.db)
+            let verified = try await app.auditLog.verify(on: app.db)
             #expect(verified.firstBreak == nil)
             #expect(verified.checked == before + 40)
             // Cutting entries off the end is found as well: the recorded head no longer matches.
             try await AuditEntryModel.query(on: app.db).filter(\.$id == Int64(before + 40)).delete()
-            let truncated = try await AuditLog.verify(on: app.db)
-            #expect(truncated.firstBreak == .sequenceGap(expected: before + 40, found: before + 40))
+            let truncated = try await app.auditLog.verify(on: app.db)
+            #expect(truncated.firstBreak == .truncated(lastEntry: before + 39, head: before + 40))
+            #expect(truncated.firstBreak?.explanation.contains("the last entry (\(before + 40)) was deleted") == true)
         }
     }
 
@@ -173,7 +174,7 @@ struct PrivacyTests {
         try await withTestApp(database) { app in
             // A second `AuditLog` is what a second server process on the same database has: its own
             // remembered head, which the first one's appends make stale.
-            let other = AuditLog()
+            let other = AuditLog(seal: app.auditLog.seal)
             let event = AuditEvent(userID: UUID(), organisationID: UUID(), personID: UUID(), action: .read,
                                    categories: [.identity], purpose: .guidanceToWork, outcome: .allowed)
             let first = try await app.auditLog.append(event, at: Date(), on: app.db)
@@ -189,7 +190,7 @@ struct PrivacyTests {
                 }
                 try await group.waitForAll()
             }
-            let verified = try await AuditLog.verify(on: app.db)
+            let verified = try await app.auditLog.verify(on: app.db)
             #expect(verified.firstBreak == nil)
             #expect(verified.checked == Int(third) + 40)
             #expect(try await AuditEntryModel.query(on: app.db).count() == Int(third) + 40)

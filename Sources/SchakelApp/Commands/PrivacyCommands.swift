@@ -4,33 +4,78 @@ import SchakelCore
 import SQLKit
 import Vapor
 
-/// `schakel audit verify`: walks the hash chain and names the first broken entry (exit status 1 then).
+/// `schakel audit verify` and `schakel audit checkpoint`.
 struct AuditCommandGroup: AsyncCommandGroup {
     var help: String { "The audit log." }
-    var commands: [String: any AnyAsyncCommand] { ["verify": VerifyAuditCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["verify": VerifyAuditCommand(), "checkpoint": AuditCheckpointCommand()] }
 }
 
+/// Walks the keyed chain and names the first broken entry (exit status 1 then). With `--checkpoint FILE` (a line
+/// written earlier by `audit checkpoint`) it also proves that nothing up to that checkpoint changed or was cut off.
 struct VerifyAuditCommand: AsyncCommand {
-    struct Signature: CommandSignature {}
-    var help: String { "Check that no audit entry was edited, deleted or inserted." }
-
-    func run(using context: CommandContext, signature: Signature) async throws {
-        let result = try await AuditLog.verify(on: context.application.db)
-        guard let broken = result.firstBreak else {
-            context.console.print("Audit log intact: \(result.checked) entries verified.")
-            return
-        }
-        let description: String
-        switch broken {
-        case let .contentChanged(sequence): description = "entry \(sequence) was changed after it was written"
-        case let .linkBroken(sequence): description = "entry \(sequence) does not follow the entry before it (an entry was removed or inserted)"
-        case let .sequenceGap(expected, found): description = "entry \(expected) is missing (next found: \(found))"
-        }
-        context.console.error("Audit log BROKEN: \(description). \(result.checked) entries before it hold.")
-        throw AuditBroken()
+    struct Signature: CommandSignature {
+        @Option(name: "checkpoint", help: "A checkpoint file written by `schakel audit checkpoint`, kept outside the database.")
+        var checkpoint: String?
     }
 
-    struct AuditBroken: Error, CustomStringConvertible { var description: String { "the audit log does not verify" } }
+    var help: String { "Check that no audit entry was edited, deleted, inserted or forged (needs the data key)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        var checkpoint: AuditChain.Checkpoint? = nil
+        if let path = signature.checkpoint {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            guard let line = text.split(whereSeparator: \.isNewline).last(where: { !$0.hasPrefix("#") }),
+                  let parsed = AuditChain.Checkpoint(line: String(line))
+            else { throw AuditCommandProblem("\(path) holds no checkpoint line (sequence hash time signature)") }
+            checkpoint = parsed
+        }
+        let result = try await app.auditLog.verify(on: app.db, checkpoint: checkpoint)
+        guard let broken = result.firstBreak else {
+            let proof = checkpoint.map { " Entries 1–\($0.sequence) are the ones the checkpoint of \($0.at) recorded." } ?? ""
+            context.console.print("Audit log intact: \(result.checked) entries verified.\(proof)")
+            return
+        }
+        context.console.error("Audit log BROKEN: \(broken.explanation). \(result.checked) entries before it hold.")
+        throw AuditCommandProblem("the audit log does not verify")
+    }
+}
+
+/// Prints (or writes to `--output`) a signed line naming the chain's head now. Kept outside the database (another
+/// machine, a ticket, a printout), it lets `audit verify --checkpoint` prove later that the log was not cut back
+/// or rewritten up to this point, even by someone who could write to the database.
+struct AuditCheckpointCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "output", short: "o", help: "Append the checkpoint to this file instead of printing it.")
+        var output: String?
+    }
+
+    var help: String { "Write a signed checkpoint of the audit log's head, to keep outside the database." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let checkpoint = try await app.auditLog.checkpoint(on: app.db, at: app.schakel.now())
+        guard let path = signature.output else {
+            context.console.print(checkpoint.line)
+            return
+        }
+        let line = Data((checkpoint.line + "\n").utf8)
+        if let handle = FileHandle(forWritingAtPath: path) {
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: line)
+        } else {
+            guard FileManager.default.createFile(atPath: path, contents: line, attributes: [.posixPermissions: 0o600]) else {
+                throw AuditCommandProblem("could not write \(path)")
+            }
+        }
+        context.console.print("Checkpoint of entry \(checkpoint.sequence) written to \(path).")
+    }
+}
+
+struct AuditCommandProblem: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// `schakel keys rotate`: adds a new key to the key file and re-encrypts every dossier with it.

@@ -63,7 +63,7 @@ enum UserAccounts {
         guard try await UserModel.query(on: app.db).filter(\.$email == email).count() == 0 else {
             throw Problem.invalid(field: "email", reason: "an account with this address exists")
         }
-        let hash = try await app.password.async.hash(password)
+        let hash = try await app.passwordHasher.hash(password)
         let user = UserModel(email: email, displayName: name, organisationID: try organisation.requireID(), role: role,
                              passwordHash: hash, language: language)
         try await user.create(on: app.db)

@@ -25,6 +25,12 @@ public struct SchakelSettings: Sendable {
     public var mayCreateKeyFile: Bool = false
     /// Serving the demo world (`serve --demo`): pages say that every person is invented.
     public var isDemo: Bool = false
+    /// When browser sessions end on the server (idle and absolute).
+    public var sessionLifetime = SessionLifetime()
+    /// Threads that hash passwords, apart from the database's threads, and how many sign-ins may wait for one
+    /// before further ones are refused at once (429): a flood of sign-ins must not hold up everyone's reads.
+    public var passwordHashingThreads = max(1, System.coreCount / 2)
+    public var passwordHashingQueue = 16
 
     public init(database: DatabaseLocation, now: @escaping @Sendable () -> Date = { Date() },
                 signInThrottle: SignInThrottle = SignInThrottle(), bcryptCost: Int = 12,

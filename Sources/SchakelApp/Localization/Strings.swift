@@ -8,6 +8,8 @@ enum Strings {
                                en: "Too many failed attempts. Try again in %d seconds.")
     static let accountLocked = Text(nl: "Dit account is tijdelijk vergrendeld na te veel mislukte pogingen. Probeer het over %d minuten opnieuw.",
                                     en: "This account is temporarily locked after too many failed attempts. Try again in %d minutes.")
+    static let signInBusy = Text(nl: "Er worden nu te veel aanmeldingen tegelijk gecontroleerd. Probeer het over %d seconden opnieuw.",
+                                 en: "Too many sign-ins are being checked right now. Try again in %d seconds.")
     static let unauthorized = Text(nl: "Meld je aan om verder te gaan.", en: "Sign in to continue.")
     static let forbidden = Text(nl: "Je hebt geen toegang tot deze gegevens.", en: "You do not have access to this data.")
     static let notFound = Text(nl: "Deze pagina of dit gegeven bestaat niet.", en: "This page or record does not exist.")

@@ -31,5 +31,8 @@ extension Application {
         migrations.add(CreateSurveyResponses())
         // 008: administrators record organisations and agreements
         migrations.add(AddAdministration())
+        // 009: a keyed audit chain; browser sessions that end
+        migrations.add(KeyTheAuditChain())
+        migrations.add(CreateExpiringSessions())
     }
 }

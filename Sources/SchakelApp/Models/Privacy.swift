@@ -49,6 +49,8 @@ final class AuditEntryModel: Model, @unchecked Sendable {
     @Field(key: "outcome") var outcome: String
     @Field(key: "previous_hash") var previousHash: String
     @Field(key: "hash") var hash: String
+    /// The data key the chain key was derived from (migration 009); nil for entries written before the chain was keyed.
+    @OptionalField(key: "key_id") var keyID: String?
 
     init() {}
 }

@@ -65,9 +65,13 @@ struct SessionUserAuthenticator: AsyncMiddleware {
     static let userKey = "user"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let text = request.session.data[Self.userKey], let id = UUID(uuidString: text),
-           let user = try await UserModel.find(id, on: request.db), user.closedAt == nil {
-            request.auth.login(try AuthenticatedUser(user))
+        // `hasSession` first: touching `request.session` on an anonymous request would make Vapor create one.
+        if request.hasSession, let text = request.session.data[Self.userKey], let id = UUID(uuidString: text) {
+            if let user = try await UserModel.find(id, on: request.db), user.closedAt == nil {
+                request.auth.login(try AuthenticatedUser(user))
+            } else {
+                request.session.destroy()
+            }
         }
         return try await next.respond(to: request)
     }
@@ -93,40 +97,68 @@ extension Request {
 /// Checks e-mail and password, slowing and then locking repeated failures (see `SignInThrottle`).
 /// Shared by the API token route and the sign-in form.
 enum SignInService {
-    /// A hash to check against when no account has the address, so both cases take as long.
-    /// Cost 12 like real accounts; `try!` is safe because 12 is a valid cost.
-    private static let decoyHash = try! Bcrypt.hash("no-such-account-\(UUID().uuidString)", cost: 12)
-
     static func signIn(email rawEmail: String, password: String, on request: Request) async throws -> UserModel {
         let email = rawEmail.trimmingCharacters(in: .whitespaces).lowercased()
-        let settings = request.schakel
-        let throttle = settings.signInThrottle
         let key = SignInThrottleModel.key(for: email)
-        let now = settings.now()
-        let record = try await SignInThrottleModel.find(key, on: request.db)
-        switch throttle.decide(record?.state ?? .init(), now: now.timeIntervalSince1970) {
-        case .proceed: break
-        case let .slowDown(retryAfter): throw SchakelError.slowDown(retryAfter: Int(retryAfter.rounded(.up)))
-        case let .locked(retryAfter): throw SchakelError.locked(retryAfter: Int(retryAfter.rounded(.up)))
-        }
+        let now = request.now
+        let charged = try await chargeAttempt(key: key, throttle: request.schakel.signInThrottle, now: now, on: request.db)
 
         let user = try await UserModel.query(on: request.db).filter(\.$email == email).first()
-        let matches = try await request.password.async.verify(password, created: user?.passwordHash ?? decoyHash)
+        let matches = try await request.application.passwordHasher.verify(password, against: user?.passwordHash)
         // A closed account signs in no more; it answers as a wrong password would, and counts as a failure.
         if let user, matches, user.closedAt == nil {
-            if let record { try await record.delete(on: request.db) }
+            try await SignInThrottleModel.query(on: request.db).filter(\.$id == key).delete()
             return user
         }
-
-        let model = record ?? SignInThrottleModel(key: key)
-        let next = throttle.recordingFailure(model.state, now: now.timeIntervalSince1970)
-        model.apply(next)
-        try await model.save(on: request.db)
-        request.logger.notice("sign-in failed", metadata: ["failures": "\(next.failures)"])
-        if let lockedUntil = next.lockedUntil, lockedUntil > now.timeIntervalSince1970 {
+        request.logger.notice("sign-in failed", metadata: ["failures": "\(charged.failures)"])
+        if let lockedUntil = charged.lockedUntil, lockedUntil > now.timeIntervalSince1970 {
             throw SchakelError.locked(retryAfter: Int((lockedUntil - now.timeIntervalSince1970).rounded(.up)))
         }
         throw SchakelError.invalidCredentials
+    }
+
+    /// Counts the attempt as a failure before its password is checked (a success then clears the count), in one
+    /// compare-and-set on the failure count: of any number of parallel attempts, only as many reach the password
+    /// check as the rule allows; the others are answered from the count they lost to. Returns the state as charged.
+    static func chargeAttempt(key: String, throttle: SignInThrottle, now: Date,
+                              on database: any Database) async throws -> SignInThrottle.State {
+        let sql = database as! any SQLDatabase
+        let moment = now.timeIntervalSince1970
+        // Each round some attempt wins, so this ends; the bound only guards against a database that never answers as expected.
+        for _ in 0..<1000 {
+            let row = try await sql.raw("""
+                SELECT failures, last_failure_at, locked_until FROM sign_in_throttles WHERE id = \(bind: key)
+                """).first()
+            let state = try row.map {
+                SignInThrottle.State(failures: try $0.decode(column: "failures", as: Int.self),
+                                     lastFailureAt: try $0.decode(column: "last_failure_at", as: Date?.self)?.timeIntervalSince1970,
+                                     lockedUntil: try $0.decode(column: "locked_until", as: Date?.self)?.timeIntervalSince1970)
+            } ?? SignInThrottle.State()
+            switch throttle.decide(state, now: moment) {
+            case .proceed: break
+            case let .slowDown(retryAfter): throw SchakelError.slowDown(retryAfter: Int(retryAfter.rounded(.up)))
+            case let .locked(retryAfter): throw SchakelError.locked(retryAfter: Int(retryAfter.rounded(.up)))
+            }
+            let next = throttle.recordingFailure(state, now: moment)
+            let last = next.lastFailureAt.map(Date.init(timeIntervalSince1970:))
+            let lockedUntil = next.lockedUntil.map(Date.init(timeIntervalSince1970:))
+            let won: [any SQLRow]
+            if row == nil {
+                won = try await sql.raw("""
+                    INSERT INTO sign_in_throttles (id, failures, last_failure_at, locked_until)
+                    VALUES (\(bind: key), \(bind: next.failures), \(bind: last), \(bind: lockedUntil))
+                    ON CONFLICT (id) DO NOTHING RETURNING id
+                    """).all()
+            } else {
+                won = try await sql.raw("""
+                    UPDATE sign_in_throttles SET failures = \(bind: next.failures), last_failure_at = \(bind: last),
+                    locked_until = \(bind: lockedUntil)
+                    WHERE id = \(bind: key) AND failures = \(bind: state.failures) RETURNING id
+                    """).all()
+            }
+            if !won.isEmpty { return next }
+        }
+        throw SchakelError.slowDown(retryAfter: 1)
     }
 
     /// A new API token for the user; only its hash is stored.

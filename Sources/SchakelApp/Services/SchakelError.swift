@@ -8,6 +8,8 @@ enum SchakelError: Error, Sendable {
     case invalidCredentials
     case slowDown(retryAfter: Int)
     case locked(retryAfter: Int)
+    /// Too many sign-ins are waiting for a password check: refused at once, so a flood cannot slow everyone down.
+    case busy(retryAfter: Int)
     case unauthorized
     case forbidden
     case notFound
@@ -29,7 +31,7 @@ enum SchakelError: Error, Sendable {
         switch self {
         case .validation, .csvProblems: return .unprocessableEntity
         case .invalidCredentials, .unauthorized: return .unauthorized
-        case .slowDown, .locked: return .tooManyRequests
+        case .slowDown, .locked, .busy: return .tooManyRequests
         case .forbidden, .csrf: return .forbidden
         case .notFound: return .notFound
         case .conflict, .staleVersion, .illegalTransition, .illegalRequestStep, .agreementEnded: return .conflict
@@ -43,6 +45,7 @@ enum SchakelError: Error, Sendable {
         case .invalidCredentials: return "invalid_credentials"
         case .slowDown: return "too_many_attempts"
         case .locked: return "account_locked"
+        case .busy: return "busy"
         case .unauthorized: return "unauthorized"
         case .forbidden: return "forbidden"
         case .notFound: return "not_found"
@@ -75,6 +78,7 @@ enum SchakelError: Error, Sendable {
         case .invalidCredentials: return Strings.invalidCredentials(language)
         case let .slowDown(seconds): return Strings.slowDown.formatted(language, seconds)
         case let .locked(seconds): return Strings.accountLocked.formatted(language, max(1, (seconds + 59) / 60))
+        case let .busy(seconds): return Strings.signInBusy.formatted(language, seconds)
         case .unauthorized: return Strings.unauthorized(language)
         case .forbidden: return Strings.forbidden(language)
         case .notFound: return Strings.notFound(language)
@@ -108,7 +112,7 @@ enum SchakelError: Error, Sendable {
 
     var retryAfter: Int? {
         switch self {
-        case let .slowDown(seconds), let .locked(seconds): return seconds
+        case let .slowDown(seconds), let .locked(seconds), let .busy(seconds): return seconds
         default: return nil
         }
     }

@@ -25,7 +25,10 @@ struct Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) · \(Strings.appName(language))"),
+                // Only <title>: Plot's `.title` also writes og:/twitter: meta tags whose content attribute it does not
+                // escape, so a person's name in a page title could break out of the attribute (and Schakel pages are
+                // never shared on social media).
+                .element(named: "title", text: "\(title) · \(Strings.appName(language))"),
                 .link(.rel(.stylesheet), .href("/static/schakel.css"))
             ),
             .body(

@@ -365,7 +365,9 @@ enum AccessLogText {
 
     static func outcome(_ l: UILanguage, _ code: String) -> String {
         let words: [String: Text] = ["allowed": Text(nl: "toegelaten", en: "allowed"), "denied": Text(nl: "geweigerd", en: "refused"),
-                                     "not-found": Text(nl: "niet gevonden", en: "not found")]
+                                     "not-found": Text(nl: "niet gevonden", en: "not found"),
+                                     "invalid": Text(nl: "geweigerd: ongeldige invoer", en: "refused: invalid input"),
+                                     "conflict": Text(nl: "geweigerd: intussen gewijzigd", en: "refused: changed meanwhile")]
         return words[code].map { $0(l) } ?? code
     }
 }

@@ -203,17 +203,17 @@ extension API {
             }
             let now = request.now
             let created = item
+            let user = try request.user
             try await request.db.transaction { db in
                 try await created.create(on: db)
                 if let owner = created.$owner.id {
                     try await Notifier.notify(.conferenceAction, about: created.id!, organisation: owner,
                                               dedupeKey: "conference-action:\(created.id!)", at: now, on: db)
                 }
-            }
-            if let personID = item.$person.id {
-                let user = try request.user
-                try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: personID, action: .update,
-                                                   categories: [.trajectoryAndReferrals], purpose: .caseConference, outcome: .allowed))
+                if let personID = created.$person.id {
+                    try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: personID, action: .update,
+                                                       categories: [.trajectoryAndReferrals], purpose: .caseConference, outcome: .allowed), on: db)
+                }
             }
             let response = Response(status: .created)
             try response.content.encode(Self.dto(item))
@@ -239,10 +239,12 @@ extension API {
             let input = try request.content.decode(ConferenceItemStatusInput.self)
             item.status = input.status
             item.closedAt = input.status == .open ? nil : request.now
-            try await item.save(on: request.db)
-            if let personID = item.$person.id {
-                try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: personID, action: .update,
-                                                   categories: [.trajectoryAndReferrals], purpose: .caseConference, outcome: .allowed))
+            try await request.db.transaction { db in
+                try await item.save(on: db)
+                if let personID = item.$person.id {
+                    try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: personID, action: .update,
+                                                       categories: [.trajectoryAndReferrals], purpose: .caseConference, outcome: .allowed), on: db)
+                }
             }
             return Self.dto(item)
         }

@@ -135,9 +135,9 @@ extension API {
                     """).run()
                 try await sql.update(TrajectoryStepModel.schema).set("note", to: SQLLiteral.null).where("person_id", .equal, personID).run()
                 try await sql.update(CaseConferenceItemModel.schema).set("text", to: "").where("person_id", .equal, personID).run()
+                try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: personID, action: .erase,
+                                                   categories: [.identity, .contact], purpose: nil, outcome: .allowed), on: db)
             }
-            try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: personID, action: .erase,
-                                               categories: [.identity, .contact], purpose: nil, outcome: .allowed))
             return ErasureDTO(id: personID, reference: person.reference, erasedAt: now, reason: reason,
                               kept: ["birthYear", "countryOfOrigin", "homeMunicipality", "statusHistory", "languages", "education",
                                      "workExperience", "competences", "jobWishes", "constraints", "availability",

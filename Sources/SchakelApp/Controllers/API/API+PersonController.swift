@@ -126,9 +126,9 @@ extension API {
                 try await PersonRows.insertDossier(profile, sealed: sealed, nameIndex: nameIndex,
                                                    assessment: (input.labourMarketDistance, input.resilience), now: now, on: db)
                 try await FigureFacts.refresh(person: profile.id, today: today, on: db)
+                try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: profile.id, action: .create,
+                                                   categories: DataCategory.allCases, purpose: nil, outcome: .allowed), on: db)
             }
-            try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: profile.id, action: .create,
-                                               categories: DataCategory.allCases, purpose: nil, outcome: .allowed))
             guard let created = try await DossierStore.find(profile.id, on: request.db) else { throw SchakelError.notFound }
             let decision = AccessRule.decide(viewer: try PersonAccess(request: request).viewer, personOwner: user.organisationID,
                                              purpose: .guidanceToWork, routes: [], consents: [], at: now, today: today)
@@ -146,7 +146,13 @@ extension API {
         static func update(_ person: Dossier, on request: Request, input read: () throws -> PersonInput) async throws -> PersonDTO {
             try Self.requireCaseworker(request)
             try await PersonAccess(request: request).requireOwner(person, action: .update)
-            let input = try read()
+            let user = try request.user
+            let attempt = AuditEvent(userID: user.id, organisationID: user.organisationID, personID: person.id, action: .update,
+                                     categories: [], purpose: nil, outcome: .allowed)
+            return try await request.recordingRefusal(of: attempt) { try await Self.write(person, input: try read(), attempt: attempt, on: request) }
+        }
+
+        private static func write(_ person: Dossier, input: PersonInput, attempt: AuditEvent, on request: Request) async throws -> PersonDTO {
             let today = request.now.brusselsDay
             try input.validate(creating: false, today: today)
             guard let version = input.version else { throw SchakelError.validation(field: "version", reason: Strings.missingField) }
@@ -172,10 +178,10 @@ extension API {
                                                     assessment: (input.labourMarketDistance ?? person.labourMarketDistance,
                                                                  input.resilience ?? person.resilience), on: db)
                 try await FigureFacts.refresh(person: personID, today: today, on: db)
+                var event = attempt
+                event.categories = input.changedCategories
+                try await request.audit(event, on: db)
             }
-            let user = try request.user
-            try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: personID, action: .update,
-                                               categories: input.changedCategories, purpose: nil, outcome: .allowed))
             guard let reloaded = try await DossierStore.find(personID, on: request.db) else { throw SchakelError.notFound }
             let decision = AccessRule.decide(viewer: try PersonAccess(request: request).viewer, personOwner: person.owner,
                                              purpose: .guidanceToWork, routes: [], consents: [], at: now, today: today)
@@ -201,7 +207,14 @@ extension API {
         static func addConsent(to person: Dossier, on request: Request, input read: () throws -> ConsentInput) async throws -> ConsentDTO {
             try Self.requireCaseworker(request)
             try await PersonAccess(request: request).requireOwner(person, action: .consentGiven)
-            let input = try read()
+            let user = try request.user
+            let attempt = AuditEvent(userID: user.id, organisationID: user.organisationID, personID: person.id, action: .consentGiven,
+                                     categories: [], purpose: nil, outcome: .allowed)
+            return try await request.recordingRefusal(of: attempt) { try await Self.record(try read(), for: person, attempt: attempt, on: request) }
+        }
+
+        private static func record(_ input: ConsentInput, for person: Dossier, attempt: AuditEvent,
+                                   on request: Request) async throws -> ConsentDTO {
             guard !input.categories.isEmpty else { throw SchakelError.validation(field: "categories", reason: Strings.empty) }
             guard (1...20_000).contains(input.text.count) else {
                 throw SchakelError.validation(field: "text", reason: Strings.tooLong, arguments: ["20000"])
@@ -229,9 +242,14 @@ extension API {
             model.$recordedBy.id = user.id
             model.text = input.text
             model.textLanguage = input.textLanguage
-            try await model.create(on: request.db)
-            try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: person.id,
-                                               action: .consentGiven, categories: input.categories, purpose: input.purpose, outcome: .allowed))
+            var event = attempt
+            event.categories = input.categories
+            event.purpose = input.purpose
+            let recorded = event
+            try await request.db.transaction { db in
+                try await model.create(on: db)
+                try await request.audit(recorded, on: db)
+            }
             return try ConsentDTO(model, now: now)
         }
 
@@ -254,10 +272,12 @@ extension API {
             if consent.withdrawnAt == nil {
                 consent.withdrawnAt = request.now
                 consent.$withdrawnBy.id = user.id
-                try await consent.update(on: request.db)
-                try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: consent.$person.id,
-                                                   action: .consentWithdrawn, categories: consent.categories, purpose: consent.purpose,
-                                                   outcome: .allowed))
+                try await request.db.transaction { db in
+                    try await consent.update(on: db)
+                    try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: consent.$person.id,
+                                                       action: .consentWithdrawn, categories: consent.categories, purpose: consent.purpose,
+                                                       outcome: .allowed), on: db)
+                }
             }
             return try ConsentDTO(consent, now: request.now)
         }

@@ -227,10 +227,10 @@ extension API {
                         .set("updated_at", to: now).where("id", .equal, referral.$person.id).run()
                 }
                 try await FigureFacts.refresh(person: referral.$person.id, today: today, on: db)
+                try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: referral.$person.id,
+                                                   action: .referralStep, categories: [.trajectoryAndReferrals], purpose: referral.purpose,
+                                                   outcome: .allowed), on: db)
             }
-            try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: referral.$person.id,
-                                               action: .referralStep, categories: [.trajectoryAndReferrals], purpose: referral.purpose,
-                                               outcome: .allowed))
             guard let reloaded = try await ReferralModel.find(referralID, on: request.db) else { throw SchakelError.notFound }
             return try await Self.dto(reloaded, for: request)
         }
@@ -271,10 +271,10 @@ extension API {
                 try await meeting.create(on: db)
                 try await Notifier.notify(.handOverMeeting, about: try referral.requireID(), organisation: other,
                                           dedupeKey: "hand-over-meeting:\(meeting.id!)", at: now, on: db)
+                try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: referral.$person.id,
+                                                   action: .update, categories: [.trajectoryAndReferrals], purpose: referral.purpose,
+                                                   outcome: .allowed), on: db)
             }
-            try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: referral.$person.id,
-                                               action: .update, categories: [.trajectoryAndReferrals], purpose: referral.purpose,
-                                               outcome: .allowed))
             return try await Self.dto(referral, for: request)
         }
 

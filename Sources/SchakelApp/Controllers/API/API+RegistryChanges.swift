@@ -96,8 +96,10 @@ extension API.RegistryController {
         let slug = taken.contains(base) ? (2...).lazy.map { Slug.numbered(base, $0) }.first { !taken.contains($0) }! : base
         let model = OrganisationModel(id: UUID(), slug: slug, name: name, kind: input.kind, regionID: input.regionId,
                                       municipalityID: input.municipalityId.nonEmpty)
-        try await model.create(on: request.db)
-        try await request.audit(.administration(.organisationCreate, by: user))
+        try await request.db.transaction { db in
+            try await model.create(on: db)
+            try await request.audit(.administration(.organisationCreate, by: user), on: db)
+        }
         return model
     }
 
@@ -160,8 +162,9 @@ extension API.RegistryController {
             for route in (input.routes ?? []).map(route(from: user.organisationID)) {
                 try await routeModel(route, agreementID: id, by: user).create(on: db)
             }
+            try await request.audit(.administration(.agreementCreate, by: user, categories: Set((input.routes ?? []).flatMap(\.categories))),
+                                    on: db)
         }
-        try await request.audit(.administration(.agreementCreate, by: user, categories: Set((input.routes ?? []).flatMap(\.categories))))
         return try await Self.load(id, on: request.db)
     }
 
@@ -209,9 +212,11 @@ extension API.RegistryController {
         let agreement = try await loadAsParty(request, user: user)
         guard AgreementRules.mayAddRoute(to: agreement.validity, today: request.now.brusselsDay) else { throw SchakelError.agreementEnded }
         if let problem = routeProblems(input, to: agreement, proposer: user.organisationID).first { throw problem.error }
-        try await Self.routeModel(Self.route(from: user.organisationID)(input), agreementID: try agreement.requireID(), by: user)
-            .create(on: request.db)
-        try await request.audit(.administration(.agreementRoute, by: user, categories: Set(input.categories)))
+        let route = try Self.routeModel(Self.route(from: user.organisationID)(input), agreementID: try agreement.requireID(), by: user)
+        try await request.db.transaction { db in
+            try await route.create(on: db)
+            try await request.audit(.administration(.agreementRoute, by: user, categories: Set(input.categories)), on: db)
+        }
         return try await Self.load(try agreement.requireID(), on: request.db)
     }
 
@@ -228,8 +233,10 @@ extension API.RegistryController {
         agreement.validUntil = ended.until
         agreement.endedByUserID = user.id
         agreement.endedAt = request.now
-        try await agreement.update(on: request.db)
-        try await request.audit(.administration(.agreementEnd, by: user))
+        try await request.db.transaction { db in
+            try await agreement.update(on: db)
+            try await request.audit(.administration(.agreementEnd, by: user), on: db)
+        }
         return try await Self.load(try agreement.requireID(), on: request.db)
     }
 }

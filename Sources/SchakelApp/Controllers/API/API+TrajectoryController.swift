@@ -44,9 +44,13 @@ extension API {
         /// A step the reader's organisation runs, from the API or the step form; the input is read once
         /// the reader may write to the trajectory.
         static func addStep(_ request: Request, input read: () throws -> TrajectoryStepInput) async throws -> TrajectoryStepModel {
-            let person = try await Self.writable(request)
+            let (person, entry) = try await Self.writeAccess(request)
+            return try await request.recordingRefusal(of: entry) { try await Self.add(try read(), to: person, entry: entry, on: request) }
+        }
+
+        private static func add(_ input: TrajectoryStepInput, to person: Dossier, entry: AuditEvent,
+                                on request: Request) async throws -> TrajectoryStepModel {
             let user = try request.user
-            let input = try read()
             guard let kind = input.kind else { throw SchakelError.validation(field: "kind", reason: Strings.missingField) }
             guard let startsOn = input.startsOn else { throw SchakelError.validation(field: "startsOn", reason: Strings.missingField) }
             let model = TrajectoryStepModel()
@@ -70,13 +74,18 @@ extension API {
             try await request.db.transaction { db in
                 try await model.create(on: db)
                 try await FigureFacts.refresh(person: person.id, today: today, on: db)
+                try await request.audit(entry, on: db)
             }
             return model
         }
 
         /// Changes a step: only the organisation that wrote it, and only from the version it read.
         @Sendable func updateStep(_ request: Request) async throws -> TrajectoryStepDTO {
-            let person = try await Self.writable(request)
+            let (person, entry) = try await Self.writeAccess(request)
+            return try await request.recordingRefusal(of: entry) { try await Self.update(person, entry: entry, on: request) }
+        }
+
+        private static func update(_ person: Dossier, entry: AuditEvent, on request: Request) async throws -> TrajectoryStepDTO {
             let user = try request.user
             guard let model = try await TrajectoryStepModel.find(try request.uuidParameter("stepID"), on: request.db),
                   model.$person.id == person.id
@@ -106,6 +115,7 @@ extension API {
                     .returning("id").all()
                 guard !claimed.isEmpty else { throw SchakelError.staleVersion }
                 try await FigureFacts.refresh(person: personID, today: today, on: db)
+                try await request.audit(entry, on: db)
             }
             model.version = version + 1
             return Self.dto(model, note: model.note, lane: 0)
@@ -113,7 +123,11 @@ extension API {
 
         @Sendable func addMilestone(_ request: Request) async throws -> Response {
             let input = try request.content.decode(MilestoneInput.self)
-            let person = try await Self.writable(request, also: input.kind.isLegalStatus ? [.legalStatus] : [])
+            let (person, entry) = try await Self.writeAccess(request, also: input.kind.isLegalStatus ? [.legalStatus] : [])
+            return try await request.recordingRefusal(of: entry) { try await Self.record(input, for: person, entry: entry, on: request) }
+        }
+
+        private static func record(_ input: MilestoneInput, for person: Dossier, entry: AuditEvent, on request: Request) async throws -> Response {
             let user = try request.user
             guard input.on <= request.now.brusselsDay.adding(days: 366) else {
                 throw SchakelError.validation(field: "on", reason: Strings.dateTooFarAhead)
@@ -129,6 +143,7 @@ extension API {
             try await request.db.transaction { db in
                 try await model.create(on: db)
                 try await FigureFacts.refresh(person: person.id, today: today, on: db)
+                try await request.audit(entry, on: db)
             }
             let response = Response(status: .created)
             try response.content.encode(MilestoneDTO(kind: input.kind, on: input.on, source: .recorded))
@@ -181,14 +196,33 @@ extension API {
         // MARK: Helpers
 
         /// A caseworker whose organisation the rule lets see the person's trajectory may write to it.
+        /// The dossier, when the reader may write to its trajectory (a form about to be shown: recorded as an update read).
         static func writable(_ request: Request, also: Set<DataCategory> = []) async throws -> Dossier {
+            try await writeAccess(request, also: also, recordingAllowed: true).person
+        }
+
+        /// The dossier and the entry its write will record: a write appends it in its own transaction, so one write
+        /// is one entry, committed with it. A refusal is recorded at once.
+        static func writeAccess(_ request: Request, also: Set<DataCategory> = [],
+                                recordingAllowed: Bool = false) async throws -> (person: Dossier, entry: AuditEvent) {
             try PersonController.requireCaseworker(request)
             let person = try await PersonController.load(request)
             let needed = also.union([.trajectoryAndReferrals])
-            let decision = try await PersonAccess(request: request).decide(person, purpose: try PersonController.purpose(request),
-                                                                            requested: needed, action: .update)
-            guard needed.isSubset(of: decision.allowed) else { throw SchakelError.forbidden }
-            return person
+            let purpose = try PersonController.purpose(request)
+            let decision = try await PersonAccess(request: request).decide(person, purpose: purpose, requested: needed, action: .update,
+                                                                            recordingAllowed: recordingAllowed)
+            let user = try request.user
+            let entry = AuditEvent(userID: user.id, organisationID: user.organisationID, personID: person.id, action: .update,
+                                   categories: Array(needed), purpose: purpose, outcome: .allowed)
+            guard needed.isSubset(of: decision.allowed) else {
+                if !recordingAllowed {
+                    var refused = entry
+                    refused.outcome = .denied
+                    try await request.audit(refused)
+                }
+                throw SchakelError.forbidden
+            }
+            return (person, entry)
         }
 
         static func steps(of personID: UUID, on database: any Database) async throws -> [TrajectoryStepModel] {

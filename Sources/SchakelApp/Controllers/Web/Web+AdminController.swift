@@ -237,9 +237,11 @@ extension Web.AdminController {
             throw SchakelError.validation(field: "role", reason: Strings.empty)
         }
         account.role = role
-        try await account.update(on: request.db)
         let user = try request.user
-        try await request.audit(.administration(.accountRole, by: user))
+        try await request.db.transaction { db in
+            try await account.update(on: db)
+            try await request.audit(.administration(.accountRole, by: user), on: db)
+        }
         request.flash(AdminText.roleChanged(context.language, account.email))
         return request.redirect(to: "/beheer#accounts", redirectType: .normal)
     }
@@ -263,15 +265,15 @@ extension Web.AdminController {
             account.closedByUserID = closer
             try await account.update(on: db)
             try await UserTokenModel.query(on: db).filter(\.$user.$id == accountID).delete()
+            try await WebSessionDriver.endAll(of: accountID, on: db)
             // What waited for the person now waits for the whole organisation.
             let sql = db as! any SQLDatabase
             try await sql.update(NotificationModel.schema).set("user_id", to: SQLLiteral.null)
                 .where("user_id", .equal, accountID).where("read_at", .is, SQLLiteral.null).run()
             try await sql.update(OutboxMessageModel.schema).set("user_id", to: SQLLiteral.null)
                 .where("user_id", .equal, accountID).where("sent_at", .is, SQLLiteral.null).run()
+            try await request.audit(.administration(.accountClose, by: try request.user), on: db)
         }
-        let user = try request.user
-        try await request.audit(.administration(.accountClose, by: user))
         request.flash(AdminText.accountClosed(context.language, account.email))
         return request.redirect(to: "/beheer#accounts", redirectType: .normal)
     }

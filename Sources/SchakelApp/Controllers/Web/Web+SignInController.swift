@@ -19,17 +19,21 @@ extension Web {
 
         @Sendable func form(_ request: Request) async throws -> Response {
             if request.auth.has(AuthenticatedUser.self) { return request.redirect(to: "/start") }
-            return SignInPage(language: UILanguage.preferred(by: request), csrfToken: CSRF.token(for: request),
-                              email: "", error: nil, isDemo: request.schakel.isDemo).render()
+            let (token, cookie) = SignInFormToken.token(for: request, secure: request.schakel.secureCookies)
+            let response = SignInPage(language: UILanguage.preferred(by: request), csrfToken: token,
+                                      email: "", error: nil, isDemo: request.schakel.isDemo).render()
+            if let cookie { response.cookies[SignInFormToken.cookie] = cookie }
+            return response
         }
 
         @Sendable func signIn(_ request: Request) async throws -> Response {
             let form = try request.content.decode(SignInForm.self)
             let language = UILanguage.preferred(by: request)
-            try CSRF.verify(form.csrf, for: request)
+            try SignInFormToken.verify(form.csrf, for: request)
             let email = String((form.email ?? "").prefix(254))
             func again(_ message: String, status: HTTPResponseStatus, retryAfter: Int? = nil) -> Response {
-                let response = SignInPage(language: language, csrfToken: CSRF.token(for: request), email: email,
+                // The form again, with the token the browser already holds: still nothing stored for an anonymous visitor.
+                let response = SignInPage(language: language, csrfToken: form.csrf ?? "", email: email,
                                           error: message, isDemo: request.schakel.isDemo).render()
                 response.status = status
                 if let retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: "\(retryAfter)") }
@@ -40,7 +44,7 @@ extension Web {
                 try body.validate()
                 let user = try await SignInService.signIn(email: body.email, password: body.password, on: request)
                 // A fresh session id on sign-in, so a session fixed before cannot be taken over.
-                if let old = request.session.id {
+                if request.hasSession, let old = request.session.id {
                     try await request.application.sessions.driver.deleteSession(old, for: request).get()
                 }
                 request.session.id = nil
@@ -67,8 +71,8 @@ extension Web {
             return PasswordPage(context: context, state: FormState()).render()
         }
 
-        /// A new password after the current one: 12 characters or more, typed twice. Every API token of
-        /// the account stops working; this browser stays signed in.
+        /// A new password after the current one: 12 characters or more, typed twice. Every API token and every
+        /// browser session of the account ends; this browser stays signed in, under a new session.
         @Sendable func changePassword(_ request: Request) async throws -> Response {
             try request.verifyForm()
             let context = try await PageContext.load(request)
@@ -78,7 +82,7 @@ extension Web {
                 PasswordPage(context: context, state: FormState(values: [:], errors: [field: message])).render(status: .unprocessableEntity)
             }
             guard let account = try await UserModel.find(context.user.id, on: request.db) else { throw SchakelError.unauthorized }
-            guard try await request.password.async.verify(values["current"] ?? "", created: account.passwordHash) else {
+            guard try await request.application.passwordHasher.verify(values["current"] ?? "", against: account.passwordHash) else {
                 return refuse("current", UIText.wrongCurrentPassword(language))
             }
             let new = values["new"] ?? ""
@@ -86,13 +90,16 @@ extension Web {
                 return refuse("new", UIText.passwordLength(language))
             }
             guard new == values["confirm"] else { return refuse("confirm", UIText.passwordsDiffer(language)) }
-            let hash = try await request.password.async.hash(new)
+            let hash = try await request.application.passwordHasher.hash(new)
             let userID = context.user.id
             try await request.db.transaction { db in
                 account.passwordHash = hash
                 try await account.save(on: db)
                 try await UserTokenModel.query(on: db).filter(\.$user.$id == userID).delete()
+                try await WebSessionDriver.endAll(of: userID, on: db)
             }
+            // This browser goes on under a new session id (its old row is gone with the others).
+            request.session.id = nil
             request.flash(UIText.passwordChanged(language))
             return request.redirect(to: "/start", redirectType: .normal)
         }

@@ -17,8 +17,22 @@ struct AuditEvent: Sendable {
         case accountRole = "account-role", accountClose = "account-close"
     }
 
-    enum Outcome: String, Sendable {
+    enum Outcome: String, Sendable, CaseIterable {
         case allowed, denied, notFound = "not-found"
+        /// A write refused for its input (422): nothing was written.
+        case invalid
+        /// A write refused because the data changed meanwhile or the step does not apply now (409): nothing was written.
+        case conflict
+
+        /// How a refused write is recorded; nil for a not-found, which the access decision has recorded already.
+        init?(refusal error: SchakelError) {
+            switch error.status {
+            case .unprocessableEntity, .badRequest: self = .invalid
+            case .conflict: self = .conflict
+            case .forbidden: self = .denied
+            default: return nil
+            }
+        }
     }
 
     var userID: UUID?
@@ -39,25 +53,36 @@ extension AuditEvent {
     }
 }
 
-/// The append-only, hash-chained audit log.
+/// The key that seals the audit chain: an HMAC key derived from the data keyring (`DataKeyring.auditSeal`),
+/// so it is never in the database and someone who can write to the database cannot forge a verifying entry.
+struct AuditSeal: Sendable {
+    /// The id of the data key it was derived from, recorded with every entry (informative, not secret).
+    let keyID: String
+    let key: SymmetricKey
+
+    func mac(_ text: String) -> String { HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).hex }
+}
+
+/// The append-only, hash-chained audit log, sealed with an HMAC key.
 ///
-/// Appends are group-committed: a request hands its event over and waits; one writer at a time
-/// takes everything waiting and writes it as one multi-row INSERT, chained after the head it
-/// remembers. A trigger moves `audit_head` in that same statement (migration 003). The sequence
-/// number is the primary key, so a writer in another process that got there first makes the
-/// INSERT fail as a whole: the writer then reads the head again and chains after it. The chain
-/// cannot fork and nothing half-written remains. A read is answered only after its entry is committed.
+/// Two ways in, one discipline: every append first locks the chain's head row (`UPDATE audit_head … RETURNING`),
+/// then inserts after it, and a trigger moves the head in the same statement (migration 003). Writers therefore
+/// take turns on the head, in this process or another, and the chain cannot fork.
+/// - A write of personal data appends inside its own transaction (`append(_:at:on:)` with a database that is
+///   in a transaction), as its last statement: the entry commits with the write or not at all.
+/// - Reads are group-committed: a request hands its event over and waits; one writer at a time takes
+///   everything waiting and writes it as one short transaction. A read is answered only after its entry is committed.
 actor AuditLog {
     private typealias Waiting = (event: AuditEvent, at: Date, continuation: CheckedContinuation<Int64, any Error>)
 
     private var waiting: [Waiting] = []
     private var writing = false
-    /// The last sequence number and hash this process knows of; read from `audit_head` when unknown or stale.
-    private var head: (sequence: Int64, hash: String)?
+    /// nil when no data key was loaded: then nothing can be audited, so nothing that needs an audit entry runs.
+    nonisolated let seal: AuditSeal?
     /// Most events written in one statement.
     static let maxBatch = 500
-    /// Attempts when other writers keep getting there first.
-    static let maxAttempts = 8
+
+    init(seal: AuditSeal?) { self.seal = seal }
 
     static func sha256(_ text: String) -> String { SHA256.hash(data: Data(text.utf8)).hex }
 
@@ -83,9 +108,16 @@ actor AuditLog {
         ].joined(separator: "|")
     }
 
-    /// Appends one entry and returns its sequence number once it is committed.
+    /// Appends one entry and returns its sequence number once it is committed. Given a database that is in a
+    /// transaction, the entry is written in that transaction (call it as the transaction's last statement);
+    /// otherwise it is group-committed.
     @discardableResult
-    func append(_ event: AuditEvent, at moment: Date, on database: any Database) async throws -> Int64 {
+    nonisolated func append(_ event: AuditEvent, at moment: Date, on database: any Database) async throws -> Int64 {
+        if database.inTransaction { return try await write([(event, moment)], inTransaction: database) }
+        return try await enqueue(event, at: moment, on: database)
+    }
+
+    private func enqueue(_ event: AuditEvent, at moment: Date, on database: any Database) async throws -> Int64 {
         try await withCheckedThrowingContinuation { continuation in
             waiting.append((event, moment, continuation))
             if !writing {
@@ -100,7 +132,10 @@ actor AuditLog {
             let batch = Array(waiting.prefix(Self.maxBatch))
             waiting.removeFirst(batch.count)
             do {
-                let first = try await write(batch.map { ($0.event, $0.at) }, on: database)
+                let events = batch.map { ($0.event, $0.at) }
+                let first = try await database.transaction { transaction in
+                    try await self.write(events, inTransaction: transaction)
+                }
                 for (offset, item) in batch.enumerated() { item.continuation.resume(returning: first + Int64(offset)) }
             } catch {
                 for item in batch { item.continuation.resume(throwing: error) }
@@ -109,81 +144,100 @@ actor AuditLog {
         writing = false
     }
 
-    /// Writes the events after the head; returns the first sequence number.
-    private func write(_ events: [(AuditEvent, Date)], on database: any Database) async throws -> Int64 {
+    /// Writes the events after the head, inside the caller's transaction; returns the first sequence number.
+    /// Locking the head row first (PostgreSQL: a row lock until commit; SQLite: the write lock) makes every
+    /// writer wait for the one before it, so a sequence number is never taken twice.
+    private nonisolated func write(_ events: [(AuditEvent, Date)], inTransaction database: any Database) async throws -> Int64 {
+        guard let seal else { throw DataKeyring.Problem.noKey }
         let sql = database as! any SQLDatabase
-        var attempt = 0
-        while true {
-            attempt += 1
-            let known = try await currentHead(on: sql)
-            var previous = known.hash
-            var sequence = known.sequence
-            var rows: [[any Encodable & Sendable]] = []
-            rows.reserveCapacity(events.count)
-            for (event, moment) in events {
-                sequence += 1
-                let milliseconds = Int64((moment.timeIntervalSince1970 * 1000).rounded())
-                let content = AuditLog.content(sequence: sequence, atMilliseconds: milliseconds, event: event)
-                let hash = AuditChain.hash(content: content, previousHash: previous, using: AuditLog.sha256)
-                rows.append([
-                    sequence, Date(timeIntervalSince1970: Double(milliseconds) / 1000), event.userID, event.organisationID,
-                    event.personID, event.action.rawValue, JSONList.encode(event.categories.map(\.rawValue).sorted()),
-                    event.purpose?.rawValue, event.outcome.rawValue, previous, hash,
-                ])
-                previous = hash
-            }
-            do {
-                try await PersonRows.insert(into: AuditEntryModel.schema,
-                                            columns: ["id", "at", "user_id", "organisation_id", "person_id", "action", "categories",
-                                                      "purpose", "outcome", "previous_hash", "hash"],
-                                            rows: rows, on: sql)
-                head = (sequence, previous)
-                return known.sequence + 1
-            } catch {
-                // Another process may have appended since: read the head again. If it did not move, the
-                // failure was something else.
-                head = nil
-                let fresh = try await currentHead(on: sql)
-                guard fresh != known, attempt < Self.maxAttempts else { throw error }
+        guard let row = try await sql.raw("UPDATE audit_head SET sequence = sequence WHERE id = 1 RETURNING sequence, hash").first()
+        else { throw AuditProblem.missingHead }
+        let first = try row.decode(column: "sequence", as: Int64.self) + 1
+        var previous = try row.decode(column: "hash", as: String.self)
+        var sequence = first - 1
+        var rows: [[any Encodable & Sendable]] = []
+        rows.reserveCapacity(events.count)
+        for (event, moment) in events {
+            sequence += 1
+            let milliseconds = Int64((moment.timeIntervalSince1970 * 1000).rounded())
+            let content = AuditLog.content(sequence: sequence, atMilliseconds: milliseconds, event: event)
+            let hash = AuditChain.hash(content: content, previousHash: previous, using: seal.mac)
+            rows.append([
+                sequence, Date(timeIntervalSince1970: Double(milliseconds) / 1000), event.userID, event.organisationID,
+                event.personID, event.action.rawValue, JSONList.encode(event.categories.map(\.rawValue).sorted()),
+                event.purpose?.rawValue, event.outcome.rawValue, previous, hash, seal.keyID,
+            ])
+            previous = hash
+        }
+        try await PersonRows.insert(into: AuditEntryModel.schema,
+                                    columns: ["id", "at", "user_id", "organisation_id", "person_id", "action", "categories",
+                                              "purpose", "outcome", "previous_hash", "hash", "key_id"],
+                                    rows: rows, on: sql)
+        return first
+    }
+
+    enum AuditProblem: Error, CustomStringConvertible {
+        case missingHead
+        case checkpointNotSigned
+
+        var description: String {
+            switch self {
+            case .missingHead: return "the audit log has no head row"
+            case .checkpointNotSigned:
+                return "the checkpoint is not signed with this installation's audit key: it was edited, or belongs to another installation or key"
             }
         }
     }
 
-    private func currentHead(on sql: any SQLDatabase) async throws -> (sequence: Int64, hash: String) {
-        if let head { return head }
-        guard let row = try await sql.raw("SELECT sequence, hash FROM audit_head WHERE id = 1").first() else { throw AuditProblem.missingHead }
-        let fresh = (sequence: try row.decode(column: "sequence", as: Int64.self), hash: try row.decode(column: "hash", as: String.self))
-        head = fresh
-        return fresh
+    /// The last sequence number and hash: what a checkpoint records.
+    nonisolated func head(on database: any Database) async throws -> (sequence: Int64, hash: String) {
+        guard let head = try await AuditHeadModel.find(1, on: database) else { throw AuditProblem.missingHead }
+        return (head.sequence, head.hash)
     }
 
-    enum AuditProblem: Error { case missingHead }
+    /// A signed statement of the head now, for the operator to keep outside the database.
+    nonisolated func checkpoint(on database: any Database, at moment: Date) async throws -> AuditChain.Checkpoint {
+        guard let seal else { throw DataKeyring.Problem.noKey }
+        let head = try await head(on: database)
+        let at = ISO8601DateFormatter().string(from: moment)
+        return AuditChain.Checkpoint.make(sequence: Int(head.sequence), hash: head.hash, at: at, sign: seal.mac)
+    }
 
-    /// Walks the whole chain in pages and names the first broken entry.
-    static func verify(on database: any Database, pageSize: Int = 5000) async throws -> (checked: Int, firstBreak: AuditChain.Break?) {
+    /// Walks the whole chain in pages and names the first broken entry. With a checkpoint taken earlier, it also
+    /// proves that the entries up to the checkpoint are the ones it recorded (a cut tail whose head was moved
+    /// back is found this way). `checked` counts the entries before the break that hold.
+    nonisolated func verify(on database: any Database, pageSize: Int = 5000,
+                            checkpoint: AuditChain.Checkpoint? = nil) async throws -> (checked: Int, firstBreak: AuditChain.Break?) {
+        guard let seal else { throw DataKeyring.Problem.noKey }
+        if let checkpoint, !checkpoint.isSigned(by: seal.mac) { throw AuditProblem.checkpointNotSigned }
         var previous = AuditChain.genesis
         var nextSequence: Int64 = 1
         var checked = 0
+        var seenKeyed = false
+        var hashAtCheckpoint: String? = nil
         while true {
             let page = try await AuditEntryModel.query(on: database).filter(\.$id >= nextSequence)
                 .sort(\.$id).limit(pageSize).all()
             if page.isEmpty {
-                // The last entry must be the recorded head: otherwise entries were cut off the end.
-                if let head = try await AuditHeadModel.find(1, on: database), head.sequence != Int64(checked) || head.hash != previous {
-                    return (checked, .sequenceGap(expected: checked + 1, found: Int(head.sequence)))
+                if let checkpoint, let broken = AuditChain.check(checkpoint, entryHash: hashAtCheckpoint, lastEntry: checked) {
+                    return (min(checked, broken.firstBadSequence - 1), broken)
                 }
+                // The last entry must be the recorded head: otherwise entries were cut off the end.
+                let head = try await head(on: database)
+                if head.sequence > Int64(checked) { return (checked, .truncated(lastEntry: checked, head: Int(head.sequence))) }
+                if head.sequence != Int64(checked) || head.hash != previous { return (checked - 1, .linkBroken(sequence: checked)) }
                 return (checked, nil)
             }
             let links = page.map {
-                AuditChain.Link(sequence: Int($0.id ?? 0), content: content(of: $0), previousHash: $0.previousHash, hash: $0.hash)
+                AuditChain.Link(sequence: Int($0.id ?? 0), content: Self.content(of: $0), previousHash: $0.previousHash, hash: $0.hash,
+                                isKeyed: $0.keyID != nil)
             }
-            if let broken = AuditChain.firstBreak(links, startingAfter: previous, firstSequence: Int(nextSequence), using: sha256) {
+            if let broken = AuditChain.firstBreak(links, startingAfter: previous, firstSequence: Int(nextSequence),
+                                                  seenKeyed: &seenKeyed, keyed: seal.mac, unkeyed: Self.sha256) {
                 // Everything before the broken entry held.
-                switch broken {
-                case let .contentChanged(sequence), let .linkBroken(sequence): return (sequence - 1, broken)
-                case let .sequenceGap(expected, _): return (expected - 1, broken)
-                }
+                return (broken.firstBadSequence - 1, broken)
             }
+            if let checkpoint, let entry = page.first(where: { $0.id == Int64(checkpoint.sequence) }) { hashAtCheckpoint = entry.hash }
             checked += page.count
             previous = page.last!.hash
             nextSequence = (page.last!.id ?? 0) + 1

@@ -37,12 +37,17 @@ public struct DataKeyring: Sendable {
         try! DataKeyring(keys: [Key(id: "ephemeral", key: SymmetricKey(size: .bits256))])
     }
     private let blindIndexKey: SymmetricKey
+    /// Seals the audit chain. Derived from the first key like the blind index, so it survives rotation and is
+    /// never stored in the database.
+    let auditSeal: AuditSeal
 
     init(keys: [Key]) throws {
         guard let first = keys.first else { throw Problem.noKey }
         for key in keys where key.key.bitCount != 256 { throw Problem.badKey("key '\(key.id)' is not 256 bits") }
         self.keys = keys
         blindIndexKey = HKDF<SHA256>.deriveKey(inputKeyMaterial: first.key, info: Data("schakel blind index v1".utf8), outputByteCount: 32)
+        auditSeal = AuditSeal(keyID: first.id,
+                              key: HKDF<SHA256>.deriveKey(inputKeyMaterial: first.key, info: Data("schakel audit chain v1".utf8), outputByteCount: 32))
     }
 
     var current: Key { keys[keys.count - 1] }

@@ -64,8 +64,10 @@ struct PersonAccess {
 
     /// Decides for one person and records the read. A person the reader may not know of is a 404,
     /// exactly as if it did not exist.
+    /// With `recordingAllowed` false, an allowed decision is not recorded here: a write records it in its own
+    /// transaction, with the write (a refusal or a not-found is recorded at once all the same).
     func decide(_ person: some DossierSubject, purpose: Purpose, requested: Set<DataCategory> = Set(DataCategory.allCases),
-                action: AuditEvent.Action = .read) async throws -> AccessRule.Decision {
+                action: AuditEvent.Action = .read, recordingAllowed: Bool = true) async throws -> AccessRule.Decision {
         let viewer = try self.viewer
         let personID = try person.subjectID
         let owner = person.ownerID
@@ -81,9 +83,11 @@ struct PersonAccess {
                                          routes: routes, consents: consents, at: request.now, today: request.now.brusselsDay)
         }
         let outcome: AuditEvent.Outcome = !decision.personVisible ? .notFound : (decision.allowed.isEmpty ? .denied : .allowed)
-        try await request.audit(AuditEvent(
-            userID: viewer.userID, organisationID: viewer.organisationID, personID: personID, action: action,
-            categories: decision.personVisible ? Array(decision.allowed) : Array(requested), purpose: purpose, outcome: outcome))
+        if recordingAllowed || outcome != .allowed {
+            try await request.audit(AuditEvent(
+                userID: viewer.userID, organisationID: viewer.organisationID, personID: personID, action: action,
+                categories: decision.personVisible ? Array(decision.allowed) : Array(requested), purpose: purpose, outcome: outcome))
+        }
         guard decision.personVisible else { throw SchakelError.notFound }
         return decision
     }
@@ -140,8 +144,25 @@ struct PersonAccess {
 }
 
 extension Request {
-    func audit(_ event: AuditEvent) async throws {
-        try await application.auditLog.append(event, at: now, on: db)
+    /// Records an event. Given the transaction of the write it records, the entry is written in it (as the
+    /// transaction's last statement, so it commits with the write or not at all).
+    func audit(_ event: AuditEvent, on database: (any Database)? = nil) async throws {
+        try await application.auditLog.append(event, at: now, on: database ?? db)
+    }
+
+    /// Runs a write of a person's data and, when it is refused (invalid input, a stale version, no right), records
+    /// the refusal with its outcome before passing the error on: refused writes are on the person's record too.
+    func recordingRefusal<T>(of event: AuditEvent, _ write: () async throws -> T) async throws -> T {
+        do {
+            return try await write()
+        } catch let error as SchakelError {
+            if let outcome = AuditEvent.Outcome(refusal: error) {
+                var refused = event
+                refused.outcome = outcome
+                try await audit(refused)
+            }
+            throw error
+        }
     }
 }
 

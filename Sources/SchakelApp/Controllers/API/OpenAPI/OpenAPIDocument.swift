@@ -441,7 +441,7 @@ enum OpenAPIDocument {
             ("AccessLogEntry", object([("sequence", ["type": "integer"]), ("at", ["type": "string", "format": "date-time"]),
                                        ("userId", nullable("string", format: "uuid")), ("organisationId", nullable("string", format: "uuid")),
                                        ("action", string), ("categories", ["type": "array", "items": string]), ("purpose", nullable("string")),
-                                       ("outcome", ["type": "string", "enum": ["allowed", "denied", "not-found"]])],
+                                       ("outcome", ["type": "string", "enum": ["allowed", "denied", "not-found", "invalid", "conflict"]])],
                                       required: ["sequence", "at", "action", "categories", "outcome"])),
             ("AccessLogPage", page(of: "AccessLogEntry")),
             ("PersonExport", object([("exportedAt", ["type": "string", "format": "date-time"]), ("controller", string),
