@@ -23,14 +23,50 @@ import Testing
                 givenAt: moment.addingTimeInterval(-86_400), expiresAt: expiresAt, withdrawnAt: withdrawnAt)
     }
 
-    @Test func theOwnerSeesEverything() {
-        for role in UserRole.allCases where role != .analyst {
+    @Test func theOwnersCaseworkersSeeEverything() {
+        for role in [UserRole.socialWorker, .trajectoryCounsellor, .jobCounsellor, .consultant] {
             let decision = AccessRule.decide(viewer: viewer(owner, role), personOwner: owner, purpose: .training, routes: [], consents: [],
                                              at: moment, today: today)
             #expect(decision.personVisible && decision.isOwner)
             #expect(decision.allowed == everything)
             #expect(decision.denied.isEmpty)
+            #expect(AccessRule.worksWithDossiers(role))
         }
+    }
+
+    @Test func insideTheOwnerTheRoleStillDecides() {
+        // An administrator of the owner sees who the person is, no more; an employer contact what matching needs.
+        let admin = AccessRule.decide(viewer: viewer(owner, .administrator), personOwner: owner, purpose: .guidanceToWork,
+                                      routes: [], consents: [], at: moment, today: today)
+        #expect(admin.personVisible && admin.isOwner)
+        #expect(admin.allowed == [.identity])
+        #expect(admin.denied[.contact] == .roleDoesNotNeedIt)
+        #expect(admin.denied[.assessment] == .roleDoesNotNeedIt)
+        #expect(admin.allowed.union(admin.denied.keys) == everything)
+        let employer = AccessRule.decide(viewer: viewer(owner, .employerContact), personOwner: owner, purpose: .guidanceToWork,
+                                         routes: [], consents: [], at: moment, today: today)
+        #expect(employer.personVisible && employer.isOwner)
+        #expect(employer.allowed == AccessRule.needs(.employerContact))
+        #expect(employer.denied[.assessment] == .roleDoesNotNeedIt)
+        #expect(employer.denied[.legalStatus] == .roleDoesNotNeedIt)
+        #expect(employer.denied[.trajectoryAndReferrals] == .roleDoesNotNeedIt)
+        // Asking for less gives that, within the role.
+        let names = AccessRule.decide(viewer: viewer(owner, .administrator), personOwner: owner, purpose: .guidanceToWork,
+                                      requested: [.identity], routes: [], consents: [], at: moment, today: today)
+        #expect(names.allowed == [.identity] && names.denied.isEmpty)
+        // The owner's staff never see more than the same role of a partner with every route and consent.
+        let wide = AccessRule.Route(from: owner, to: partner, categories: everything, validity: Validity(from: CalendarDate(2020, 1, 1)))
+        for role in UserRole.allCases {
+            let own = AccessRule.decide(viewer: viewer(owner, role), personOwner: owner, purpose: .guidanceToWork, routes: [], consents: [],
+                                        at: moment, today: today)
+            let shared = AccessRule.decide(viewer: viewer(partner, role), personOwner: owner, purpose: .guidanceToWork, routes: [wide],
+                                           consents: [consent(everything)], at: moment, today: today)
+            #expect(own.allowed == shared.allowed, "\(role.rawValue)")
+        }
+        // Only the roles that need every category work with whole dossiers, in any organisation.
+        #expect(!AccessRule.worksWithDossiers(.administrator))
+        #expect(!AccessRule.worksWithDossiers(.employerContact))
+        #expect(!AccessRule.worksWithDossiers(.analyst))
     }
 
     @Test func analystsNeverSeeAPersonNotEvenTheirOwn() {
@@ -136,11 +172,14 @@ import Testing
             #expect(decision.allowed.isSubset(of: world.requested))
             #expect(decision.allowed.isDisjoint(with: Set(decision.denied.keys)))
             if decision.personVisible { #expect(decision.allowed.union(decision.denied.keys) == world.requested) }
-            // Only what the role needs, and never anything for an analyst.
-            if !decision.isOwner { #expect(decision.allowed.isSubset(of: AccessRule.needs(world.viewer.role))) }
+            // Only what the role needs, in the owning organisation too, and never anything for an analyst.
+            #expect(decision.allowed.isSubset(of: AccessRule.needs(world.viewer.role)))
             if world.viewer.role == .analyst { #expect(!decision.personVisible && decision.allowed.isEmpty) }
-            // The owner always sees all it asks for.
-            if world.viewer.organisationID == owner && world.viewer.role != .analyst { #expect(decision.allowed == world.requested) }
+            // The owner's staff always see all they ask for that their role needs.
+            if world.viewer.organisationID == owner && world.viewer.role != .analyst {
+                #expect(decision.personVisible)
+                #expect(decision.allowed == world.requested.intersection(AccessRule.needs(world.viewer.role)))
+            }
             // Without a route from the owner to the reader, another organisation sees nothing.
             if world.viewer.organisationID != owner,
                !world.routes.contains(where: { $0.from == owner && $0.to == world.viewer.organisationID && $0.validity.contains(today) }) {

@@ -5,7 +5,8 @@ import Foundation
 /// Personal data leaves its owning organisation only when all hold: an active agreement route
 /// covers owner → reader organisation and the category; the person gave active consent to that
 /// reader organisation for the purpose and the category; and the reader's role needs the category.
-/// Everything else is denied. Coordinators and analysts never see a person.
+/// Everything else is denied. Coordinators and analysts never see a person. The role part holds
+/// inside the owning organisation too: its own staff see what their role needs, no more.
 public enum AccessRule {
     /// Who asks.
     public struct Viewer: Hashable, Sendable {
@@ -81,6 +82,13 @@ public enum AccessRule {
         }
     }
 
+    /// Whether the role's work is whole dossiers: the dossier itself, its consents, its access log and its
+    /// trajectory. Only roles that need every category do; the others (an administrator, an employer
+    /// contact) get no further than a list of names, in their own organisation as in any other.
+    public static func worksWithDossiers(_ role: UserRole) -> Bool {
+        needs(role) == Set(DataCategory.allCases)
+    }
+
     /// Decides, for one reader, person, purpose and moment, which of the requested categories may be shown.
     /// - Parameters:
     ///   - routes: agreement routes (any; the rule picks those that apply and are in force).
@@ -91,15 +99,17 @@ public enum AccessRule {
         if viewer.role == .analyst {
             return Decision(personVisible: false, allowed: [], denied: deniedAll(requested, .roleSeesNoPersons), isOwner: false)
         }
+        let needed = needs(viewer.role)
         if viewer.organisationID == personOwner {
-            return Decision(personVisible: true, allowed: requested, denied: [:], isOwner: true)
+            // No route or consent is needed for one's own dossiers, but the role part still decides.
+            return Decision(personVisible: true, allowed: requested.intersection(needed),
+                            denied: deniedAll(requested.subtracting(needed), .roleDoesNotNeedIt), isOwner: true)
         }
         let routed = routes.filter { $0.from == personOwner && $0.to == viewer.organisationID && $0.validity.contains(today) }
             .reduce(into: Set<DataCategory>()) { $0.formUnion($1.categories) }
         let consentsForViewer = consents.filter { $0.recipientOrganisationID == viewer.organisationID && $0.isActive(at: moment) }
         let consented = consentsForViewer.filter { $0.purpose == purpose }
             .reduce(into: Set<DataCategory>()) { $0.formUnion($1.categories) }
-        let needed = needs(viewer.role)
         var allowed: Set<DataCategory> = []
         var denied: [DataCategory: Denial] = [:]
         for category in requested {

@@ -52,9 +52,8 @@ extension API {
         /// Everything about the person, consents and access log included, as JSON: for the owning organisation to hand over.
         @Sendable func export(_ request: Request) async throws -> Response {
             try PersonController.requireCaseworker(request)
-            let person = try await PersonController.load(request)
+            let person = try await PersonController.owned(request, action: .export)
             let access = PersonAccess(request: request)
-            try await access.requireOwner(person, action: .export)
             let decision = try await access.decide(person, purpose: .guidanceToWork, action: .export)
             let personID = person.id
             let now = request.now

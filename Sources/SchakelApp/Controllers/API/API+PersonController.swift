@@ -7,8 +7,9 @@ import Vapor
 extension API {
     /// `/api/v1/persons`: dossiers, consents and the access log. Reads go through `PersonAccess`.
     struct PersonController {
-        /// Roles that work with dossiers of their own organisation.
-        static let caseworkerRoles: Set<UserRole> = [.socialWorker, .trajectoryCounsellor, .jobCounsellor, .consultant]
+        /// Roles that work with whole dossiers, their consents and access log, in any organisation: the
+        /// access rule's role part decides (`AccessRule.worksWithDossiers`), for the API and the pages alike.
+        static let caseworkerRoles: Set<UserRole> = Set(UserRole.allCases.filter(AccessRule.worksWithDossiers))
 
         static func requireCaseworker(_ request: Request) throws {
             guard caseworkerRoles.contains(try request.user.role) else { throw SchakelError.forbidden }
@@ -25,12 +26,35 @@ extension API {
             return dossier
         }
 
+        /// The dossier named in the path, as far as the rule lets the reader see it (the read recorded). An id that
+        /// names no one is decided as a person owned by no organisation: the same reads, the same audit entry and
+        /// the same 404 as a person the reader may not see, so neither the answer nor its time tells them apart.
+        static func decided(_ request: Request, purpose: Purpose, requested: Set<DataCategory> = Set(DataCategory.allCases),
+                            action: AuditEvent.Action = .read) async throws -> (Dossier, AccessRule.Decision) {
+            let id = try request.uuidParameter("personID")
+            // The rule decides on the person's row facts alone; the dossier itself is read only once it may be shown.
+            let subject = try await PersonAccess.subject(id, on: request.db) ?? PersonReference.nobody(id)
+            let decision = try await PersonAccess(request: request).decide(subject, purpose: purpose, requested: requested, action: action)
+            guard let dossier = try await DossierStore.find(id, on: request.db) else { throw SchakelError.notFound }
+            return (dossier, decision)
+        }
+
+        /// The dossier named in the path, for its owner's use (`PersonAccess.requireOwner`); an id that names no
+        /// one is answered and recorded exactly like a person of another organisation.
+        static func owned(_ request: Request, action: AuditEvent.Action) async throws -> Dossier {
+            let id = try request.uuidParameter("personID")
+            let subject = try await PersonAccess.subject(id, on: request.db) ?? PersonReference.nobody(id)
+            try await PersonAccess(request: request).requireOwner(subject, action: action)
+            guard let dossier = try await DossierStore.find(id, on: request.db) else { throw SchakelError.notFound }
+            return dossier
+        }
+
         // MARK: Read
 
         @Sendable func show(_ request: Request) async throws -> PersonDTO {
-            let person = try await Self.load(request)
+            try Self.requireCaseworker(request)
             let purpose = try Self.purpose(request)
-            let decision = try await PersonAccess(request: request).decide(person, purpose: purpose)
+            let (person, decision) = try await Self.decided(request, purpose: purpose)
             let identifiers = try decision.allows(.identity) || decision.allows(.contact) ? request.identifiers(of: person) : nil
             return PersonDTO(person, identifiers: identifiers, decision: decision, purpose: purpose, today: request.now.brusselsDay)
         }
@@ -69,7 +93,10 @@ extension API {
             guard user.role != .analyst else { throw SchakelError.forbidden }
             let paging = try override ?? Paging(request)
             let purpose = try Self.purpose(request)
-            let query = try await Self.ownAndShared(with: user.organisationID, on: request.db)
+            // Only dossiers the rule shows the reader are counted and paged, so `total` reveals nothing more.
+            let shared = try await PersonAccess(request: request).sharedWithReader(purpose: purpose)
+            let query = PersonModel.query(on: request.db).filter(\.$erasedAt == nil)
+                .group(.or) { $0.filter(\.$owner.$id == user.organisationID).filter(\.$id ~~ shared) }
             if let nameIndex { query.filter(\.$nameIndex == nameIndex) }
             let page = try await query.sort(\.$reference).page(paging)
             var items: [PersonSummaryDTO] = []
@@ -78,7 +105,7 @@ extension API {
                 do {
                     decision = try await PersonAccess(request: request).decide(person, purpose: purpose, requested: [.identity])
                 } catch SchakelError.notFound {
-                    // A shared dossier whose consent or route no longer holds (or has expired) drops out here.
+                    // A consent withdrawn or a route ended since the page was counted: the dossier drops out here.
                     continue
                 }
                 let identifiers = decision.allows(.identity) ? try request.identifiers(sealed: person.identifiers, keyID: person.identifiersKeyID) : nil
@@ -254,8 +281,8 @@ extension API {
         }
 
         @Sendable func consents(_ request: Request) async throws -> [ConsentDTO] {
-            let person = try await Self.load(request)
-            try await PersonAccess(request: request).requireOwner(person, action: .read)
+            try Self.requireCaseworker(request)
+            let person = try await Self.owned(request, action: .read)
             let now = request.now
             return try await ConsentModel.query(on: request.db).filter(\.$person.$id == person.id).sort(\.$givenAt).all()
                 .map { try ConsentDTO($0, now: now) }
@@ -286,10 +313,11 @@ extension API {
 
         /// Who saw what of this person: for the owning organisation (and in the person's export).
         @Sendable func accessLog(_ request: Request) async throws -> Page<AccessLogEntryDTO> {
-            let person = try await Self.load(request)
-            try await PersonAccess(request: request).requireOwner(person, action: .accessLogRead)
+            try Self.requireCaseworker(request)
+            let paging = try Paging(request)
+            let person = try await Self.owned(request, action: .accessLogRead)
             let page = try await AuditEntryModel.query(on: request.db).filter(\.$personID == person.id)
-                .sort(\.$id, .descending).page(Paging(request))
+                .sort(\.$id, .descending).page(paging)
             return page.map(AccessLogEntryDTO.init)
         }
     }

@@ -11,10 +11,10 @@ extension API {
 
         @Sendable func show(_ request: Request) async throws -> TrajectoryDTO {
             try PersonController.requireCaseworker(request)
-            let person = try await PersonController.load(request)
             let purpose = try PersonController.purpose(request)
+            let (person, decision) = try await PersonController.decided(request, purpose: purpose,
+                                                                        requested: [.trajectoryAndReferrals, .legalStatus])
             let access = PersonAccess(request: request)
-            let decision = try await access.decide(person, purpose: purpose, requested: [.trajectoryAndReferrals, .legalStatus])
             let today = request.now.brusselsDay
             let seesTrajectory = decision.allows(.trajectoryAndReferrals)
             let models = seesTrajectory ? try await Self.steps(of: person.id, on: request.db) : []

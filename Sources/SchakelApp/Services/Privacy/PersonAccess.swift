@@ -22,14 +22,17 @@ struct PersonAccess {
     }
 
     /// The same routes with their first-contact deadline in working days (for referrals): one query for both uses.
-    static func routesWithDeadlines(from owner: UUID, to reader: UUID,
+    /// Without `owner`, the routes from every organisation to the reader's.
+    static func routesWithDeadlines(from owner: UUID?, to reader: UUID,
                                     on database: any Database) async throws -> [(route: AccessRule.Route, responseDays: Int)] {
-        try await (database as! any SQLDatabase).raw("""
-            SELECT r.categories, r.response_days, a.valid_from, a.valid_until FROM agreement_routes r
+        var query: SQLQueryString = """
+            SELECT r.from_organisation_id, r.categories, r.response_days, a.valid_from, a.valid_until FROM agreement_routes r
             JOIN agreements a ON a.id = r.agreement_id
-            WHERE r.from_organisation_id = \(bind: owner) AND r.to_organisation_id = \(bind: reader)
-            """).all().map { row in
-            let route = AccessRule.Route(from: owner, to: reader,
+            WHERE r.to_organisation_id = \(bind: reader)
+            """
+        if let owner { query += " AND r.from_organisation_id = \(bind: owner)" }
+        return try await (database as! any SQLDatabase).raw(query).all().map { row in
+            let route = AccessRule.Route(from: try row.decode(column: "from_organisation_id", as: UUID.self), to: reader,
                                          categories: Set(JSONList.decode(try row.decode(column: "categories", as: String.self))),
                                          validity: Validity(from: try row.decode(column: "valid_from", as: CalendarDate.self),
                                                             until: try row.decode(column: "valid_until", as: CalendarDate?.self)))
@@ -45,13 +48,35 @@ struct PersonAccess {
             .filter { $0.route.validity.contains(day) }.map(\.responseDays).min()
     }
 
+    /// The facts of a person's row the rule decides on (its owner, whether erased), or nil when no person has the id.
+    static func subject(_ id: UUID, on database: any Database) async throws -> PersonReference? {
+        try await (database as! any SQLDatabase).raw("""
+            SELECT owner_organisation_id, erased_at FROM persons WHERE id = \(bind: id)
+            """).first().map { row in
+            PersonReference(subjectID: id, ownerID: try row.decode(column: "owner_organisation_id", as: UUID.self),
+                            isErased: try row.decode(column: "erased_at", as: Date?.self) != nil)
+        }
+    }
+
     /// Every consent the person gave (withdrawn and expired ones too: the rule checks).
     static func consents(of personID: UUID, on database: any Database) async throws -> [Consent] {
-        try await (database as! any SQLDatabase).raw("""
-            SELECT id, recipient_organisation_id, purpose, categories, method, given_at, expires_at, withdrawn_at
-            FROM consents WHERE person_id = \(bind: personID)
-            """).all().map { row in
-            Consent(id: try row.decode(column: "id", as: UUID.self), personID: personID,
+        try await consents("person_id = \(bind: personID)", on: database)
+    }
+
+    /// Every consent given to `organisation`, of any person (withdrawn and expired ones too: the rule checks).
+    static func consents(to organisation: UUID, on database: any Database) async throws -> [Consent] {
+        try await consents("recipient_organisation_id = \(bind: organisation)", on: database)
+    }
+
+    private static func consents(_ condition: SQLQueryString, on database: any Database) async throws -> [Consent] {
+        var query: SQLQueryString = """
+            SELECT id, person_id, recipient_organisation_id, purpose, categories, method, given_at, expires_at, withdrawn_at
+            FROM consents
+            """
+        query += " WHERE "
+        query += condition
+        return try await (database as! any SQLDatabase).raw(query).all().map { row in
+            Consent(id: try row.decode(column: "id", as: UUID.self), personID: try row.decode(column: "person_id", as: UUID.self),
                     recipientOrganisationID: try row.decode(column: "recipient_organisation_id", as: UUID.self),
                     purpose: try row.decode(column: "purpose", as: Purpose.self),
                     categories: Set(JSONList.decode(try row.decode(column: "categories", as: String.self))),
@@ -63,7 +88,8 @@ struct PersonAccess {
     }
 
     /// Decides for one person and records the read. A person the reader may not know of is a 404,
-    /// exactly as if it did not exist.
+    /// exactly as if it did not exist: an erased person, one of another organisation and an id that names
+    /// no one (`PersonReference.nobody`) all take the same two reads and leave the same audit entry.
     /// With `recordingAllowed` false, an allowed decision is not recorded here: a write records it in its own
     /// transaction, with the write (a refusal or a not-found is recorded at once all the same).
     func decide(_ person: some DossierSubject, purpose: Purpose, requested: Set<DataCategory> = Set(DataCategory.allCases),
@@ -73,12 +99,17 @@ struct PersonAccess {
         let owner = person.ownerID
         let isOwner = viewer.organisationID == owner
         let decision: AccessRule.Decision
+        let reads = !isOwner || person.isErased
+        // Every route to the reader's organisation, whoever the owner (the rule picks the owner's): the same rows
+        // for a person of another organisation as for an id that names no one.
+        let routes = reads ? try await Self.routesWithDeadlines(from: nil, to: viewer.organisationID, on: request.db).map(\.route) : []
+        // Only consents to the reader's organisation count for it (the rule picks those), so only those are read.
+        let consents = reads ? try await Self.consents(
+            "person_id = \(bind: personID) AND recipient_organisation_id = \(bind: viewer.organisationID)", on: request.db) : []
         if person.isErased {
             // An erased person keeps only pseudonymous facts for statistics: no one reads the dossier.
             decision = AccessRule.Decision(personVisible: false, allowed: [], denied: [:], isOwner: isOwner)
         } else {
-            let routes = isOwner ? [] : try await Self.routes(from: owner, to: viewer.organisationID, on: request.db)
-            let consents = isOwner ? [] : try await Self.consents(of: personID, on: request.db)
             decision = AccessRule.decide(viewer: viewer, personOwner: owner, purpose: purpose, requested: requested,
                                          routes: routes, consents: consents, at: request.now, today: request.now.brusselsDay)
         }
@@ -90,6 +121,30 @@ struct PersonAccess {
         }
         guard decision.personVisible else { throw SchakelError.notFound }
         return decision
+    }
+
+    /// The dossiers of other organisations the reader may know of: each one with a consent to the reader's
+    /// organisation, kept when the rule shows it (a lapsed route or an expired consent drops it). Lists and
+    /// their totals are built on these, so they count only what the reader may see. Three reads in all.
+    func sharedWithReader(purpose: Purpose) async throws -> [UUID] {
+        let viewer = try self.viewer
+        guard viewer.role != .analyst else { return [] }
+        let consents = Dictionary(grouping: try await Self.consents(to: viewer.organisationID, on: request.db), by: \.personID)
+        guard !consents.isEmpty else { return [] }
+        let routes = Dictionary(grouping: try await Self.routesWithDeadlines(from: nil, to: viewer.organisationID, on: request.db)
+            .map(\.route), by: \.from)
+        let candidates = try await (request.db as! any SQLDatabase).raw("""
+            SELECT id, owner_organisation_id FROM persons WHERE erased_at IS NULL AND owner_organisation_id <> \(bind: viewer.organisationID)
+            AND id IN (SELECT person_id FROM consents WHERE recipient_organisation_id = \(bind: viewer.organisationID))
+            """).all()
+        let now = request.now
+        return try candidates.compactMap { row in
+            let id = try row.decode(column: "id", as: UUID.self)
+            let owner = try row.decode(column: "owner_organisation_id", as: UUID.self)
+            let decision = AccessRule.decide(viewer: viewer, personOwner: owner, purpose: purpose, requested: [.identity],
+                                             routes: routes[owner] ?? [], consents: consents[id] ?? [], at: now, today: now.brusselsDay)
+            return decision.personVisible ? id : nil
+        }
     }
 
     /// What the reader's organisation may pass on to `organisation` for `purpose` (a referral's
@@ -140,6 +195,15 @@ struct PersonAccess {
                                                purpose: nil, outcome: .notFound))
             throw SchakelError.notFound
         }
+    }
+}
+
+extension PersonReference {
+    /// Stands in for an id that names no person, so that it is decided like a person the reader may not
+    /// see: owned by no organisation (the nil UUID is no organisation's id), it does the same work and
+    /// leaves the same "not found" audit entry. It is never stored.
+    static func nobody(_ id: UUID) -> PersonReference {
+        PersonReference(subjectID: id, ownerID: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), isErased: false)
     }
 }
 
