@@ -31,5 +31,7 @@ extension Application {
         migrations.add(CreateSurveyResponses())
         // 008: administrators record organisations and agreements
         migrations.add(AddAdministration())
+        // 011: a consent names its interpreter and the language its text is written in
+        migrations.add(AddConsentInterpreter())
     }
 }

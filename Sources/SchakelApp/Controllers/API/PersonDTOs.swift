@@ -241,7 +241,14 @@ struct PersonSummaryDTO: Content {
     let familyName: String?
 }
 
+/// A consent to record. Without `text`, Schakel writes its standard text, which exists only in the
+/// languages `ConsentLanguage.withStandardText`; for another `textLanguage` give the text as the person
+/// saw or heard it, or the `interpreter` who put the Dutch standard text into that language (`ConsentWording`).
 struct ConsentInput: Content {
+    static let maxTextLength = 20_000
+    /// Witness and interpreter: names.
+    static let maxNameLength = 200
+
     let recipientOrganisationId: UUID
     let purpose: Purpose
     let categories: [DataCategory]
@@ -249,8 +256,10 @@ struct ConsentInput: Content {
     let witness: String?
     let givenAt: Date?
     let expiresAt: Date?
-    let text: String
+    let text: String?
+    /// The language the person was told in.
     let textLanguage: ConsentLanguage
+    var interpreter: String? = nil
 }
 
 struct ConsentDTO: Content {
@@ -265,7 +274,11 @@ struct ConsentDTO: Content {
     let expiresAt: Date?
     let recordedByUserId: UUID
     let text: String
+    /// The language the person was told in.
     let textLanguage: ConsentLanguage
+    /// The language `text` is written in: `textLanguage`, or Dutch when an interpreter put the Dutch standard text into it.
+    let textWrittenIn: ConsentLanguage
+    let interpreter: String?
     let withdrawnAt: Date?
     let withdrawnByUserId: UUID?
     let active: Bool
@@ -283,6 +296,8 @@ struct ConsentDTO: Content {
         recordedByUserId = model.$recordedBy.id
         text = model.text
         textLanguage = model.textLanguage
+        textWrittenIn = model.textWrittenIn ?? model.textLanguage
+        interpreter = model.interpreter
         withdrawnAt = model.withdrawnAt
         withdrawnByUserId = model.$withdrawnBy.id
         active = try model.domain().isActive(at: now)

@@ -351,10 +351,16 @@ enum OpenAPIDocument {
     static let string: JSONValue = ["type": "string"]
     static let uuid: JSONValue = ["type": "string", "format": "uuid"]
     static let date: JSONValue = ["type": "string", "format": "date"]
-    static func nullable(_ type: String, format: String? = nil) -> JSONValue {
+    static func nullable(_ type: String, format: String? = nil, maxLength: Int? = nil) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("type", [.string(type), "null"])]
         if let format { pairs.append(("format", .string(format))) }
+        if let maxLength { pairs.append(("maxLength", .number(Double(maxLength)))) }
         return .object(pairs)
+    }
+    /// A schema with a description of the rule it follows beyond its properties.
+    static func described(_ schema: JSONValue, _ description: String) -> JSONValue {
+        guard case .object(let pairs) = schema else { return schema }
+        return .object(pairs + [("description", .string(description))])
     }
     static func page(of item: String) -> JSONValue {
         object([("items", ["type": "array", "items": ref(item)]), ("metadata", ref("PageMetadata"))], required: ["items", "metadata"])
@@ -423,20 +429,28 @@ enum OpenAPIDocument {
                                       ("familyName", nullable("string"))], required: ["id", "reference", "ownerOrganisationId"])),
             ("PersonSummaryPage", page(of: "PersonSummary")),
             ("PersonSearch", object([("name", ["type": "string", "minLength": 1, "maxLength": 200])], required: ["name"])),
-            ("ConsentInput", object([("recipientOrganisationId", uuid), ("purpose", enumSchema(Purpose.self)),
+            ("ConsentInput", described(object([("recipientOrganisationId", uuid), ("purpose", enumSchema(Purpose.self)),
                                      ("categories", ["type": "array", "items": enumSchema(DataCategory.self), "minItems": 1]),
-                                     ("method", enumSchema(ConsentMethod.self)), ("witness", nullable("string")),
+                                     ("method", enumSchema(ConsentMethod.self)), ("witness", nullable("string", maxLength: 200)),
                                      ("givenAt", nullable("string", format: "date-time")), ("expiresAt", nullable("string", format: "date-time")),
-                                     ("text", ["type": "string", "maxLength": 20000]), ("textLanguage", enumSchema(ConsentLanguage.self))],
-                                    required: ["recipientOrganisationId", "purpose", "categories", "method", "text", "textLanguage"])),
+                                     ("text", ["type": ["string", "null"], "maxLength": 20000,
+                                               "description": "The text as the person saw or heard it; absent or empty: Schakel's standard text."]),
+                                     ("textLanguage", ["allOf": [enumSchema(ConsentLanguage.self)],
+                                                       "description": "The language the person was told in."]),
+                                     ("interpreter", nullable("string", maxLength: 200))],
+                                    required: ["recipientOrganisationId", "purpose", "categories", "method", "textLanguage"]),
+                                    "Schakel's standard text exists only in \(ConsentLanguage.withStandardText.map(\.rawValue).joined(separator: " and ")). "
+                                    + "Without `text`, `textLanguage` must be one of those, or an `interpreter` must be named who put the Dutch standard "
+                                    + "text into the person's language (then `textWrittenIn` of the consent is `nl`); otherwise 422 on `textLanguage`.")),
             ("Consent", object([("id", uuid), ("personId", uuid), ("recipientOrganisationId", uuid), ("purpose", enumSchema(Purpose.self)),
                                 ("categories", ["type": "array", "items": enumSchema(DataCategory.self)]), ("method", enumSchema(ConsentMethod.self)),
                                 ("witness", nullable("string")), ("givenAt", ["type": "string", "format": "date-time"]),
                                 ("expiresAt", nullable("string", format: "date-time")), ("recordedByUserId", uuid), ("text", string),
-                                ("textLanguage", enumSchema(ConsentLanguage.self)), ("withdrawnAt", nullable("string", format: "date-time")),
+                                ("textLanguage", enumSchema(ConsentLanguage.self)), ("textWrittenIn", enumSchema(ConsentLanguage.self)),
+                                ("interpreter", nullable("string")), ("withdrawnAt", nullable("string", format: "date-time")),
                                 ("withdrawnByUserId", nullable("string", format: "uuid")), ("active", ["type": "boolean"])],
                                required: ["id", "personId", "recipientOrganisationId", "purpose", "categories", "method", "givenAt",
-                                          "recordedByUserId", "text", "textLanguage", "active"])),
+                                          "recordedByUserId", "text", "textLanguage", "textWrittenIn", "active"])),
             ("ConsentList", ["type": "array", "items": ref("Consent")]),
             ("AccessLogEntry", object([("sequence", ["type": "integer"]), ("at", ["type": "string", "format": "date-time"]),
                                        ("userId", nullable("string", format: "uuid")), ("organisationId", nullable("string", format: "uuid")),
