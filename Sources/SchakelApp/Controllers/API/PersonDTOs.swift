@@ -187,6 +187,18 @@ struct PersonInput: Content {
     var resilience: Resilience?
     var version: Int?
 
+    static let maxFieldOfStudy = 200
+
+    /// ISO 3166-1 alpha-2: two capital letters.
+    static func isCountryCode(_ text: String) -> Bool {
+        text.count == 2 && text.allSatisfy { $0.isASCII && $0.isUppercase }
+    }
+
+    /// ISO 639: two or three lower-case letters ("nl", "ar", "prs").
+    static func isLanguageCode(_ text: String) -> Bool {
+        (2...3).contains(text.count) && text.allSatisfy { $0.isASCII && $0.isLowercase }
+    }
+
     /// Field-level checks; `creating` requires what a new dossier cannot do without.
     func validate(creating: Bool, today: CalendarDate) throws {
         func text(_ value: String?, _ field: String, max: Int, required: Bool = false) throws {
@@ -205,7 +217,7 @@ struct PersonInput: Content {
         try text(email, "email", max: 254)
         try text(address, "address", max: 300)
         if creating, countryOfOrigin == nil { throw SchakelError.validation(field: "countryOfOrigin", reason: Strings.missingField) }
-        if let country = countryOfOrigin, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+        if let country = countryOfOrigin, !Self.isCountryCode(country) {
             throw SchakelError.validation(field: "countryOfOrigin", reason: Strings.countryCode)
         }
         if creating, homeMunicipalityId == nil { throw SchakelError.validation(field: "homeMunicipalityId", reason: Strings.missingField) }
@@ -223,8 +235,21 @@ struct PersonInput: Content {
                 throw SchakelError.validation(field: "workExperience[\(index)].years", reason: Strings.notAnInteger, arguments: ["0", "60"])
             }
         }
-        for (index, skill) in (languages ?? []).enumerated() where skill.assessedOn > today {
-            throw SchakelError.validation(field: "languages[\(index)].assessedOn", reason: Strings.dateInFuture)
+        for (index, skill) in (languages ?? []).enumerated() {
+            if !Self.isLanguageCode(skill.language) {
+                throw SchakelError.validation(field: "languages[\(index)].language", reason: Strings.languageCode)
+            }
+            if skill.assessedOn > today { throw SchakelError.validation(field: "languages[\(index)].assessedOn", reason: Strings.dateInFuture) }
+        }
+        // Codes, not free text: a country is ISO 3166 alpha-2; the field of study a short text.
+        for (index, record) in (education ?? []).enumerated() {
+            try text(record.field, "education[\(index)].field", max: Self.maxFieldOfStudy)
+            if !Self.isCountryCode(record.country) {
+                throw SchakelError.validation(field: "education[\(index)].country", reason: Strings.countryCode)
+            }
+        }
+        for (index, record) in (workExperience ?? []).enumerated() where !Self.isCountryCode(record.country) {
+            throw SchakelError.validation(field: "workExperience[\(index)].country", reason: Strings.countryCode)
         }
         if (statusHistory?.count ?? 0) > 50 || (languages?.count ?? 0) > 100 || (education?.count ?? 0) > 30 || (workExperience?.count ?? 0) > 50 {
             throw SchakelError.validation(field: "statusHistory", reason: Strings.tooMany)

@@ -342,7 +342,7 @@ extension Optional {
 enum PersonFormInput {
     /// The API's field names that belong to a form field of another name.
     static let fieldMap: [String: String] = [
-        "statusHistory": "status", "languages": "dutchAssessedOn", "workExperience": "occupation",
+        "statusHistory": "status", "languages": "dutchAssessedOn", "workExperience": "occupation", "education": "educationField",
         "workExperience[0].years": "occupationYears", "workExperience[0].occupation": "occupation",
     ]
 

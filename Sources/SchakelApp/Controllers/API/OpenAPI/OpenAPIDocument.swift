@@ -320,12 +320,14 @@ enum OpenAPIDocument {
     /// The dossier's fields, shared by the input and the answer.
     static func personProperties(input: Bool) -> [(String, JSONValue)] {
         let statusRecord = object([("status", enumSchema(LegalStatus.self)), ("since", date)], required: ["status", "since"])
-        let language = object([("language", ["type": "string", "minLength": 2, "maxLength": 3]), ("level", enumSchema(CEFRLevel.self)),
+        let language = object([("language", ["type": "string", "pattern": "^[a-z]{2,3}$"]), ("level", enumSchema(CEFRLevel.self)),
                                ("assessedOn", date), ("isMotherTongue", ["type": "boolean"])],
                               required: ["language", "level", "assessedOn", "isMotherTongue"])
-        let education = object([("level", ["type": "integer", "minimum": 0, "maximum": 8]), ("field", string), ("country", string),
+        let education = object([("level", ["type": "integer", "minimum": 0, "maximum": 8]), ("field", ["type": "string", "maxLength": 200]),
+                                ("country", ["type": "string", "pattern": "^[A-Z]{2}$"]),
                                 ("recognition", enumSchema(DiplomaRecognition.self))], required: ["level", "field", "country", "recognition"])
-        let experience = object([("occupation", ["type": "string", "pattern": "^[0-9]{4}$"]), ("years", ["type": "integer"]), ("country", string)],
+        let experience = object([("occupation", ["type": "string", "pattern": "^[0-9]{4}$"]), ("years", ["type": "integer"]),
+                                 ("country", ["type": "string", "pattern": "^[A-Z]{2}$"])],
                                 required: ["occupation", "years", "country"])
         let constraints = object([("needsChildcare", ["type": "boolean"]), ("mobility", enumSchema(Mobility.self)),
                                   ("hasDrivingLicence", ["type": "boolean"]), ("needsAdaptedWork", ["type": "boolean"])],
@@ -334,8 +336,10 @@ enum OpenAPIDocument {
                                   required: ["partTimeOnly", "evenings", "weekends"])
         var properties: [(String, JSONValue)] = [
             ("givenName", ["type": "string", "maxLength": 100]), ("familyName", ["type": "string", "maxLength": 100]), ("birthDate", date),
-            ("birthYear", ["type": "integer"]), ("nationalRegisterNumber", string), ("countryOfOrigin", ["type": "string", "pattern": "^[A-Z]{2}$"]),
-            ("phone", string), ("email", string), ("address", string), ("homeMunicipalityId", string),
+            ("birthYear", ["type": "integer"]), ("nationalRegisterNumber", ["type": "string", "maxLength": 20]),
+            ("countryOfOrigin", ["type": "string", "pattern": "^[A-Z]{2}$"]),
+            ("phone", ["type": "string", "maxLength": 30]), ("email", ["type": "string", "maxLength": 254]),
+            ("address", ["type": "string", "maxLength": 300]), ("homeMunicipalityId", string),
             ("statusHistory", ["type": "array", "items": statusRecord]), ("protectionRequestedOn", date), ("arrivedOn", date),
             ("languages", ["type": "array", "items": language]), ("education", ["type": "array", "items": education]),
             ("workExperience", ["type": "array", "items": experience]),
