@@ -29,14 +29,14 @@ struct FigureTests {
 
         mutating func referral(_ person: PersonFigures, from: UUID, to: UUID, sentOn: CalendarDate, contactAfter: Int?,
                                decision: ReferralFigures.Decision?, decidedAfter: Int?, reason: RefusalReason? = nil,
-                               purpose: String = "guidance-to-work") {
-            let state: ReferralState = decision == .accepted ? .accepted : decision == .refused ? .refused : .sent
+                               purpose: String = "guidance-to-work", reconsidered: Bool = false) {
+            let state: ReferralState = decision == .accepted || reconsidered ? .accepted : decision == .refused ? .refused : .sent
             let referral = ReferralFigures(referralID: UUID(), personID: person.personID, fromID: from, toID: to, purpose: purpose,
                                            state: state, sentOn: sentOn, dueOn: sentOn.adding(days: 7),
                                            contactOn: contactAfter.map { sentOn.adding(days: $0) },
                                            decidedOn: decidedAfter.map { sentOn.adding(days: $0) }, firstDecision: decision,
-                                           refusalReason: reason, reconsidered: false,
-                                           acceptedOn: decision == .accepted ? decidedAfter.map { sentOn.adding(days: $0) } : nil,
+                                           refusalReason: reason, reconsidered: reconsidered,
+                                           acceptedOn: decision == .accepted || reconsidered ? decidedAfter.map { sentOn.adding(days: $0 + 14) } : nil,
                                            completedOn: nil, outcome: nil, offerID: nil)
             referrals.append((referral, person))
         }
@@ -106,18 +106,19 @@ struct FigureTests {
 
             // Two quarters: the second quarter's 3 are fewer than 5, and the column total (18) would be
             // the first quarter's 15 plus them, so it is withheld, and so is a cell of each line it leaves open.
+            // Those count 5 or more: they read "x" (withheld to protect another), not "<5".
             let both = try await api.get("indicators/outcomes?from=2025-01&to=2025-06", token: analyst)
             let sixBoth = try Self.table(both, "job-or-training-6m")
             #expect(Self.cell(sixBoth, row: "2025-Q2", column: "job-or-training") == "<5")
-            #expect(Self.cell(sixBoth, row: "2025-Q1", column: "job-or-training") == "<5")
-            #expect(sixBoth["total"] as? String == "<5")
+            #expect(Self.cell(sixBoth, row: "2025-Q1", column: "job-or-training") == "x")
+            #expect(sixBoth["total"] as? String == "x")
             #expect((sixBoth["rowTotals"] as? [Any])?.first as? Int == 20)
             #expect(Self.value(both, "share-job-or-training-6m") == nil)
 
             // The region filter: West Flanders over both quarters is January's 20, whose total in work (15)
             // differs from the unfiltered one (18) by April's 3, so again withheld.
             let west = try await api.get("indicators/outcomes?from=2025-01&to=2025-06&region=30000", token: analyst)
-            #expect(Self.cell(try Self.table(west, "job-or-training-6m"), row: "2025-Q1", column: "job-or-training") == "<5")
+            #expect(Self.cell(try Self.table(west, "job-or-training-6m"), row: "2025-Q1", column: "job-or-training") == "x")
             // The 3 alone are fewer than 5.
             let east = try await api.get("indicators/outcomes?from=2025-04&to=2025-06&region=40000", token: analyst)
             #expect(Self.cell(try Self.table(east, "job-or-training-6m"), row: "2025-Q2", column: "job-or-training") == "<5")
@@ -226,6 +227,89 @@ struct FigureTests {
             #expect(Self.cell(reasons, row: "motivation", column: "refused") == "<5")
             #expect(Self.cell(reasons, row: "funding", column: "refused") == "<5")
             #expect(reasons["total"] as? Int == 5)
+        }
+    }
+
+    /// Seed 002: ten training requests, 7 refused, 2 refused and then started after reconsideration,
+    /// 1 started. The reasons table counted the reconsidered ones' first refusals too, so its total (9)
+    /// minus the refused (7) gave the withheld 2 back; a cell hidden to protect another read "<5".
+    @Test(arguments: TestDatabase.all)
+    func trainingTablesAgreeSoNoSubtractionGivesAWithheldCellAndProtectingCellsReadX(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let api = JSONAPI(app: app)
+            let analyst = try await api.token("analyst", "stad-gent")
+            let fedasil = try await Self.organisation("fedasil-poelkapelle", app)
+            let school = try await Self.organisation("vdab-ieper", app)
+            var data = Data(app: app)
+            let sent = CalendarDate(2026, 2, 2)
+            for index in 0..<10 {
+                let person = data.person(owner: fedasil, region: "30000", rightToWork: CalendarDate(2026, 1, 1))
+                switch index {
+                case 0..<7:  // refused, and it stood: 5 for motivation, 2 for funding
+                    data.referral(person, from: fedasil, to: school, sentOn: sent, contactAfter: 1, decision: .refused, decidedAfter: 3,
+                                  reason: index < 5 ? .motivation : .funding, purpose: "training")
+                case 7..<9:  // refused for funding, then started after talks
+                    data.referral(person, from: fedasil, to: school, sentOn: sent, contactAfter: 1, decision: .refused, decidedAfter: 3,
+                                  reason: .funding, purpose: "training", reconsidered: true)
+                default:
+                    data.referral(person, from: fedasil, to: school, sentOn: sent, contactAfter: 1, decision: .accepted, decidedAfter: 2,
+                                  purpose: "training")
+                }
+            }
+            try await data.write()
+
+            let answer = try await api.get("indicators/training?from=2026-01&to=2026-03", token: analyst)
+            #expect(answer.status == .ok, "\(answer.text)")
+            let decisions = try Self.table(answer, "training-decisions")
+            let reasons = try Self.table(answer, "training-refusal-reasons")
+            let org = school.uuidString
+            #expect(Self.cell(decisions, row: org, column: "refused") == "7")
+            #expect(Self.cell(decisions, row: org, column: "refused-then-reconsidered") == "<5")
+            #expect(Self.cell(decisions, row: org, column: "accepted") == "<5")
+            #expect(decisions["total"] as? Int == 10)
+            // The reasons count the refusals that stood: their total is the refused column's.
+            let refusedColumn = (decisions["columns"] as? [[String: Any]])?.firstIndex { $0["key"] as? String == "refused" }
+            let refusedTotal = try #require(refusedColumn.flatMap { (decisions["columnTotals"] as? [Any])?[$0] as? Int })
+            #expect(reasons["total"] as? Int == refusedTotal)
+            // 2 for funding is withheld, so 5 for motivation is too: it reads "x", not "<5".
+            #expect(Self.cell(reasons, row: "funding", column: "refused") == "<5")
+            #expect(Self.cell(reasons, row: "motivation", column: "refused") == "x")
+
+            // No published number of the answer minus another gives a withheld one: the withheld counts
+            // are 1 started, 2 reconsidered, 5 and 2 by reason.
+            func published(_ table: [String: Any]) -> [Int] {
+                let cells = (table["cells"] as? [[Any]] ?? []).joined().compactMap { $0 as? Int }
+                let totals = ((table["rowTotals"] as? [Any] ?? []) + (table["columnTotals"] as? [Any] ?? []) + [table["total"] as Any])
+                return cells + totals.compactMap { $0 as? Int }
+            }
+            let numbers = published(decisions) + published(reasons)
+            let differences = Set(numbers.flatMap { a in numbers.map { a - $0 } })
+            #expect(differences.isDisjoint(with: [1, 2, 5]), "\(numbers)")
+
+            // The CSV carries the same marks and says what they mean.
+            let csv = try await api.get("indicators/training/tables/training-refusal-reasons.csv?from=2026-01&to=2026-03", token: analyst)
+            #expect(csv.status == .ok)
+            #expect(csv.text.contains(",x,x\r\n"), "\(csv.text)")
+            #expect(csv.text.hasSuffix("Noot: <5 = minder dan 5 personen (ook 0); x = niet getoond om een ander cijfer te beschermen (5 of meer)\r\n"),
+                    "\(csv.text)")
+
+            // The page explains both marks, in Dutch and in English.
+            let session = try await FiguresPageTests.browserSession(app, email: "analyst@stad-gent.demo")
+            for (language, explanation, note) in [("nl", "niet getoond om een ander cijfer te beschermen", "Noot: <5"),
+                                                  ("en", "withheld to protect another figure", "Note: <5")] {
+                let user = try #require(try await UserModel.query(on: app.db).filter(\.$email == "analyst@stad-gent.demo").first())
+                user.language = language
+                try await user.save(on: app.db)
+                try await app.testing().test(.GET, "cijfers?from=2026-01&to=2026-03",
+                                             beforeRequest: { $0.headers.replaceOrAdd(name: .cookie, value: session) }) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.body.string.contains(explanation), "\(language)")
+                    #expect(response.body.string.contains("<td>x</td>"), "\(language)")
+                }
+                let english = try await api.get("indicators/training/tables/training-refusal-reasons.csv?from=2026-01&to=2026-03", token: analyst)
+                #expect(english.text.contains("\r\n" + note), "\(language): \(english.text)")
+            }
         }
     }
 

@@ -67,7 +67,7 @@ struct ReportCommand: AsyncCommand {
         var files = 1
         for indicator in report.indicators {
             for table in indicator.tables {
-                try Data(table.csv(totalLabel: FigureText.total(language)).utf8)
+                try Data(table.csv(totalLabel: FigureText.total(language), note: FigureText.csvNote(language)).utf8)
                     .write(to: folder.appendingPathComponent("\(indicator.name)-\(table.id).csv"))
                 files += 1
             }

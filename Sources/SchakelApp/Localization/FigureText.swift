@@ -21,6 +21,9 @@ enum FigureText {
     static func completedByRoute(_ l: UILanguage) -> String { t(l, "Afgerond per route", "Completed per route") }
     static func overdueByRoute(_ l: UILanguage) -> String { t(l, "Te laat beantwoord of nog open na de termijn, per route", "Answered late or still open past the deadline, per route") }
     static func refusalReasons(_ l: UILanguage) -> String { t(l, "Redenen van weigering", "Refusal reasons") }
+    static func refusalsThatStood(_ l: UILanguage) -> String {
+        t(l, "Redenen van de weigeringen die bleven (niet herzien)", "Reasons for the refusals that stood (not reconsidered)")
+    }
     static func daysToContact(_ l: UILanguage, _ nl: String, _ en: String) -> String {
         t(l, "Dagen tot eerste contact (\(nl))", "Days to first contact (\(en))")
     }
@@ -103,8 +106,13 @@ enum FigureText {
         t(l, "Periode \(from) tot en met \(to), berekend op \(on).", "Period \(from) to \(to) inclusive, computed on \(on).")
     }
     static func suppressionNote(_ l: UILanguage) -> String {
-        t(l, "Aantallen van minder dan 5 personen staan er als \"<5\", net als aantallen die je anders uit een ander cijfer of een kortere periode zou kunnen afleiden.",
-          "Counts of fewer than 5 persons read \"<5\", as do counts that could otherwise be worked out from another figure or a shorter period.")
+        t(l, "\"<5\": minder dan 5 personen (ook 0). \"x\": niet getoond om een ander cijfer te beschermen, dat je er anders uit zou kunnen afleiden (met de totalen, een andere tabel, een cijfer zonder filter of een kortere periode); het telt 5 personen of meer.",
+          "\"<5\": fewer than 5 persons (0 included). \"x\": withheld to protect another figure, which could otherwise be worked out from it (with the totals, another table, a figure without a filter or a shorter period); it counts 5 persons or more.")
+    }
+    /// The CSV's last line: what its marks mean.
+    static func csvNote(_ l: UILanguage) -> String {
+        t(l, "Noot: <5 = minder dan 5 personen (ook 0); x = niet getoond om een ander cijfer te beschermen (5 of meer)",
+          "Note: <5 = fewer than 5 persons (0 included); x = withheld to protect another figure (5 or more)")
     }
     static func fromMonth(_ l: UILanguage) -> String { t(l, "Van maand (jjjj-mm)", "From month (yyyy-mm)") }
     static func toMonth(_ l: UILanguage) -> String { t(l, "Tot en met maand (jjjj-mm)", "To month (yyyy-mm)") }

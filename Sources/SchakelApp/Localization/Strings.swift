@@ -46,6 +46,11 @@ enum Strings {
     static let noConsentForReceiver = Text(nl: "De persoon gaf geen toestemming om gegevens te delen met deze organisatie voor dit doel.",
                                            en: "The person gave no consent to share data with this organisation for this purpose.")
     static let sameOrganisation = Text(nl: "Je kan niet doorverwijzen naar je eigen organisatie.", en: "You cannot refer to your own organisation.")
+    static let noStandardConsentText = Text(
+        nl: "Er is alleen een standaardtekst in het Nederlands en het Engels. Schrijf voor deze taal de tekst zoals de persoon hem zag of hoorde, of vul de tolk in die de Nederlandse tekst vertaalde.",
+        en: "A standard text exists only in Dutch and English. For this language, write the text as the person saw or heard it, or fill in the interpreter who translated the Dutch text.")
+    static let languageCode = Text(nl: "Geef een taalcode van twee of drie kleine letters (ISO 639), bv. ar.",
+                                   en: "Enter a language code of two or three lower-case letters (ISO 639), e.g. ar.")
     static let witnessRequired = Text(nl: "Bij mondelinge toestemming is de naam van een getuige verplicht.", en: "Oral consent needs the name of a witness.")
     static let notOwner = Text(nl: "Alleen de organisatie die het dossier beheert kan dit doen.", en: "Only the organisation that owns the dossier can do this.")
     static let notADate = Text(nl: "Geef een datum als JJJJ-MM-DD.", en: "Enter a date as YYYY-MM-DD.")

@@ -215,8 +215,8 @@ enum UIText {
     static func consentTextLanguage(_ l: UILanguage) -> String { t(l, "Taal van de uitleg aan de persoon", "Language of the explanation to the person") }
     static func consentText(_ l: UILanguage) -> String { t(l, "Tekst zoals de persoon hem zag of hoorde", "Text as the person saw or heard it") }
     static func consentTextHint(_ l: UILanguage) -> String {
-        t(l, "Laat leeg om de standaardtekst te gebruiken die Schakel opstelt uit je keuzes.",
-          "Leave empty to use the standard text Schakel writes from your choices.")
+        t(l, "Laat leeg om de standaardtekst te gebruiken die Schakel opstelt uit je keuzes. Die bestaat alleen in het Nederlands en het Engels: voor een andere taal schrijf je de tekst zelf, of vul je de tolk in die de Nederlandse tekst vertaalde.",
+          "Leave empty to use the standard text Schakel writes from your choices. It exists only in Dutch and English: for another language, write the text yourself or fill in the interpreter who translated the Dutch text.")
     }
     static func givenAt(_ l: UILanguage) -> String { t(l, "Gegeven op", "Given on") }
     static func active(_ l: UILanguage) -> String { t(l, "actief", "active") }
@@ -232,13 +232,16 @@ enum UIText {
     static func withdrawConfirm(_ l: UILanguage) -> String { t(l, "Ja, toestemming intrekken", "Yes, withdraw consent") }
     static func consentRecorded(_ l: UILanguage) -> String { t(l, "De toestemming is vastgelegd.", "The consent was recorded.") }
     static func consentWithdrawn(_ l: UILanguage) -> String { t(l, "De toestemming is ingetrokken.", "The consent was withdrawn.") }
-    static func standardConsentText(_ language: ConsentLanguage, organisation: String, purpose: String, categories: String) -> String {
-        switch language {
-        case .en:
-            "I agree that \(organisation) may see these data about me: \(categories), to help me with: \(purpose). I can withdraw this at any time."
-        default:
-            "Ik ga ermee akkoord dat \(organisation) deze gegevens over mij mag zien: \(categories), om mij te helpen met: \(purpose). Ik kan dit op elk moment intrekken."
-        }
+    /// The standard text; it exists only in Dutch and English (`ConsentLanguage.withStandardText`).
+    static func standardConsentText(_ l: UILanguage, organisation: String, purpose: String, categories: String) -> String {
+        t(l, "Ik ga ermee akkoord dat \(organisation) deze gegevens over mij mag zien: \(categories), om mij te helpen met: \(purpose). Ik kan dit op elk moment intrekken.",
+          "I agree that \(organisation) may see these data about me: \(categories), to help me with: \(purpose). I can withdraw this at any time.")
+    }
+    static func interpreter(_ l: UILanguage) -> String {
+        t(l, "Tolk (als de tekst voor de persoon vertaald werd)", "Interpreter (if the text was translated for the person)")
+    }
+    static func interpretedBy(_ l: UILanguage, _ name: String, _ written: String) -> String {
+        t(l, "vertaald door tolk \(name) uit de tekst in het \(written)", "translated by interpreter \(name) from the text in \(written)")
     }
 
     static func purposeName(_ l: UILanguage, _ purpose: Purpose) -> String {

@@ -34,5 +34,7 @@ extension Application {
         // 009: a keyed audit chain; browser sessions that end
         migrations.add(KeyTheAuditChain())
         migrations.add(CreateExpiringSessions())
+        // 011: a consent names its interpreter and the language its text is written in
+        migrations.add(AddConsentInterpreter())
     }
 }

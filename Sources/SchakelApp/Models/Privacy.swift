@@ -18,7 +18,12 @@ final class ConsentModel: Model, @unchecked Sendable {
     @OptionalField(key: "expires_at") var expiresAt: Date?
     @Parent(key: "recorded_by_user_id") var recordedBy: UserModel
     @Field(key: "text") var text: String
+    /// The language the person was told in.
     @Field(key: "text_language") var textLanguage: ConsentLanguage
+    /// The interpreter who put the text into `textLanguage`, when there was one.
+    @OptionalField(key: "interpreter") var interpreter: String?
+    /// The language `text` is written in, when not `textLanguage` (a Dutch standard text an interpreter put into Arabic).
+    @OptionalField(key: "text_written_in") var textWrittenIn: ConsentLanguage?
     @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
     @OptionalParent(key: "withdrawn_by_user_id") var withdrawnBy: UserModel?
 

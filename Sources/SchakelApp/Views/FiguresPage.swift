@@ -100,7 +100,8 @@ struct FiguresPage {
                               .raw(SVGChart.bars(id: "target-\(target.id.uuidString.prefix(8))", title: target.title,
                                                  categories: [FigureText.achieved(language), FigureText.target(language)],
                                                  series: [(name: FigureText.persons(language),
-                                                           values: [target.achieved.count.map(Double.init), Double(target.persons)])])))
+                                                           values: [target.achieved.count.map(Double.init), Double(target.persons)])],
+                                                 hiddenLabel: { _, _ in target.achieved.display })))
                      })
                  },
                  .raw(chart(indicator)),
@@ -169,7 +170,7 @@ struct FiguresPage {
             return SVGChart.bars(id: "chart-\(indicator.name)", title: table.title, categories: rows.map(\.label),
                                  series: table.columns.enumerated().map { column, label in
                                      (name: label.label, values: rows.indices.map { table.cells[$0][column].count.map(Double.init) })
-                                 }, valueAxis: table.unit)
+                                 }, valueAxis: table.unit, hiddenLabel: { column, row in table.cells[row][column].display })
         }
     }
 }

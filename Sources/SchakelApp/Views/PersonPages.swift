@@ -388,7 +388,8 @@ struct ConsentFormPage {
         let l = context.language
         let organisations = context.organisations.filter { $0.key != context.user.organisationID }.sorted { $0.value < $1.value }
         let labels = ["recipient": UIText.recipient(l), "purpose": UIText.purpose(l), "categories": UIText.categories(l),
-                      "method": UIText.method(l), "witness": UIText.witness(l), "text": UIText.consentText(l)]
+                      "method": UIText.method(l), "witness": UIText.witness(l), "text": UIText.consentText(l),
+                      "textLanguage": UIText.consentTextLanguage(l), "interpreter": UIText.interpreter(l)]
         return context.render(
             UIText.recordConsent(l), status: status,
             .h1(.text(UIText.recordConsent(l))),
@@ -408,6 +409,7 @@ struct ConsentFormPage {
                   Form.input("witness", UIText.witness(l), state: state),
                   Form.select("textLanguage", UIText.consentTextLanguage(l),
                               ConsentLanguage.allCases.map { .init(value: $0.rawValue, label: UIText.consentLanguage(l, $0)) }, state: state),
+                  Form.input("interpreter", UIText.interpreter(l), state: state),
                   Form.textarea("text", UIText.consentText(l) + " " + UIText.optional(l), state: state, hint: UIText.consentTextHint(l)),
                   .div(.class("actions"), Form.submit(UIText.recordConsent(l)),
                        .a(.href("/personen/\(personID.uuidString)"), .text(UIText.cancel(l)))))
@@ -434,9 +436,11 @@ struct ConsentPage {
                 .dt(.text(UIText.method(l))), .dd(.text(UIText.consentMethod(l, consent.method) + (consent.witness.map { " (\($0))" } ?? ""))),
                 .dt(.text(UIText.givenAt(l))), .dd(.text(View.moment(consent.givenAt))),
                 .dt(.text(UIText.state(l))), .dd(.text(state)),
-                .dt(.text(UIText.consentTextLanguage(l))), .dd(.text(UIText.consentLanguage(l, consent.textLanguage)))),
+                .dt(.text(UIText.consentTextLanguage(l))),
+                .dd(.text(UIText.consentLanguage(l, consent.textLanguage)
+                          + (consent.interpreter.map { " (" + UIText.interpretedBy(l, $0, UIText.consentLanguage(l, consent.textWrittenIn)) + ")" } ?? "")))),
             .h2(.text(UIText.consentText(l))),
-            .blockquote(.class("consent-text"), .attribute(named: "lang", value: consent.textLanguage.rawValue), .text(consent.text)),
+            .blockquote(.class("consent-text"), .attribute(named: "lang", value: consent.textWrittenIn.rawValue), .text(consent.text)),
             .if(confirmWithdrawal && consent.withdrawnAt == nil,
                 .form(.method(.post), .action("/toestemmingen/\(consent.id.uuidString)/intrekken"), .class("confirm"),
                       Form.token(context),

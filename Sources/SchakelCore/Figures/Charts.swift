@@ -16,11 +16,13 @@ public enum SVGChart {
     static let characterWidth = 7.0
 
     /// A grouped bar chart with horizontal bars, so long group names (regions, routes) stay readable.
-    /// A nil value is a suppressed figure: no bar, and "<5" where it would be. `id` must be unique in
-    /// the page; the title, description and patterns are named after it.
+    /// A nil value is a withheld figure: no bar, and its mark where it would be (`hiddenLabel` of the
+    /// series and category: "<5" unless told otherwise, "x" for one withheld to protect another). `id`
+    /// must be unique in the page; the title, description and patterns are named after it.
     public static func bars(id: String, title: String, summary: String = "", categories: [String], series: [Series],
                             valueAxis: String = "", valueMax: Double? = nil,
-                            valueLabel: (Double) -> String = number) -> String {
+                            valueLabel: (Double) -> String = number,
+                            hiddenLabel: (_ series: Int, _ category: Int) -> String = { _, _ in Shown.suppressedText }) -> String {
         precondition(series.allSatisfy { $0.values.count == categories.count }, "one value per category in every series")
         let (legendMarkup, legendBottom) = legend(series.map(\.name), top: 40, swatchWidth: 14) { index, x, y in
             tag("rect", ["x": number(x), "y": number(y - 7), "width": "14", "height": "14", "fill": fill(index, id: id), "stroke": ink])
@@ -43,7 +45,7 @@ public enum SVGChart {
             for (s, entry) in series.enumerated() {
                 let barTop = bandTop + 7 + Double(s) * 18
                 guard let value = entry.values[c] else {
-                    body.append(text(Shown.suppressedText, x: left + 4, y: barTop + 12))
+                    body.append(text(hiddenLabel(s, c), x: left + 4, y: barTop + 12))
                     continue
                 }
                 body.append(tag("rect", ["class": "bar", "x": number(left), "y": number(barTop), "width": number(x(value) - left),
@@ -54,9 +56,10 @@ public enum SVGChart {
         body.append(tag("line", ["x1": number(left), "y1": number(top), "x2": number(left), "y2": number(bottom), "stroke": ink]))
         if !valueAxis.isEmpty { body.append(text(valueAxis, x: (left + right) / 2, y: bottom + 34, anchor: "middle")) }
 
-        let described = series.map { entry in
-            "\(entry.name): " + zip(categories, entry.values).map { "\($0) \($1.map(valueLabel) ?? Shown.suppressedText)" }
-                .joined(separator: ", ")
+        let described = series.enumerated().map { s, entry in
+            "\(entry.name): " + zip(categories, entry.values).enumerated().map { c, pair in
+                "\(pair.0) \(pair.1.map(valueLabel) ?? hiddenLabel(s, c))"
+            }.joined(separator: ", ")
         }
         return document(id: id, title: title, description: [summary] + described, height: bottom + (valueAxis.isEmpty ? 26 : 44),
                         defs: patterns(id: id), body: [legendMarkup] + body)

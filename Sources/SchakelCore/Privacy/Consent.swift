@@ -17,9 +17,47 @@ public enum ConsentMethod: String, CaseIterable, Codable, Sendable {
     case oralWithWitness = "oral-with-witness"
 }
 
-/// The languages consent texts are shown in (at least Dutch, English and French).
+/// The languages a person can be told about consent in (at least Dutch, English and French).
 public enum ConsentLanguage: String, CaseIterable, Codable, Sendable {
     case nl, en, fr, ar, uk, fa, ti
+
+    /// Languages Schakel has a standard consent text in. The others follow with real translations;
+    /// until then a standard text cannot be recorded as shown in them.
+    public static let withStandardText: [ConsentLanguage] = [.nl, .en]
+
+    public var hasStandardText: Bool { Self.withStandardText.contains(self) }
+}
+
+/// Which text a consent records and in which language it is written, so that the record never names a
+/// language the person was not shown the text in.
+public enum ConsentWording: Hashable, Sendable {
+    /// A text the caseworker wrote, in the language the person was told in.
+    case own
+    /// Schakel's standard text in the language the person was told in.
+    case standard
+    /// Schakel's standard text in Dutch, which the recorded interpreter put into the person's language.
+    case interpretedStandard
+
+    public enum Problem: Error, Hashable, Sendable {
+        /// No standard text exists in that language, and no interpreter was recorded.
+        case noStandardText(ConsentLanguage)
+    }
+
+    /// The rule: a standard text only in a language it exists in; in another language either the
+    /// caseworker writes the text or an interpreter is recorded who put the Dutch one into it.
+    public static func decide(toldIn language: ConsentLanguage, ownText: Bool, interpreter: String?) throws(Problem) -> ConsentWording {
+        if ownText { return .own }
+        if language.hasStandardText { return .standard }
+        guard let interpreter, !interpreter.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw .noStandardText(language)
+        }
+        return .interpretedStandard
+    }
+
+    /// The language the stored text is written in.
+    public func writtenIn(toldIn language: ConsentLanguage) -> ConsentLanguage {
+        self == .interpretedStandard ? .nl : language
+    }
 }
 
 /// One consent: this person allows this recipient organisation to receive these categories for

@@ -40,15 +40,15 @@ import Testing
         #expect(FigureCSV.field(field) == written)
     }
 
-    @Test func aProtectedTableIsWrittenWithItsTotalsAndSuppressedCellsAsLessThanFive() {
+    @Test func aProtectedTableIsWrittenWithItsTotalsAndItsMarks() {
         let table = Disclosure.protect(CountTable(rows: ["40000", "10000"], columns: ["job", "training", "none"],
                                                   values: [[3, 20, 30], [10, 12, 40]]))
         let names = ["40000": "Oost-Vlaanderen", "10000": "Antwerpen", "job": "werk", "training": "opleiding", "none": "geen"]
         let csv = FigureCSV.render(table, corner: "provincie", totalName: "totaal", rowName: { names[$0]! }, columnName: { names[$0]! })
         #expect(csv == """
             provincie,werk,opleiding,geen,totaal\r
-            Oost-Vlaanderen,<5,<5,30,53\r
-            Antwerpen,<5,<5,40,62\r
+            Oost-Vlaanderen,<5,x,30,53\r
+            Antwerpen,x,x,40,62\r
             totaal,13,32,70,115\r
 
             """)

@@ -47,7 +47,9 @@ extension API {
             guard file.hasSuffix(".csv"), let table = indicator.tables.first(where: { $0.id == String(file.dropLast(4)) }) else {
                 throw SchakelError.notFound
             }
-            return Self.csvResponse(table.csv(totalLabel: FigureText.total(try Self.language(request))), name: "\(indicator.name)-\(table.id)")
+            let language = try Self.language(request)
+            return Self.csvResponse(table.csv(totalLabel: FigureText.total(language), note: FigureText.csvNote(language)),
+                                    name: "\(indicator.name)-\(table.id)")
         }
 
         static func csvResponse(_ body: String, name: String) -> Response {

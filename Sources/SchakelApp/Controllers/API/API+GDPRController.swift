@@ -118,9 +118,18 @@ extension API {
                     .set("name_index", to: SQLLiteral.null).set("erased_at", to: now).set("erasure_reason", to: reason)
                     .set("erased_by_user_id", to: user.id).set("updated_at", to: now)
                     .where("id", .equal, personID).run()
-                // Consents stay as proof of what was allowed, without the witness's name or the signed text's free part.
-                try await sql.update(ConsentModel.schema).set("witness", to: SQLLiteral.null)
+                // Consents stay as proof of what was allowed (recipient, purpose, categories, dates), without their
+                // text (which can hold the person's name) and without the witness's or interpreter's name.
+                try await sql.update(ConsentModel.schema).set("text", to: "").set("witness", to: SQLLiteral.null)
+                    .set("interpreter", to: SQLLiteral.null).where("person_id", .equal, personID).run()
+                // The profile's free text goes: the field and country of an education, the country of work
+                // experience. Of the languages only the Dutch levels stay, which the figures follow.
+                try await sql.update(PersonEducationModel.schema).set("field", to: "").set("country", to: "")
                     .where("person_id", .equal, personID).run()
+                try await sql.update(PersonWorkExperienceModel.schema).set("country", to: "")
+                    .where("person_id", .equal, personID).run()
+                try await sql.delete(from: PersonLanguageModel.schema).where("person_id", .equal, personID)
+                    .where("language", .notEqual, "nl").run()
                 // The chain's free text about the person goes; states, dates, kinds and outcomes stay for the figures.
                 // A sealed referral snapshot holds the identifiers themselves.
                 try await sql.update(ReferralModel.schema).set("reason", to: "").set("snapshot", to: SQLLiteral.null)
@@ -132,16 +141,19 @@ extension API {
                     UPDATE hand_over_meetings SET participants = '', notes = NULL
                     WHERE referral_id IN (SELECT id FROM referrals WHERE person_id = \(bind: personID))
                     """).run()
-                try await sql.update(TrajectoryStepModel.schema).set("note", to: SQLLiteral.null).where("person_id", .equal, personID).run()
+                try await sql.update(TrajectoryStepModel.schema).set("note", to: SQLLiteral.null).set("provider", to: SQLLiteral.null)
+                    .where("person_id", .equal, personID).run()
                 try await sql.update(CaseConferenceItemModel.schema).set("text", to: "").where("person_id", .equal, personID).run()
                 try await request.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: personID, action: .erase,
                                                    categories: [.identity, .contact], purpose: nil, outcome: .allowed), on: db)
             }
             return ErasureDTO(id: personID, reference: person.reference, erasedAt: now, reason: reason,
-                              kept: ["birthYear", "countryOfOrigin", "homeMunicipality", "statusHistory", "languages", "education",
-                                     "workExperience", "competences", "jobWishes", "constraints", "availability",
+                              kept: ["birthYear", "countryOfOrigin", "homeMunicipality", "statusHistory", "languages (Dutch levels)",
+                                     "education (levels, recognition)", "workExperience (occupation codes, years)", "competences",
+                                     "jobWishes", "constraints", "availability",
                                      "trajectorySteps (kind, dates, status, outcome, level)", "milestones",
-                                     "referrals (route, purpose, states, dates, reason codes, outcome)"])
+                                     "referrals (route, purpose, states, dates, reason codes, outcome)",
+                                     "consents (recipient, purpose, categories, dates)"])
         }
     }
 }

@@ -243,15 +243,27 @@ extension API {
         private static func record(_ input: ConsentInput, for person: Dossier, attempt: AuditEvent,
                                    on request: Request) async throws -> ConsentDTO {
             guard !input.categories.isEmpty else { throw SchakelError.validation(field: "categories", reason: Strings.empty) }
-            guard (1...20_000).contains(input.text.count) else {
-                throw SchakelError.validation(field: "text", reason: Strings.tooLong, arguments: ["20000"])
-            }
-            if input.method == .oralWithWitness, (input.witness ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            let ownText = try FreeText.optional(input.text, field: "text", max: ConsentInput.maxTextLength)
+            let witness = try FreeText.optional(input.witness, field: "witness", max: ConsentInput.maxNameLength)
+            let interpreter = try FreeText.optional(input.interpreter, field: "interpreter", max: ConsentInput.maxNameLength)
+            if input.method == .oralWithWitness, witness == nil {
                 throw SchakelError.validation(field: "witness", reason: Strings.witnessRequired)
             }
-            guard try await OrganisationModel.find(input.recipientOrganisationId, on: request.db) != nil else {
+            let wording: ConsentWording
+            do {
+                wording = try ConsentWording.decide(toldIn: input.textLanguage, ownText: ownText != nil, interpreter: interpreter)
+            } catch {
+                throw SchakelError.validation(field: "textLanguage", reason: Strings.noStandardConsentText)
+            }
+            guard let recipient = try await OrganisationModel.find(input.recipientOrganisationId, on: request.db) else {
                 throw SchakelError.validation(field: "recipientOrganisationId", reason: Strings.notFound)
             }
+            // Without a text of its own, Schakel's standard text in the language it is written in (Dutch or English).
+            let writtenIn = wording.writtenIn(toldIn: input.textLanguage)
+            let wordingLanguage: UILanguage = writtenIn == .en ? .en : .nl
+            let text = ownText ?? UIText.standardConsentText(
+                wordingLanguage, organisation: recipient.name, purpose: UIText.purposeName(wordingLanguage, input.purpose),
+                categories: input.categories.map { UIText.category(wordingLanguage, $0) }.joined(separator: ", "))
             let now = request.now
             let user = try request.user
             let model = ConsentModel()
@@ -260,15 +272,17 @@ extension API {
             model.purpose = input.purpose
             model.categoriesJSON = JSONList.encode(Array(Set(input.categories)).sorted { $0.rawValue < $1.rawValue })
             model.method = input.method
-            model.witness = input.witness
+            model.witness = witness
             model.givenAt = min(input.givenAt ?? now, now)
             model.expiresAt = input.expiresAt
             if let expires = input.expiresAt, expires <= model.givenAt {
                 throw SchakelError.validation(field: "expiresAt", reason: Strings.badRequest)
             }
             model.$recordedBy.id = user.id
-            model.text = input.text
+            model.text = text
             model.textLanguage = input.textLanguage
+            model.interpreter = interpreter
+            model.textWrittenIn = writtenIn == input.textLanguage ? nil : writtenIn
             var event = attempt
             event.categories = input.categories
             event.purpose = input.purpose

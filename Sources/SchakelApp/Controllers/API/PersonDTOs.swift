@@ -187,6 +187,18 @@ struct PersonInput: Content {
     var resilience: Resilience?
     var version: Int?
 
+    static let maxFieldOfStudy = 200
+
+    /// ISO 3166-1 alpha-2: two capital letters.
+    static func isCountryCode(_ text: String) -> Bool {
+        text.count == 2 && text.allSatisfy { $0.isASCII && $0.isUppercase }
+    }
+
+    /// ISO 639: two or three lower-case letters ("nl", "ar", "prs").
+    static func isLanguageCode(_ text: String) -> Bool {
+        (2...3).contains(text.count) && text.allSatisfy { $0.isASCII && $0.isLowercase }
+    }
+
     /// Field-level checks; `creating` requires what a new dossier cannot do without.
     func validate(creating: Bool, today: CalendarDate) throws {
         func text(_ value: String?, _ field: String, max: Int, required: Bool = false) throws {
@@ -205,7 +217,7 @@ struct PersonInput: Content {
         try text(email, "email", max: 254)
         try text(address, "address", max: 300)
         if creating, countryOfOrigin == nil { throw SchakelError.validation(field: "countryOfOrigin", reason: Strings.missingField) }
-        if let country = countryOfOrigin, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+        if let country = countryOfOrigin, !Self.isCountryCode(country) {
             throw SchakelError.validation(field: "countryOfOrigin", reason: Strings.countryCode)
         }
         if creating, homeMunicipalityId == nil { throw SchakelError.validation(field: "homeMunicipalityId", reason: Strings.missingField) }
@@ -223,8 +235,21 @@ struct PersonInput: Content {
                 throw SchakelError.validation(field: "workExperience[\(index)].years", reason: Strings.notAnInteger, arguments: ["0", "60"])
             }
         }
-        for (index, skill) in (languages ?? []).enumerated() where skill.assessedOn > today {
-            throw SchakelError.validation(field: "languages[\(index)].assessedOn", reason: Strings.dateInFuture)
+        for (index, skill) in (languages ?? []).enumerated() {
+            if !Self.isLanguageCode(skill.language) {
+                throw SchakelError.validation(field: "languages[\(index)].language", reason: Strings.languageCode)
+            }
+            if skill.assessedOn > today { throw SchakelError.validation(field: "languages[\(index)].assessedOn", reason: Strings.dateInFuture) }
+        }
+        // Codes, not free text: a country is ISO 3166 alpha-2; the field of study a short text.
+        for (index, record) in (education ?? []).enumerated() {
+            try text(record.field, "education[\(index)].field", max: Self.maxFieldOfStudy)
+            if !Self.isCountryCode(record.country) {
+                throw SchakelError.validation(field: "education[\(index)].country", reason: Strings.countryCode)
+            }
+        }
+        for (index, record) in (workExperience ?? []).enumerated() where !Self.isCountryCode(record.country) {
+            throw SchakelError.validation(field: "workExperience[\(index)].country", reason: Strings.countryCode)
         }
         if (statusHistory?.count ?? 0) > 50 || (languages?.count ?? 0) > 100 || (education?.count ?? 0) > 30 || (workExperience?.count ?? 0) > 50 {
             throw SchakelError.validation(field: "statusHistory", reason: Strings.tooMany)
@@ -241,7 +266,14 @@ struct PersonSummaryDTO: Content {
     let familyName: String?
 }
 
+/// A consent to record. Without `text`, Schakel writes its standard text, which exists only in the
+/// languages `ConsentLanguage.withStandardText`; for another `textLanguage` give the text as the person
+/// saw or heard it, or the `interpreter` who put the Dutch standard text into that language (`ConsentWording`).
 struct ConsentInput: Content {
+    static let maxTextLength = 20_000
+    /// Witness and interpreter: names.
+    static let maxNameLength = 200
+
     let recipientOrganisationId: UUID
     let purpose: Purpose
     let categories: [DataCategory]
@@ -249,8 +281,10 @@ struct ConsentInput: Content {
     let witness: String?
     let givenAt: Date?
     let expiresAt: Date?
-    let text: String
+    let text: String?
+    /// The language the person was told in.
     let textLanguage: ConsentLanguage
+    var interpreter: String? = nil
 }
 
 struct ConsentDTO: Content {
@@ -265,7 +299,11 @@ struct ConsentDTO: Content {
     let expiresAt: Date?
     let recordedByUserId: UUID
     let text: String
+    /// The language the person was told in.
     let textLanguage: ConsentLanguage
+    /// The language `text` is written in: `textLanguage`, or Dutch when an interpreter put the Dutch standard text into it.
+    let textWrittenIn: ConsentLanguage
+    let interpreter: String?
     let withdrawnAt: Date?
     let withdrawnByUserId: UUID?
     let active: Bool
@@ -283,6 +321,8 @@ struct ConsentDTO: Content {
         recordedByUserId = model.$recordedBy.id
         text = model.text
         textLanguage = model.textLanguage
+        textWrittenIn = model.textWrittenIn ?? model.textLanguage
+        interpreter = model.interpreter
         withdrawnAt = model.withdrawnAt
         withdrawnByUserId = model.$withdrawnBy.id
         active = try model.domain().isActive(at: now)

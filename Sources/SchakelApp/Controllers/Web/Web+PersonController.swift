@@ -342,7 +342,7 @@ extension Optional {
 enum PersonFormInput {
     /// The API's field names that belong to a form field of another name.
     static let fieldMap: [String: String] = [
-        "statusHistory": "status", "languages": "dutchAssessedOn", "workExperience": "occupation",
+        "statusHistory": "status", "languages": "dutchAssessedOn", "workExperience": "occupation", "education": "educationField",
         "workExperience[0].years": "occupationYears", "workExperience[0].occupation": "occupation",
     ]
 
@@ -459,8 +459,8 @@ enum PersonFormInput {
     }
 }
 
-/// The consent form's fields, read into the API's `ConsentInput`; without a text of its own the
-/// standard text is written from the choices, in the language the person was told in.
+/// The consent form's fields, read into the API's `ConsentInput`; without a text of its own the API
+/// writes the standard text, which exists only in Dutch and English (else an interpreter must be named).
 enum ConsentFormInput {
     static let fieldMap: [String: String] = ["recipientOrganisationId": "recipient"]
 
@@ -477,16 +477,8 @@ enum ConsentFormInput {
         let textLanguage = values["textLanguage"].flatMap(ConsentLanguage.init(rawValue:)) ?? .nl
         let categories = DataCategory.allCases.filter { values["cat-\($0.rawValue)"] != nil }
         guard !categories.isEmpty else { throw SchakelError.validation(field: "categories", reason: Strings.empty) }
-        let witness = values["witness"]?.trimmingCharacters(in: .whitespacesAndNewlines)
-        var text = (values["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.isEmpty {
-            let wording: UILanguage = textLanguage == .en ? .en : .nl
-            text = UIText.standardConsentText(textLanguage, organisation: context.organisation(recipient),
-                                              purpose: UIText.purposeName(wording, purpose),
-                                              categories: categories.map { UIText.category(wording, $0) }.joined(separator: ", "))
-        }
         return ConsentInput(recipientOrganisationId: recipient, purpose: purpose, categories: categories, method: method,
-                            witness: witness?.isEmpty == true ? nil : witness, givenAt: nil, expiresAt: nil, text: text,
-                            textLanguage: textLanguage)
+                            witness: values["witness"], givenAt: nil, expiresAt: nil, text: values["text"],
+                            textLanguage: textLanguage, interpreter: values["interpreter"])
     }
 }

@@ -4,7 +4,8 @@ import SchakelCore
 import Vapor
 
 /// One indicator as the API and the report give it: protected tables and single values, each with
-/// its words in the reader's language. A withheld value is null; a withheld count is "<5".
+/// its words in the reader's language. A withheld value is null; a withheld count is "<5" (fewer
+/// than 5 persons) or "x" (5 or more, withheld to protect another count).
 struct IndicatorDTO: Content {
     var name: String
     var title: String
@@ -66,11 +67,12 @@ struct FigureTableDTO: Content {
         total = table.total
     }
 
-    /// The table as CSV: a header of column labels and a total, one line per row, a total line.
-    func csv(totalLabel: String) -> String {
+    /// The table as CSV: a header of column labels and a total, one line per row, a total line, and
+    /// a last line saying what "<5" and "x" mean.
+    func csv(totalLabel: String, note: String) -> String {
         let body = rows.indices.map { [rows[$0].label] + cells[$0].map(\.display) + [rowTotals[$0].display] }
         return FigureCSV.render(header: [""] + columns.map(\.label) + [totalLabel],
-                                rows: body + [[totalLabel] + columnTotals.map(\.display) + [total.display]])
+                                rows: body + [[totalLabel] + columnTotals.map(\.display) + [total.display], [note]])
     }
 }
 

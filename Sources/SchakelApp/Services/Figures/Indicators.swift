@@ -5,8 +5,9 @@ import SQLKit
 
 /// The indicators the chain steers by (issue 6), computed live and exactly from the read model and
 /// protected before anything leaves this type: every count goes through `Disclosure`, which hides
-/// cells of fewer than 5 persons, cells that differ by 1–4 from the same query with one filter
-/// removed or over a shorter period, and the complements that would give a hidden cell away.
+/// cells of fewer than 5 persons ("<5"), cells that differ by 1–4 from the same query with one filter
+/// removed or over a shorter period, and the complements that would give a hidden cell away, in
+/// its own table or a linked one of the same answer ("x").
 struct Indicators {
     enum Name: String, CaseIterable, Sendable {
         case partnerships, referrals, outcomes, language, training, targets, inflow
@@ -35,18 +36,30 @@ struct Indicators {
 
     // MARK: Protection
 
-    /// Runs `query` for the filter and for each parent (one filter dropped), then protects every
-    /// table it fills with the parents' same table and the period's months.
-    func protected(_ query: (FigureFilter) async throws -> Counts) async throws -> (Counts, [String: ProtectedTable]) {
+    /// Runs `query` for the filter and for each parent (one filter dropped), then protects the tables
+    /// it fills together, each with the parents' same table and the period's months, and with the
+    /// figures `links` says count the same persons in two tables (so one cannot show what another hides).
+    func protected(links: (Counts) -> [TableLink] = { _ in [] },
+                   _ query: (FigureFilter) async throws -> Counts) async throws -> (Counts, [String: ProtectedTable]) {
         let main = try await query(filter)
         var parents: [Counts] = []
         for dimension in filter.active { parents.append(try await query(filter.dropping(dimension))) }
-        var tables: [String: ProtectedTable] = [:]
-        for id in main.tableIDs {
+        let tables = main.tableIDs.map { id in
             let (table, quarters) = main.table(id, periods: filter.quarters)
-            tables[id] = Disclosure.protect(table, parents: parents.map { $0.table(id, periods: []).whole }, months: quarters)
+            return TableToProtect(id: id, table: table, parents: parents.map { $0.table(id, periods: []).whole }, months: quarters)
         }
-        return (main, tables)
+        return (main, Disclosure.protect(together: tables, links: links(main)))
+    }
+
+    /// Tables with the same rows counting the same things per row (every referral of a route once):
+    /// their row totals and grand totals are one figure each.
+    static func sameRows(_ ids: [String], in counts: Counts) -> [TableLink] {
+        guard let first = ids.first else { return [] }
+        let rows = counts.table(first, periods: []).whole.rows
+        return ids.dropFirst().flatMap { other in
+            rows.map { TableLink.same(TableFigure(table: first, row: $0), TableFigure(table: other, row: $0)) }
+                + [TableLink.same(TableFigure(table: first), TableFigure(table: other))]
+        }
     }
 
     // MARK: Partnerships (seed 000: how many partnerships, which regions have most actors)
@@ -93,7 +106,12 @@ struct Indicators {
 
     func referrals(_ labels: FigureLabels) async throws -> IndicatorDTO {
         let today = today.dayNumber
-        let (_, tables) = try await protected { filter in
+        // Every referral sent is once in each of the three route tables; the reasons break the refused down.
+        let links = { (counts: Counts) in
+            Self.sameRows(["decisions", "completed", "overdue"], in: counts)
+                + [TableLink.same(TableFigure(table: "decisions", column: "refused"), TableFigure(table: "reasons"))]
+        }
+        let (_, tables) = try await protected(links: links) { filter in
             var counts = Counts()
             let rows = try await sql.grouped(.referrals, keys: [.init(expression: "from_id", type: .uuid), .init(expression: "to_id", type: .uuid)],
                                              month: "sent_month", measures: [
@@ -302,7 +320,11 @@ struct Indicators {
     // MARK: Training applications (seed 002: 10 requests, 7 refused, 2 started after talks)
 
     func training(_ labels: FigureLabels) async throws -> IndicatorDTO {
-        let (_, tables) = try await protected { filter in
+        // The reasons are those of the refusals that stood, the "refused" column: an application refused
+        // and then started after reconsideration counts once, as reconsidered, so no total of one table
+        // minus a figure of the other gives the reconsidered ones back.
+        let links = { (_: Counts) in [TableLink.same(TableFigure(table: "decisions", column: "refused"), TableFigure(table: "reasons"))] }
+        let (_, tables) = try await protected(links: links) { filter in
             var counts = Counts()
             let rows = try await sql.grouped(.referrals, keys: [.init(expression: "to_id", type: .uuid)], month: "sent_month", measures: [
                 "COUNT(*)",
@@ -318,7 +340,8 @@ struct Indicators {
                 counts.add("decisions", row: row.keys[0], column: "undecided", month: row.month, all - accepted - refused - reconsidered)
             }
             let reasons = try await sql.grouped(.referrals, keys: [.init(expression: "refusal_reason", type: .string)], month: "sent_month",
-                                                measures: ["COUNT(*)"], filter: filter, where: "purpose = 'training' AND decision = 'refused'")
+                                                measures: ["COUNT(*)"], filter: filter,
+                                                where: "purpose = 'training' AND decision = 'refused' AND reconsidered = 0")
             for row in reasons { counts.add("reasons", row: row.keys[0], column: "refused", month: row.month, row.values[0]) }
             return counts
         }
@@ -327,7 +350,7 @@ struct Indicators {
             tables: [
                 FigureTableDTO(id: "training-decisions", title: FigureText.trainingDecisions(language), unit: FigureText.applications(language),
                                table: tables["decisions"] ?? .empty, rowLabel: labels.organisation, columnLabel: labels.column),
-                FigureTableDTO(id: "training-refusal-reasons", title: FigureText.refusalReasons(language), unit: FigureText.applications(language),
+                FigureTableDTO(id: "training-refusal-reasons", title: FigureText.refusalsThatStood(language), unit: FigureText.applications(language),
                                table: tables["reasons"] ?? .empty, rowLabel: labels.refusalReason, columnLabel: labels.column),
             ],
             values: [], note: nil)

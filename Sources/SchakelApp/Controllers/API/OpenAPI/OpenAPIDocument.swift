@@ -291,7 +291,7 @@ enum OpenAPIDocument {
                   tag: "figures", parameters: [Parameter(name: "indicator", location: .path, schema: enumSchema(Indicators.Name.self), description: "Which indicator.")] + figureFilterParameters,
                   success: ("200", "Indicator"), errors: ["403", "422"]),
         Operation(method: "get", path: "/api/v1/indicators/{indicator}/tables/{table}", id: "getIndicatorTableCSV",
-                  summary: "One table of an indicator as CSV (`text/csv`): `{table}` is the table's id followed by `.csv`.",
+                  summary: "One table of an indicator as CSV (`text/csv`): `{table}` is the table's id followed by `.csv`. Withheld counts read `<5` (fewer than 5 persons) or `x` (5 or more, withheld to protect another count); the last line is a note saying so.",
                   tag: "figures", parameters: [Parameter(name: "indicator", location: .path, schema: enumSchema(Indicators.Name.self), description: "Which indicator."),
                                                Parameter(name: "table", location: .path, schema: string, description: "The table's id and .csv, e.g. decisions.csv.")] + figureFilterParameters,
                   success: ("200", nil), errors: ["403", "404", "422"]),
@@ -320,12 +320,14 @@ enum OpenAPIDocument {
     /// The dossier's fields, shared by the input and the answer.
     static func personProperties(input: Bool) -> [(String, JSONValue)] {
         let statusRecord = object([("status", enumSchema(LegalStatus.self)), ("since", date)], required: ["status", "since"])
-        let language = object([("language", ["type": "string", "minLength": 2, "maxLength": 3]), ("level", enumSchema(CEFRLevel.self)),
+        let language = object([("language", ["type": "string", "pattern": "^[a-z]{2,3}$"]), ("level", enumSchema(CEFRLevel.self)),
                                ("assessedOn", date), ("isMotherTongue", ["type": "boolean"])],
                               required: ["language", "level", "assessedOn", "isMotherTongue"])
-        let education = object([("level", ["type": "integer", "minimum": 0, "maximum": 8]), ("field", string), ("country", string),
+        let education = object([("level", ["type": "integer", "minimum": 0, "maximum": 8]), ("field", ["type": "string", "maxLength": 200]),
+                                ("country", ["type": "string", "pattern": "^[A-Z]{2}$"]),
                                 ("recognition", enumSchema(DiplomaRecognition.self))], required: ["level", "field", "country", "recognition"])
-        let experience = object([("occupation", ["type": "string", "pattern": "^[0-9]{4}$"]), ("years", ["type": "integer"]), ("country", string)],
+        let experience = object([("occupation", ["type": "string", "pattern": "^[0-9]{4}$"]), ("years", ["type": "integer"]),
+                                 ("country", ["type": "string", "pattern": "^[A-Z]{2}$"])],
                                 required: ["occupation", "years", "country"])
         let constraints = object([("needsChildcare", ["type": "boolean"]), ("mobility", enumSchema(Mobility.self)),
                                   ("hasDrivingLicence", ["type": "boolean"]), ("needsAdaptedWork", ["type": "boolean"])],
@@ -334,8 +336,10 @@ enum OpenAPIDocument {
                                   required: ["partTimeOnly", "evenings", "weekends"])
         var properties: [(String, JSONValue)] = [
             ("givenName", ["type": "string", "maxLength": 100]), ("familyName", ["type": "string", "maxLength": 100]), ("birthDate", date),
-            ("birthYear", ["type": "integer"]), ("nationalRegisterNumber", string), ("countryOfOrigin", ["type": "string", "pattern": "^[A-Z]{2}$"]),
-            ("phone", string), ("email", string), ("address", string), ("homeMunicipalityId", string),
+            ("birthYear", ["type": "integer"]), ("nationalRegisterNumber", ["type": "string", "maxLength": 20]),
+            ("countryOfOrigin", ["type": "string", "pattern": "^[A-Z]{2}$"]),
+            ("phone", ["type": "string", "maxLength": 30]), ("email", ["type": "string", "maxLength": 254]),
+            ("address", ["type": "string", "maxLength": 300]), ("homeMunicipalityId", string),
             ("statusHistory", ["type": "array", "items": statusRecord]), ("protectionRequestedOn", date), ("arrivedOn", date),
             ("languages", ["type": "array", "items": language]), ("education", ["type": "array", "items": education]),
             ("workExperience", ["type": "array", "items": experience]),
@@ -351,10 +355,16 @@ enum OpenAPIDocument {
     static let string: JSONValue = ["type": "string"]
     static let uuid: JSONValue = ["type": "string", "format": "uuid"]
     static let date: JSONValue = ["type": "string", "format": "date"]
-    static func nullable(_ type: String, format: String? = nil) -> JSONValue {
+    static func nullable(_ type: String, format: String? = nil, maxLength: Int? = nil) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("type", [.string(type), "null"])]
         if let format { pairs.append(("format", .string(format))) }
+        if let maxLength { pairs.append(("maxLength", .number(Double(maxLength)))) }
         return .object(pairs)
+    }
+    /// A schema with a description of the rule it follows beyond its properties.
+    static func described(_ schema: JSONValue, _ description: String) -> JSONValue {
+        guard case .object(let pairs) = schema else { return schema }
+        return .object(pairs + [("description", .string(description))])
     }
     static func page(of item: String) -> JSONValue {
         object([("items", ["type": "array", "items": ref(item)]), ("metadata", ref("PageMetadata"))], required: ["items", "metadata"])
@@ -423,20 +433,28 @@ enum OpenAPIDocument {
                                       ("familyName", nullable("string"))], required: ["id", "reference", "ownerOrganisationId"])),
             ("PersonSummaryPage", page(of: "PersonSummary")),
             ("PersonSearch", object([("name", ["type": "string", "minLength": 1, "maxLength": 200])], required: ["name"])),
-            ("ConsentInput", object([("recipientOrganisationId", uuid), ("purpose", enumSchema(Purpose.self)),
+            ("ConsentInput", described(object([("recipientOrganisationId", uuid), ("purpose", enumSchema(Purpose.self)),
                                      ("categories", ["type": "array", "items": enumSchema(DataCategory.self), "minItems": 1]),
-                                     ("method", enumSchema(ConsentMethod.self)), ("witness", nullable("string")),
+                                     ("method", enumSchema(ConsentMethod.self)), ("witness", nullable("string", maxLength: 200)),
                                      ("givenAt", nullable("string", format: "date-time")), ("expiresAt", nullable("string", format: "date-time")),
-                                     ("text", ["type": "string", "maxLength": 20000]), ("textLanguage", enumSchema(ConsentLanguage.self))],
-                                    required: ["recipientOrganisationId", "purpose", "categories", "method", "text", "textLanguage"])),
+                                     ("text", ["type": ["string", "null"], "maxLength": 20000,
+                                               "description": "The text as the person saw or heard it; absent or empty: Schakel's standard text."]),
+                                     ("textLanguage", ["allOf": [enumSchema(ConsentLanguage.self)],
+                                                       "description": "The language the person was told in."]),
+                                     ("interpreter", nullable("string", maxLength: 200))],
+                                    required: ["recipientOrganisationId", "purpose", "categories", "method", "textLanguage"]),
+                                    "Schakel's standard text exists only in \(ConsentLanguage.withStandardText.map(\.rawValue).joined(separator: " and ")). "
+                                    + "Without `text`, `textLanguage` must be one of those, or an `interpreter` must be named who put the Dutch standard "
+                                    + "text into the person's language (then `textWrittenIn` of the consent is `nl`); otherwise 422 on `textLanguage`.")),
             ("Consent", object([("id", uuid), ("personId", uuid), ("recipientOrganisationId", uuid), ("purpose", enumSchema(Purpose.self)),
                                 ("categories", ["type": "array", "items": enumSchema(DataCategory.self)]), ("method", enumSchema(ConsentMethod.self)),
                                 ("witness", nullable("string")), ("givenAt", ["type": "string", "format": "date-time"]),
                                 ("expiresAt", nullable("string", format: "date-time")), ("recordedByUserId", uuid), ("text", string),
-                                ("textLanguage", enumSchema(ConsentLanguage.self)), ("withdrawnAt", nullable("string", format: "date-time")),
+                                ("textLanguage", enumSchema(ConsentLanguage.self)), ("textWrittenIn", enumSchema(ConsentLanguage.self)),
+                                ("interpreter", nullable("string")), ("withdrawnAt", nullable("string", format: "date-time")),
                                 ("withdrawnByUserId", nullable("string", format: "uuid")), ("active", ["type": "boolean"])],
                                required: ["id", "personId", "recipientOrganisationId", "purpose", "categories", "method", "givenAt",
-                                          "recordedByUserId", "text", "textLanguage", "active"])),
+                                          "recordedByUserId", "text", "textLanguage", "textWrittenIn", "active"])),
             ("ConsentList", ["type": "array", "items": ref("Consent")]),
             ("AccessLogEntry", object([("sequence", ["type": "integer"]), ("at", ["type": "string", "format": "date-time"]),
                                        ("userId", nullable("string", format: "uuid")), ("organisationId", nullable("string", format: "uuid")),
@@ -572,8 +590,8 @@ enum OpenAPIDocument {
                                        required: ["id", "kind", "employerName", "description", "handlingOrganisationId", "state", "createdAt"])),
             ("EmployerRequestPage", page(of: "EmployerRequest")),
             ("IndicatorNames", ["type": "array", "items": enumSchema(Indicators.Name.self)]),
-            ("Shown", ["oneOf": [["type": "integer", "minimum": 5], ["type": "string", "enum": ["<5"]]],
-                       "description": "A count, or \"<5\" where it is withheld."]),
+            ("Shown", ["oneOf": [["type": "integer", "minimum": 5], ["type": "string", "enum": ["<5", "x"]]],
+                       "description": "A count; \"<5\" where it counts fewer than 5 persons (0 included); \"x\" where it counts 5 or more but is withheld to protect another count (it would give a hidden one away by subtraction)."]),
             ("FigureFilter", object([("from", string), ("to", string), ("agreementId", nullable("string")), ("region", nullable("string")), ("organisationId", nullable("string")),
                                      ("route", nullable("string")), ("legalStatus", nullable("string")), ("cohort", nullable("string"))],
                                     required: ["from", "to"])),
