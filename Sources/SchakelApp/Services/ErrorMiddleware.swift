@@ -118,10 +118,19 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
     }
 }
 
-/// Headers that keep the pages strict: no inline script or style, no framing, no referrer leaks.
+/// Headers that keep the pages strict: no inline script or style, no framing, no referrer leaks; and,
+/// when cookies are secure (served over HTTPS), HSTS so a browser never comes back over plain HTTP.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
+    /// One year; not `includeSubDomains`, which would bind other sites of the operator's domain.
+    static let strictTransportSecurity = "max-age=31536000"
+    /// Off only with `SCHAKEL_INSECURE_COOKIES=1` (plain HTTP in development).
+    var sendsStrictTransportSecurity = true
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
+        if sendsStrictTransportSecurity {
+            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: Self.strictTransportSecurity)
+        }
         response.headers.replaceOrAdd(name: "Content-Security-Policy", value:
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
