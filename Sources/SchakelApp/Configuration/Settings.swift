@@ -21,8 +21,9 @@ public struct SchakelSettings: Sendable {
     public var postgresSchema: String? = nil
     /// The data keys; nil means: load them from the environment or the key file in `configure`.
     public var keyring: DataKeyring? = nil
-    /// Whether `configure` may create a key file when there is no key (demo mode only).
-    public var mayCreateKeyFile: Bool = false
+    /// Whether `configure` sets up the SQLite file (WAL, synchronous), which opens and so creates it.
+    /// `SchakelMain` turns it off and does it itself only for a command that uses the database.
+    public var preparesDatabase: Bool = true
     /// Serving the demo world (`serve --demo`): pages say that every person is invented.
     public var isDemo: Bool = false
 
@@ -46,6 +47,11 @@ public struct SchakelSettings: Sendable {
         settings.postgresSchema = Environment.get("SCHAKEL_POSTGRES_SCHEMA").flatMap { $0.isEmpty ? nil : $0 }
         return settings
     }
+}
+
+extension SchakelSettings {
+    /// The data key file: `SCHAKEL_DATA_KEY_FILE`, else `schakel-data.key` beside the SQLite file.
+    var keyFile: String { Environment.get("SCHAKEL_DATA_KEY_FILE") ?? database.defaultKeyFile }
 }
 
 struct SchakelSettingsKey: StorageKey { typealias Value = SchakelSettings }

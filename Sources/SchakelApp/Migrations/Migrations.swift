@@ -31,5 +31,7 @@ extension Application {
         migrations.add(CreateSurveyResponses())
         // 008: administrators record organisations and agreements
         migrations.add(AddAdministration())
+        // 012: the data keys in use, found at start without a scan
+        migrations.add(IndexDataKeyIDs())
     }
 }
