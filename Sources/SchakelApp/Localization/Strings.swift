@@ -54,6 +54,10 @@ enum Strings {
     static let offerNeedsTraining = Text(nl: "Een aanvraag voor een aanbod heeft het doel 'training'.",
                                          en: "An application for an offer has the purpose 'training'.")
     static let noSeatsLeft = Text(nl: "Er zijn geen plaatsen meer vrij in dit aanbod.", en: "No seats are left in this offer.")
+    static let targetOutsideChain = Text(nl: "Je kan alleen doelen zetten voor je eigen organisatie en de organisaties die met haar in een geldige samenwerkingsovereenkomst staan.",
+                                         en: "You can set targets only for your own organisation and the organisations party with it to an agreement in force.")
+    static let tooManyOffers = Text(nl: "Een aanbieder heeft hoogstens %@ aanbiedingen in de catalogus; met dit bestand zou %@ er %@ hebben. Er werd niets ingeladen.",
+                                    en: "A provider has at most %@ offers in the catalogue; with this file %@ would have %@. Nothing was loaded.")
     static let dateTooFarAhead = Text(nl: "Deze datum ligt meer dan een jaar vooruit.", en: "This date is more than a year ahead.")
     static let notAParticipant = Text(nl: "Deze organisatie neemt niet deel aan het overleg.", en: "This organisation does not take part in the conference.")
     static let noConsentForConference = Text(nl: "De persoon gaf geen toestemming om besproken te worden met: %@.",
