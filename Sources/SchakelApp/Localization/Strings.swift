@@ -13,7 +13,7 @@ enum Strings {
     static let notFound = Text(nl: "Deze pagina of dit gegeven bestaat niet.", en: "This page or record does not exist.")
     static let malformedBody = Text(nl: "De gegevens konden niet gelezen worden: geen geldige JSON.",
                                     en: "The request body could not be read: not valid JSON.")
-    static let bodyTooLarge = Text(nl: "De gegevens zijn te groot (maximum %d kB).", en: "The request body is too large (at most %d kB).")
+    static let bodyTooLarge = Text(nl: "De gegevens zijn te groot (maximum %@).", en: "The request body is too large (at most %@).")
     static let missingField = Text(nl: "Dit veld is verplicht.", en: "This field is required.")
     static let wrongType = Text(nl: "Dit veld heeft een ongeldige waarde.", en: "This field has an invalid value.")
     static let conflict = Text(nl: "Dit gegeven bestaat al of werd intussen gewijzigd.", en: "This record already exists or was changed in the meantime.")
