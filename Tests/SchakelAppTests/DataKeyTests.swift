@@ -24,6 +24,10 @@ struct DataKeyTests {
             #expect(DataKeys.Problem.missing(["ephemeral"]).description.contains("key id(s) ephemeral"))
             // Another key under the same id (a demo's new "k1" file against an old "k1" database).
             await #expect(throws: DataKeys.Problem.wrong(["ephemeral"])) { try await DataKeys.verify(.ephemeral(), on: app.db) }
+            // The right key, but behind another first key: rows open, the name search would find nobody.
+            let ring = try app.keyring
+            let reordered = try DataKeyring(keys: [DataKeyring.parseKeyFile(DataKeyring.newKeyLine(id: "k0"))[0]] + ring.keys)
+            await #expect(throws: DataKeys.Problem.wrongFirstKey("k0")) { try await DataKeys.verify(reordered, on: app.db) }
         }
     }
 

@@ -12,6 +12,9 @@ enum DataKeys {
         case missing([String])
         /// A key with this id is loaded but does not open the rows that name it: another key under the same id.
         case wrong([String])
+        /// The keys open the rows, but the first key (from which the name search's blind index derives) is
+        /// not the one the database's name index was made with.
+        case wrongFirstKey(String)
         /// A demo would make a new key, but the database already holds persons encrypted with another.
         case noKeyForExistingData(keyFile: String)
 
@@ -24,6 +27,10 @@ enum DataKeys {
                 return "the data keys do not open this database: the loaded key(s) \(ids.joined(separator: ", ")) do not decrypt the rows "
                     + "that name them (a different key under the same id: was a new key file generated?). "
                     + "Point SCHAKEL_DATA_KEY_FILE (or SCHAKEL_DATA_KEY) at the keys this database was written with."
+            case let .wrongFirstKey(id):
+                return "the data keys do not fit this database: the first key (\(id)), from which the name search's index derives, "
+                    + "is not the one this database was written with, so no name would be found. Keep the key file's lines in their "
+                    + "order and the first key as it was."
             case let .noKeyForExistingData(keyFile):
                 return "no data key found (\(keyFile) does not exist, SCHAKEL_DATA_KEY is not set) and the database already holds persons: "
                     + "no new key is made for them. Point SCHAKEL_DATA_KEY_FILE (or SCHAKEL_DATA_KEY) at the keys this database was written with."
@@ -56,7 +63,8 @@ enum DataKeys {
         try await verify(try app.keyring, on: app.db)
     }
 
-    /// Every key id in use must be loaded, and each must open one row that names it.
+    /// Every key id in use must be loaded, each must open one row that names it, and the first key must
+    /// give the name index the dossiers were stored with.
     static func verify(_ keyring: DataKeyring, on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         var missing: Set<String> = [], wrong: Set<String> = []
@@ -76,6 +84,17 @@ enum DataKeys {
         }
         if !missing.isEmpty { throw Problem.missing(missing.sorted()) }
         if !wrong.isEmpty { throw Problem.wrong(wrong.sorted()) }
+        // The name search: one dossier's name must give its stored index.
+        let row = try await sql.raw("""
+            SELECT identifiers, identifiers_key_id, name_index FROM persons
+            WHERE name_index IS NOT NULL AND identifiers IS NOT NULL LIMIT 1
+            """).first()
+        if let row, let keyID = try row.decode(column: "identifiers_key_id", as: String?.self) {
+            let identifiers = try keyring.openIdentifiers(try row.decode(column: "identifiers", as: Data.self), keyID: keyID)
+            if keyring.blindIndex(identifiers.fullName) != (try row.decode(column: "name_index", as: String.self)) {
+                throw Problem.wrongFirstKey(keyring.keys[0].id)
+            }
+        }
     }
 
     /// The distinct key ids of a column, by walking its index from one id to the next (a loose index
