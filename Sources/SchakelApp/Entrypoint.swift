@@ -25,14 +25,20 @@ public enum SchakelMain {
         do {
             var settings = try SchakelSettings.fromEnvironment(databaseFlag: options.databaseFlag)
             settings.isDemo = options.demo
-            settings.mayCreateKeyFile = options.demo || options.remaining.dropFirst().first == "demo"
+            // The database is opened only by a command that uses it: `--help` creates no schakel.sqlite.
+            settings.preparesDatabase = false
             try await configure(app, settings: settings)
-            if options.isServe || options.remaining.dropFirst().first == "demo" {
-                // Serving or building dossiers without the data key would fail at the first person: say so now.
-                _ = try app.keyring
+            let registered = app.asyncCommands.commands.mapValues { $0 is any AsyncCommandGroup }
+                .merging(app.commands.commands.mapValues { $0 is any CommandGroup }) { first, _ in first }
+            if options.needsDatabase(commands: registered) {
+                try await prepareDatabase(app)
             }
             if options.isServe {
+                // Serving without the data key would fail at the first person: say so before migrating.
+                if !options.demo { _ = try app.keyring }
                 try await app.autoMigrate()
+                // The keys must open the data (a demo database without persons gets a key file made).
+                try await DataKeys.prepare(app, mayCreate: options.demo)
                 if options.demo {
                     try await DemoBootstrap.serveDemo(app: app, address: serveAddress(options.remaining))
                 }

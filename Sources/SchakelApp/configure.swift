@@ -16,32 +16,20 @@ public func configure(_ app: Application, settings: SchakelSettings) async throw
         // Several connections per event loop: a request waiting on PostgreSQL should not hold up the next one.
         app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4), as: .psql)
     }
-    if case .sqlite = settings.database {
-        // WAL lets readers go on while one writer writes; the setting is stored in the file.
-        // Foreign keys are switched on per connection by the driver (SQLiteConfiguration default).
-        // `synchronous` is per connection: the driver keeps one connection per event loop, so set it on
-        // each. NORMAL is safe with WAL (a power cut may lose the last commits, never corrupt the file).
-        try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
-        for loop in app.eventLoopGroup.makeIterator() {
-            guard let database = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase else { continue }
-            try await database.raw("PRAGMA synchronous=NORMAL").run()
-        }
+    if settings.preparesDatabase {
+        try await prepareDatabase(app)
     }
     app.registerMigrations()
     if let keyring = settings.keyring {
         app.storage[DataKeyringKey.self] = keyring
     } else {
-        let keyFile = Environment.get("SCHAKEL_DATA_KEY_FILE") ?? settings.database.defaultKeyFile
         do {
-            let (keyring, created) = try DataKeyring.load(environmentKey: Environment.get("SCHAKEL_DATA_KEY"), keyFile: keyFile,
-                                                          createIfMissing: settings.mayCreateKeyFile)
+            let (keyring, _) = try DataKeyring.load(environmentKey: Environment.get("SCHAKEL_DATA_KEY"), keyFile: settings.keyFile,
+                                                    createIfMissing: false)
             app.storage[DataKeyringKey.self] = keyring
-            if created {
-                app.logger.notice("No data key was configured: generated \(keyFile) for this demo database. Keep it with the database; set SCHAKEL_DATA_KEY or SCHAKEL_DATA_KEY_FILE in production.")
-            }
         } catch {
             // Commands that do not touch identifiers (migrate, user, reference) run without a key;
-            // `serve` and `demo` refuse to start (see SchakelMain).
+            // `serve` and `demo` make one for a demo database without persons, or refuse to start (`DataKeys.prepare`).
             app.logger.debug("no data key loaded", metadata: ["reason": "\(error)"])
         }
     }
@@ -60,9 +48,25 @@ public func configure(_ app: Application, settings: SchakelSettings) async throw
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(sendsStrictTransportSecurity: settings.secureCookies))
     app.middleware.use(SchakelErrorMiddleware(maxBodySize: settings.maxBodySize))
 
     try routes(app)
     app.registerCommands()
+}
+
+/// What a SQLite file needs before use: WAL and `synchronous=NORMAL`. It opens (and so creates) the
+/// file, so `SchakelMain` runs it only for commands that use the database, never for `--help`.
+public func prepareDatabase(_ app: Application) async throws {
+    if case .sqlite = app.schakel.database {
+        // WAL lets readers go on while one writer writes; the setting is stored in the file.
+        // Foreign keys are switched on per connection by the driver (SQLiteConfiguration default).
+        // `synchronous` is per connection: the driver keeps one connection per event loop, so set it on
+        // each. NORMAL is safe with WAL (a power cut may lose the last commits, never corrupt the file).
+        try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+        for loop in app.eventLoopGroup.makeIterator() {
+            guard let database = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase else { continue }
+            try await database.raw("PRAGMA synchronous=NORMAL").run()
+        }
+    }
 }

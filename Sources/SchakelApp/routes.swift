@@ -83,7 +83,8 @@ func routes(_ app: Application) throws {
     let offers = API.OfferController()
     secured.get("offers", use: offers.list)
     // A provider's whole catalogue can be larger than the API's usual 64 kB.
-    secured.on(.POST, "offers", "import", body: .collect(maxSize: "4mb"), use: offers.importCSV)
+    let offerFile = app.schakel.maxOfferFileSize
+    BodyLimit.set(offerFile, on: secured.on(.POST, "offers", "import", body: .collect(maxSize: ByteCount(value: offerFile)), use: offers.importCSV))
     secured.get("offers", "export", use: offers.exportCSV)
     secured.get("offers", ":offerID", use: offers.show)
     secured.get("offers", ":offerID", "candidates", use: offers.candidates)
@@ -184,7 +185,8 @@ func routes(_ app: Application) throws {
     let offerPages = Web.OfferController()
     signedIn.get("aanbod", use: offerPages.list)
     signedIn.get("aanbod", "laden", use: offerPages.importForm)
-    signedIn.on(.POST, "aanbod", "laden", body: .collect(maxSize: "4mb"), use: offerPages.importCSV)
+    BodyLimit.set(app.schakel.maxOfferFileSize,
+                  on: signedIn.on(.POST, "aanbod", "laden", body: .collect(maxSize: ByteCount(value: app.schakel.maxOfferFileSize)), use: offerPages.importCSV))
     signedIn.get("aanbod", ":offerID", use: offerPages.show)
     let figurePages = Web.FiguresController()
     signedIn.get("cijfers", use: figurePages.page)

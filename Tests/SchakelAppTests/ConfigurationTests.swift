@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SchakelApp
 
@@ -41,5 +42,57 @@ struct ConfigurationTests {
     @Test func theBannerAddressFollowsTheServeFlags() {
         #expect(SchakelMain.serveAddress(["schakel", "serve"]) == "http://127.0.0.1:8080")
         #expect(SchakelMain.serveAddress(["schakel", "serve", "--port", "9001", "-H", "0.0.0.0"]) == "http://0.0.0.0:9001")
+    }
+}
+
+/// The real executable, run in an empty directory: help and other commands that need no database
+/// leave nothing behind (no `schakel.sqlite`, no key file), and one that does need it makes it.
+@Suite("Commands that need no database")
+struct NoDatabaseCommandTests {
+    static let executable = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/debug/schakel").path
+
+    /// Runs `schakel ARGUMENTS` in `directory` with no database or key configured; gives the exit status and output.
+    static func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["DATABASE_URL", "SCHAKEL_DATA_KEY", "SCHAKEL_DATA_KEY_FILE", "SCHAKEL_POSTGRES_SCHEMA"] { environment[name] = nil }
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: timer)
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        timer.cancel()
+        return (process.terminationStatus, output)
+    }
+
+    @Test(arguments: [["--help"], ["-h"], ["serve", "--help"], ["demo", "--help"], ["setup", "--help"], ["migrate", "--help"],
+                      ["user"], ["keys"], ["user", "create", "--help"], ["routes"], ["no-such-command"]])
+    func leavesNoDatabaseBehind(arguments: [String]) throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.executable), "build the package first: \(Self.executable)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("schakel-nodb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try Self.run(arguments, in: directory)
+        #expect(!result.output.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [], "\(arguments): \(result.output)")
+    }
+
+    /// The control: a command that uses the database makes it where it was asked to.
+    @Test func aCommandThatUsesTheDatabaseMakesIt() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("schakel-nodb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try Self.run(["migrate", "--yes"], in: directory)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("schakel.sqlite").path))
     }
 }

@@ -371,6 +371,35 @@ struct FigureTests {
             #expect(target["neededPerMonth"] as? Double == 78.6)
         }
     }
+
+    /// An analyst sets targets for their own chain only: their organisation and the parties of its agreements in force.
+    @Test(arguments: TestDatabase.all)
+    func anAnalystSetsTargetsOnlyForTheirOwnChain(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let api = JSONAPI(app: app)
+            let analyst = try await api.token("analyst", "stad-gent")
+            func target(_ slug: String) async throws -> JSONAPI.Answer {
+                try await api.post("targets", token: analyst, ["organisationId": try await Self.organisation(slug, app).uuidString,
+                                                               "title": "Naar werk of opleiding", "persons": 100,
+                                                               "startsOn": "2026-10-01", "endsOn": "2027-09-30"])
+            }
+            for slug in ["stad-gent", "jobteam-gent", "vdab-gent", "in-gent"] {
+                #expect(try await target(slug).status == .created, "\(slug)")
+            }
+            for slug in ["fedasil-poelkapelle", "vdab-mechelen", "actiris"] {
+                let refused = try await target(slug)
+                #expect(refused.status == .unprocessableEntity, "\(slug)")
+                #expect((refused["error"] as? [String: Any])?["field"] as? String == "organisationId")
+            }
+            // Another analyst, another chain.
+            let mechelen = try await api.token("analyst", "ocmw-mechelen")
+            let theirs = try await api.post("targets", token: mechelen, ["organisationId": try await Self.organisation("jobteam-gent", app).uuidString,
+                                                                          "title": "x", "persons": 1, "startsOn": "2026-10-01", "endsOn": "2027-09-30"])
+            #expect(theirs.status == .unprocessableEntity)
+            #expect(try await TargetModel.query(on: app.db).count() == 4)
+        }
+    }
 }
 
 @Suite("Evaluation surveys: answers without identifiers, results in the report")

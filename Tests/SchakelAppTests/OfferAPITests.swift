@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import VaporTesting
 @testable import SchakelApp
-import SchakelCore
+@testable import SchakelCore
 
 @Suite("Offers, eligibility and recommendations through the API")
 struct OfferAPITests {
@@ -180,6 +180,137 @@ struct OfferCSVAPITests {
             let (foreign, refusal) = try await Self.upload(app, changed, token: vdab)
             #expect(foreign == .unprocessableEntity)
             #expect(((refusal["error"] as? [String: Any])?["problems"] as? [String] ?? []).allSatisfy { $0.contains("provider") || $0.contains(", id:") })
+        }
+    }
+}
+
+extension OfferCSVAPITests {
+    static let header = "provider,kind,title,sector,municipality,schedules,starts_on,seats,funding\n"
+
+    static func rows(_ count: Int, provider: String = "leerpunt-opleidingen", title: String = "Aanbod") -> String {
+        header + (0..<count).map { "\(provider),training,\(title) \($0),logistiek,12025,day,2026-10-05,5,vdab\n" }.joined()
+    }
+
+    /// Cells a spreadsheet would run come out of the export as text, to every organisation, and an
+    /// exported file loads back exactly as the provider typed it.
+    @Test(arguments: TestDatabase.all)
+    func formulaLikeCellsAreExportedAsTextAndLoadBackAsTyped(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let api = JSONAPI(app: app)
+            let provider = try await api.token("consultant", "leerpunt-opleidingen")
+            let titles = ["=HYPERLINK(\"http://evil.example\",\"klik\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "''=al met apostrof"]
+            let file = "provider,kind,title,sector,municipality,schedules,starts_on,seats,funding\n" + titles.map { title in
+                "leerpunt-opleidingen,training,\"\(title.replacingOccurrences(of: "\"", with: "\"\""))\",=zorg,12025,day,2026-10-05,5,vdab\n"
+            }.joined()
+            #expect(try await Self.upload(app, file, token: provider).0 == .ok)
+            let stored = Set(try await OfferModel.query(on: app.db).filter(\.$sector == "=zorg").all().map(\.title))
+            // A formula-like cell typed with an apostrophe in front loses that one apostrophe, as an export's does (README).
+            #expect(stored == Set(titles.map { $0 == "''=al met apostrof" ? "'=al met apostrof" : $0 }))
+            let reader = try await api.token("job-counsellor", "vdab-gent")
+            for token in [reader, provider] {
+                let exported = try await Self.export(app, "", token: token)
+                for line in exported.split(separator: "\n").dropFirst() {
+                    for cell in CSVLine.split(String(line)) {
+                        #expect(!"=+-@\t\r".contains(cell.first ?? " ") || Int(cell) != nil, "\(cell)")
+                    }
+                }
+                #expect(exported.contains("'=zorg"))
+            }
+            // The provider's own file, out and in again: the same offers, titles as typed.
+            let own = try await Self.export(app, "?provider=leerpunt-opleidingen", token: provider)
+            let (status, counts) = try await Self.upload(app, own, token: provider)
+            #expect(status == .ok)
+            #expect(counts["created"] as? Int == 0)
+            #expect(Set(try await OfferModel.query(on: app.db).filter(\.$sector == "=zorg").all().map(\.title)) == stored)
+        }
+    }
+
+    /// No provider gets more offers than the limit: the import that would go over it is refused whole,
+    /// naming the limit; updates do not count; parallel imports cannot pass it together.
+    @Test(arguments: TestDatabase.all)
+    func anImportOverTheProvidersLimitIsRefusedWholeNamingTheLimit(database: TestDatabase) async throws {
+        try await withTestApp(database, adjust: { $0.maxOffersPerProvider = 30 }) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let api = JSONAPI(app: app)
+            let provider = try await api.token("consultant", "leerpunt-opleidingen")
+            let leerpunt = try #require(UUID(uuidString: try await api.organisationID("leerpunt-opleidingen", token: provider)))
+            let count = { try await OfferModel.query(on: app.db).filter(\.$provider.$id == leerpunt).count() }
+            let before = try await count()
+            #expect(before < 20)
+            let (status, body) = try await Self.upload(app, Self.rows(31 - before), token: provider)
+            #expect(status == .unprocessableEntity)
+            let error = try #require(body["error"] as? [String: Any])
+            #expect(error["field"] as? String == "provider")
+            #expect((error["message"] as? String)?.contains("hoogstens 30 aanbiedingen") == true)
+            #expect((error["message"] as? String)?.contains("zou leerpunt-opleidingen er 31 hebben") == true)
+            #expect(try await count() == before)
+            // Up to the limit, then every update of what is there.
+            #expect(try await Self.upload(app, Self.rows(25 - before), token: provider).0 == .ok)
+            let own = try await Self.export(app, "?provider=leerpunt-opleidingen", token: provider)
+            #expect(try await Self.upload(app, own, token: provider).0 == .ok)
+            #expect(try await count() == 25)
+            // Twenty imports of one offer at once: five fit.
+            let answers = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for index in 0..<20 {
+                    group.addTask { try await Self.upload(app, Self.rows(1, title: "Parallel \(index)"), token: provider).0 }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(answers.filter { $0 == .ok }.count == 5)
+            #expect(answers.allSatisfy { $0 == .ok || $0 == .unprocessableEntity })
+            #expect(try await count() == 30)
+        }
+    }
+
+    /// A file of many rows is written in several statements, all of it.
+    @Test(arguments: TestDatabase.all)
+    func aLargeFileIsLoadedWhole(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let api = JSONAPI(app: app)
+            let administrator = try await api.token("administrator", "vdab-gent")
+            let before = try await OfferModel.query(on: app.db).count()
+            let file = Self.header + (0..<1_234).map { index in
+                "\(["leerpunt-opleidingen", "vdab-mechelen", "werkhuis-mechelen"][index % 3]),training,Groot \(index),logistiek,12025,day,2026-10-05,5,vdab\n"
+            }.joined()
+            let (status, counts) = try await Self.upload(app, file, token: administrator)
+            #expect(status == .ok)
+            #expect(counts["created"] as? Int == 1_234)
+            #expect(try await OfferModel.query(on: app.db).count() == before + 1_234)
+            let one = try #require(try await OfferModel.query(on: app.db).filter(\.$title == "Groot 1233").first())
+            #expect(one.seatsTaken == 0 && one.regionID == "10000" && one.startsOn == CalendarDate(2026, 10, 5))
+            #expect(try one.offer().schedules == [.day])
+        }
+    }
+
+    /// A file over the import's own limit is answered with that limit, not the API's usual 64 kB.
+    @Test(arguments: TestDatabase.all)
+    func theImportsTooLargeAnswerNamesItsOwnLimit(database: TestDatabase) async throws {
+        try await withTestApp(database, adjust: { $0.maxOfferFileSize = 128 * 1024 }) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let api = JSONAPI(app: app)
+            let provider = try await api.token("consultant", "leerpunt-opleidingen")
+            // Only a running server streams the body and stops at the limit.
+            let server = try app.testing(method: .running(hostname: "127.0.0.1", port: Int.random(in: 40000..<50000)))
+            try await server.test(.POST, "api/v1/offers/import", beforeRequest: { request in
+                request.bearer(provider)
+                request.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
+                request.body = ByteBuffer(string: Self.rows(3_000))
+            }) { response in
+                #expect(response.status == .payloadTooLarge)
+                #expect(response.body.string.contains("maximum 128 kB"), "\(response.body.string)")
+            }
+            // Elsewhere the usual limit, named as such.
+            try await server.test(.POST, "api/v1/persons", beforeRequest: { request in
+                request.bearer(provider)
+                request.headers.contentType = .json
+                request.body = ByteBuffer(string: "{\"givenName\":\"" + String(repeating: "x", count: 70_000) + "\"}")
+            }) { response in
+                #expect(response.status == .payloadTooLarge)
+                #expect(response.body.string.contains("maximum 64 kB"))
+            }
+            #expect(BodyLimit.text(4 * 1024 * 1024) == "4 MB")
         }
     }
 }

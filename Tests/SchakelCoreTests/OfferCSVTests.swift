@@ -15,6 +15,24 @@ import Testing
         #expect(loaded == offers)
     }
 
+    /// A title or sector a spreadsheet would run as a formula is exported as text and loads back as it was.
+    @Test func formulaLikeTextIsExportedAsTextAndLoadsBackTheSame() throws {
+        var offers = DemoOfferGenerator(world: world, asOf: CalendarDate(2026, 9, 21)).offers(0..<5)
+        let hostile = ["=HYPERLINK(\"http://evil.example\",\"klik\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "'=al met apostrof"]
+        for index in offers.indices {
+            offers[index].title = hostile[index]
+            offers[index].sector = hostile[(index + 1) % hostile.count]
+        }
+        let text = OfferCSV.render(offers, slugs: slugs)
+        for line in text.split(separator: "\n").dropFirst() {
+            for cell in CSVLine.split(String(line)) {
+                #expect(!"=+-@\t".contains(cell.first ?? " ") || Int(cell) != nil, "\(cell)")
+            }
+        }
+        let loaded = try OfferCSV.parse(text, providers: providers, municipalities: municipalities).get()
+        #expect(loaded == offers)
+    }
+
     @Test func aMinimalRowNeedsOnlyTheRequiredColumns() throws {
         let text = """
             provider,kind,title,sector,municipality,schedules,starts_on,seats,funding

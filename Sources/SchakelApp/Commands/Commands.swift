@@ -10,5 +10,6 @@ extension Application {
         asyncCommands.use(GDPRCommandGroup(), as: "gdpr")
         asyncCommands.use(BenchCommandGroup(), as: "bench")
         asyncCommands.use(ReportCommand(), as: "report")
+        asyncCommands.use(SetupCommand(), as: "setup")
     }
 }

@@ -37,7 +37,7 @@ struct DemoCommand: AsyncCommand {
             let started = Date()
             let rows = try DemoWorldLoader.generateOnly(world: DemoWorld(seed: signature.seed ?? 1), asOf: asOf, count: persons,
                                                         batchSize: signature.batch ?? 1000, now: app.schakel.now(),
-                                                        keyring: try app.keyring)
+                                                        keyring: (try? app.keyring) ?? .ephemeral())
             let seconds = Date().timeIntervalSince(started)
             context.console.print("Generated \(persons) persons (\(rows) dossier rows) without writing in \(String(format: "%.1f", seconds)) s.")
             context.console.print("Peak memory: \(ProcessMemory.peakResidentMegabytes().map { "\($0) MiB" } ?? "unknown").")
@@ -47,6 +47,8 @@ struct DemoCommand: AsyncCommand {
             try await app.autoRevert()
         }
         try await app.autoMigrate()
+        // The keys must open what the database holds; a key file is made only for a database without persons.
+        try await DataKeys.prepare(app, mayCreate: true)
         let started = Date()
         let summary = try await DemoBootstrap.build(app: app, persons: persons, seed: signature.seed ?? 1, asOf: asOf,
                                                     batchSize: signature.batch ?? 1000, history: signature.history) { done in

@@ -114,6 +114,8 @@ enum KeyRotation {
     static func rotate(keyFile: String, on app: Application, batchSize: Int = 500) async throws -> (keyID: String, reencrypted: Int) {
         let text = try String(contentsOfFile: keyFile, encoding: .utf8)
         let existing = try DataKeyring.parseKeyFile(text)
+        // Re-encrypting needs the keys the rows were written with: refuse before adding anything.
+        try await DataKeys.verify(try DataKeyring(keys: existing), on: app.db)
         let keyID = "k\(existing.count + 1)-\(Int(app.schakel.now().timeIntervalSince1970))"
         let line = DataKeyring.newKeyLine(id: keyID)
         let updated = text.hasSuffix("\n") || text.isEmpty ? text + line + "\n" : text + "\n" + line + "\n"

@@ -44,19 +44,10 @@ enum UserAccounts {
 
     static func create(email rawEmail: String, organisationSlug: String, role rawRole: String, displayName: String,
                        language: String, password: String, on app: Application) async throws -> UserModel {
-        let email = rawEmail.trimmingCharacters(in: .whitespaces).lowercased()
-        guard email.contains("@"), email.count <= 254, !email.hasPrefix("@"), !email.hasSuffix("@") else {
-            throw Problem.invalid(field: "email", reason: "not an e-mail address")
-        }
         guard let role = UserRole(rawValue: rawRole) else {
             throw Problem.invalid(field: "role", reason: "one of \(UserRole.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let name = displayName.trimmingCharacters(in: .whitespaces)
-        guard (1...120).contains(name.count) else { throw Problem.invalid(field: "name", reason: "1 to 120 characters") }
-        guard ["nl", "en"].contains(language) else { throw Problem.invalid(field: "language", reason: "nl or en") }
-        guard password.count >= minimumPasswordLength, password.utf8.count <= 72 else {
-            throw Problem.invalid(field: "password", reason: "\(minimumPasswordLength) to 72 bytes")
-        }
+        let (email, name) = try validated(email: rawEmail, displayName: displayName, language: language, password: password)
         guard let organisation = try await OrganisationModel.query(on: app.db).filter(\.$slug == organisationSlug).first() else {
             throw Problem.invalid(field: "organisation", reason: "no organisation with slug '\(organisationSlug)'")
         }
@@ -68,5 +59,21 @@ enum UserAccounts {
                              passwordHash: hash, language: language)
         try await user.create(on: app.db)
         return user
+    }
+
+    /// The account's e-mail address (trimmed, lower case) and name (trimmed), or the field that is wrong.
+    static func validated(email rawEmail: String, displayName: String, language: String,
+                          password: String) throws -> (email: String, name: String) {
+        let email = rawEmail.trimmingCharacters(in: .whitespaces).lowercased()
+        guard email.contains("@"), email.count <= 254, !email.hasPrefix("@"), !email.hasSuffix("@") else {
+            throw Problem.invalid(field: "email", reason: "not an e-mail address")
+        }
+        let name = displayName.trimmingCharacters(in: .whitespaces)
+        guard (1...120).contains(name.count) else { throw Problem.invalid(field: "name", reason: "1 to 120 characters") }
+        guard ["nl", "en"].contains(language) else { throw Problem.invalid(field: "language", reason: "nl or en") }
+        guard password.count >= minimumPasswordLength, password.utf8.count <= 72 else {
+            throw Problem.invalid(field: "password", reason: "\(minimumPasswordLength) to 72 bytes")
+        }
+        return (email, name)
     }
 }

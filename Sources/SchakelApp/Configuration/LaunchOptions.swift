@@ -48,10 +48,30 @@ public struct LaunchOptions: Equatable, Sendable {
         return options
     }
 
-    /// Whether the command line asks to serve (Vapor's default command when none is given).
+    /// Whether the command line asks to serve (Vapor's default command when none is given); `--help` is not serving.
     public var isServe: Bool {
-        guard remaining.count > 1 else { return true }
-        let command = remaining[1]
-        return command == "serve" || command.hasPrefix("-")
+        command == "serve" && !asksForHelp
+    }
+
+    /// The command named, or `serve` (Vapor's default) when none is.
+    public var command: String {
+        guard remaining.count > 1, !remaining[1].hasPrefix("-") else { return "serve" }
+        return remaining[1]
+    }
+
+    /// `--help` or `-h` anywhere: only help is printed.
+    public var asksForHelp: Bool {
+        remaining.dropFirst().contains { $0 == "--help" || $0 == "-h" }
+    }
+
+    /// Whether the command uses the database, so it may open (and for SQLite create) it. Not for help,
+    /// Vapor's `routes`, a command group named without its subcommand (its help is printed), or a
+    /// command that does not exist; `commands` are the registered commands and whether each is a group.
+    public func needsDatabase(commands: [String: Bool]) -> Bool {
+        if asksForHelp { return false }
+        if command == "serve" { return true }
+        guard let isGroup = commands[command], command != "routes" else { return false }
+        if isGroup, remaining.count < 3 || remaining[2].hasPrefix("-") { return false }
+        return true
     }
 }

@@ -21,8 +21,15 @@ public struct SchakelSettings: Sendable {
     public var postgresSchema: String? = nil
     /// The data keys; nil means: load them from the environment or the key file in `configure`.
     public var keyring: DataKeyring? = nil
-    /// Whether `configure` may create a key file when there is no key (demo mode only).
-    public var mayCreateKeyFile: Bool = false
+    /// Whether `configure` sets up the SQLite file (WAL, synchronous), which opens and so creates it.
+    /// `SchakelMain` turns it off and does it itself only for a command that uses the database.
+    public var preparesDatabase: Bool = true
+    /// Largest offer file the import takes (bytes): 4 MB, about 50 000 short rows.
+    public var maxOfferFileSize: Int = 4 * 1024 * 1024
+    /// Most offers one provider may have in the catalogue (`SCHAKEL_MAX_OFFERS_PER_PROVIDER`, default 5 000):
+    /// every dossier page ranks the whole catalogue for its person, so one provider's import cannot make
+    /// it slow for everyone. An import that would go over it is refused whole (422 naming the limit).
+    public var maxOffersPerProvider: Int = 5_000
     /// Serving the demo world (`serve --demo`): pages say that every person is invented.
     public var isDemo: Bool = false
     /// When browser sessions end on the server (idle and absolute).
@@ -44,14 +51,31 @@ public struct SchakelSettings: Sendable {
         self.maxBodySize = maxBodySize
     }
 
-    /// Reads `DATABASE_URL` and `SCHAKEL_INSECURE_COOKIES` (set to 1 only behind plain HTTP in development).
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// Reads `DATABASE_URL`, `SCHAKEL_INSECURE_COOKIES` (set to 1 only behind plain HTTP in development) and
+    /// `SCHAKEL_MAX_OFFERS_PER_PROVIDER`.
     public static func fromEnvironment(databaseFlag: String?) throws -> SchakelSettings {
         let database = try DatabaseLocation.resolve(databaseFlag: databaseFlag,
                                                     environmentURL: Environment.get("DATABASE_URL"))
         var settings = SchakelSettings(database: database, secureCookies: Environment.get("SCHAKEL_INSECURE_COOKIES") != "1")
         settings.postgresSchema = Environment.get("SCHAKEL_POSTGRES_SCHEMA").flatMap { $0.isEmpty ? nil : $0 }
+        if let text = Environment.get("SCHAKEL_MAX_OFFERS_PER_PROVIDER"), !text.isEmpty {
+            guard let limit = Int(text), (1...1_000_000).contains(limit) else {
+                throw Problem("SCHAKEL_MAX_OFFERS_PER_PROVIDER must be a whole number from 1 to 1000000, got '\(text)'")
+            }
+            settings.maxOffersPerProvider = limit
+        }
         return settings
     }
+}
+
+extension SchakelSettings {
+    /// The data key file: `SCHAKEL_DATA_KEY_FILE`, else `schakel-data.key` beside the SQLite file.
+    var keyFile: String { Environment.get("SCHAKEL_DATA_KEY_FILE") ?? database.defaultKeyFile }
 }
 
 struct SchakelSettingsKey: StorageKey { typealias Value = SchakelSettings }

@@ -15,7 +15,7 @@ enum Strings {
     static let notFound = Text(nl: "Deze pagina of dit gegeven bestaat niet.", en: "This page or record does not exist.")
     static let malformedBody = Text(nl: "De gegevens konden niet gelezen worden: geen geldige JSON.",
                                     en: "The request body could not be read: not valid JSON.")
-    static let bodyTooLarge = Text(nl: "De gegevens zijn te groot (maximum %d kB).", en: "The request body is too large (at most %d kB).")
+    static let bodyTooLarge = Text(nl: "De gegevens zijn te groot (maximum %@).", en: "The request body is too large (at most %@).")
     static let missingField = Text(nl: "Dit veld is verplicht.", en: "This field is required.")
     static let wrongType = Text(nl: "Dit veld heeft een ongeldige waarde.", en: "This field has an invalid value.")
     static let conflict = Text(nl: "Dit gegeven bestaat al of werd intussen gewijzigd.", en: "This record already exists or was changed in the meantime.")
@@ -61,6 +61,10 @@ enum Strings {
     static let offerNeedsTraining = Text(nl: "Een aanvraag voor een aanbod heeft het doel 'training'.",
                                          en: "An application for an offer has the purpose 'training'.")
     static let noSeatsLeft = Text(nl: "Er zijn geen plaatsen meer vrij in dit aanbod.", en: "No seats are left in this offer.")
+    static let targetOutsideChain = Text(nl: "Je kan alleen doelen zetten voor je eigen organisatie en de organisaties die met haar in een geldige samenwerkingsovereenkomst staan.",
+                                         en: "You can set targets only for your own organisation and the organisations party with it to an agreement in force.")
+    static let tooManyOffers = Text(nl: "Een aanbieder heeft hoogstens %@ aanbiedingen in de catalogus; met dit bestand zou %@ er %@ hebben. Er werd niets ingeladen.",
+                                    en: "A provider has at most %@ offers in the catalogue; with this file %@ would have %@. Nothing was loaded.")
     static let dateTooFarAhead = Text(nl: "Deze datum ligt meer dan een jaar vooruit.", en: "This date is more than a year ahead.")
     static let notAParticipant = Text(nl: "Deze organisatie neemt niet deel aan het overleg.", en: "This organisation does not take part in the conference.")
     static let noConsentForConference = Text(nl: "De persoon gaf geen toestemming om besproken te worden met: %@.",

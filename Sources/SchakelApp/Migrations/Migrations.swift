@@ -36,5 +36,7 @@ extension Application {
         migrations.add(CreateExpiringSessions())
         // 011: a consent names its interpreter and the language its text is written in
         migrations.add(AddConsentInterpreter())
+        // 012: the data keys in use, found at start without a scan
+        migrations.add(IndexDataKeyIDs())
     }
 }

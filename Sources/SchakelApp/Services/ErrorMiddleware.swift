@@ -33,7 +33,7 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let language = UILanguage.preferred(by: request, userChoice: request.auth.get(AuthenticatedUser.self)?.language)
-            let described = describe(error, language: language)
+            let described = describe(error, language: language, bodyLimit: BodyLimit.of(request.route) ?? maxBodySize)
             if described.status.code >= 500 {
                 request.logger.error("request failed", metadata: [
                     "code": .string(described.code), "error_type": .string(String(reflecting: type(of: error))),
@@ -56,7 +56,8 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
         }
     }
 
-    func describe(_ error: any Error, language: UILanguage) -> Described {
+    /// `bodyLimit`: the largest body the route takes (a 413 names it).
+    func describe(_ error: any Error, language: UILanguage, bodyLimit: Int? = nil) -> Described {
         switch error {
         case let error as SchakelError:
             return Described(status: error.status, code: error.code, message: error.message(language), field: error.field,
@@ -69,7 +70,7 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
             switch error.status {
             case .payloadTooLarge:
                 return Described(status: .payloadTooLarge, code: "body_too_large",
-                                 message: Strings.bodyTooLarge.formatted(language, maxBodySize / 1024), field: nil)
+                                 message: Strings.bodyTooLarge.filled(language, BodyLimit.text(bodyLimit ?? maxBodySize)), field: nil)
             case .notFound:
                 return Described(status: .notFound, code: "not_found", message: Strings.notFound(language), field: nil)
             case .unauthorized:
@@ -118,10 +119,38 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
     }
 }
 
-/// Headers that keep the pages strict: no inline script or style, no framing, no referrer leaks.
+/// A route that takes a larger body than the usual limit (an offer file) says so, so its 413 names its own limit.
+enum BodyLimit {
+    static let key = "schakel.maxBodySize"
+
+    /// Collects the route's body up to `bytes` and records the limit with the route.
+    @discardableResult
+    static func set(_ bytes: Int, on route: Route) -> Route {
+        route.userInfo[AnySendableHashable(key)] = bytes
+        return route
+    }
+
+    static func of(_ route: Route?) -> Int? { route?.userInfo[AnySendableHashable(key)] as? Int }
+
+    /// "64 kB", "4 MB": whole megabytes when it is some.
+    static func text(_ bytes: Int) -> String {
+        bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? "\(bytes / (1024 * 1024)) MB" : "\(bytes / 1024) kB"
+    }
+}
+
+/// Headers that keep the pages strict: no inline script or style, no framing, no referrer leaks; and,
+/// when cookies are secure (served over HTTPS), HSTS so a browser never comes back over plain HTTP.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
+    /// One year; not `includeSubDomains`, which would bind other sites of the operator's domain.
+    static let strictTransportSecurity = "max-age=31536000"
+    /// Off only with `SCHAKEL_INSECURE_COOKIES=1` (plain HTTP in development).
+    var sendsStrictTransportSecurity = true
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
+        if sendsStrictTransportSecurity {
+            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: Self.strictTransportSecurity)
+        }
         response.headers.replaceOrAdd(name: "Content-Security-Policy", value:
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")

@@ -20,21 +20,6 @@ public enum FigureCSV {
         return render(header: header, rows: body + [totals])
     }
 
-    static func field(_ text: String) -> String {
-        let safe = startsFormula(text) ? "'" + text : text
-        guard safe.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) else { return safe }
-        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// A spreadsheet runs a cell starting with = + - @ (or a tab or CR) as a formula (CSV injection,
-    /// OWASP), and group names come from users; a leading quote makes such a cell text. A signed
-    /// number stays a number.
-    static func startsFormula(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return false }
-        let rest = text.unicodeScalars.dropFirst()
-        let isDigit = { (scalar: Unicode.Scalar) in ("0"..."9").contains(scalar) }
-        let signedNumber = "+-".unicodeScalars.contains(first) && rest.contains(where: isDigit)
-            && rest.allSatisfy { isDigit($0) || $0 == "." || $0 == "," }
-        return !signedNumber
-    }
+    /// One cell, by the rule every CSV export follows (`CSVCell`): formulas neutralised, quoted when needed.
+    static func field(_ text: String) -> String { CSVCell.field(text) }
 }

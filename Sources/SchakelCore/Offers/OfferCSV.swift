@@ -4,7 +4,9 @@ import Foundation
 ///
 /// One header row (any column order), then one offer per line; lists inside a cell are separated by
 /// `;`. A file with any bad row loads nothing: every problem is reported with its line and column.
-/// Cells cannot hold line breaks. The columns are documented in the README.
+/// Cells cannot hold line breaks. The columns are documented in the README. Cells are written and
+/// read by `CSVCell`: a text a spreadsheet would run as a formula is exported with an apostrophe in
+/// front, and that apostrophe is taken off again on import.
 public enum OfferCSV {
     public typealias Problem = MunicipalityCSV.Problem
     public typealias ProblemList = MunicipalityCSV.ProblemList
@@ -83,14 +85,9 @@ public enum OfferCSV {
                 a.prerequisites.competences.map(\.rawValue).joined(separator: ";"), a.prerequisites.experienceInAnyOf.joined(separator: ";"),
                 a.prerequisites.isEmpty ? "" : String(a.prerequisites.minimumYears), a.requiredDocuments.joined(separator: ";"),
             ]
-            text += cells.map(quoted).joined(separator: ",") + "\n"
+            text += cells.map(CSVCell.field).joined(separator: ",") + "\n"
         }
         return text
-    }
-
-    static func quoted(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// One line being read: its cells by column, and what is wrong with it.
@@ -106,9 +103,10 @@ public enum OfferCSV {
             self.index = index
         }
 
+        /// The cell as the person meant it: the apostrophe an export put before a formula-like text is taken off.
         func cell(_ name: String) -> String {
             guard let position = index[name], position < cells.count else { return "" }
-            return cells[position].trimmingWhitespace()
+            return CSVCell.restored(cells[position].trimmingWhitespace()).trimmingWhitespace()
         }
 
         mutating func problem(_ field: String, _ reason: String) { problems.append(Problem(line: number, field: field, reason: reason)) }

@@ -43,6 +43,7 @@ func withTestApp(
     _ database: TestDatabase,
     clock: TestClock = TestClock(),
     throttle: SignInThrottle = SignInThrottle(),
+    adjust: (inout SchakelSettings) -> Void = { _ in },
     _ body: (Application) async throws -> Void
 ) async throws {
     CapturedLogs.shared.install()
@@ -69,6 +70,7 @@ func withTestApp(
         settings.bcryptCost = 4
         settings.signInThrottle = throttle
         settings.keyring = .ephemeral()
+        adjust(&settings)
         try await configure(app, settings: settings)
         if let schema = dropSchema {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()

@@ -75,6 +75,15 @@ extension API {
             var endsOn: CalendarDate?
         }
 
+        /// The organisations the analyst's organisation may set targets for today (`TargetRules`).
+        static func chain(of organisation: UUID, on database: any Database, day: CalendarDate) async throws -> Set<UUID> {
+            let ids = try await AgreementPartyModel.query(on: database).filter(\.$organisation.$id == organisation).all(\.$agreement.$id)
+            let agreements = try await AgreementModel.query(on: database).filter(\.$id ~~ Set(ids)).with(\.$parties).all()
+            return TargetRules.chain(of: organisation, agreements: agreements.map { agreement in
+                TargetRules.Agreement(parties: Set(agreement.parties.map(\.$organisation.id)), validity: agreement.validity)
+            }, on: day)
+        }
+
         @Sendable func createTarget(_ request: Request) async throws -> Response {
             try Self.requireAnalyst(request)
             let user = try request.user
@@ -84,6 +93,9 @@ extension API {
             }
             guard try await OrganisationModel.find(organisationID, on: request.db) != nil else {
                 throw SchakelError.validation(field: "organisationId", reason: Strings.unknownOrganisation)
+            }
+            guard try await Self.chain(of: user.organisationID, on: request.db, day: request.now.brusselsDay).contains(organisationID) else {
+                throw SchakelError.validation(field: "organisationId", reason: Strings.targetOutsideChain)
             }
             let title = try FreeText.required(input.title, field: "title", max: 200)
             guard let persons = input.persons else { throw SchakelError.validation(field: "persons", reason: Strings.missingField) }

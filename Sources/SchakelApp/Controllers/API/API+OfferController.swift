@@ -203,53 +203,108 @@ extension API {
         }
 
         /// From the API's body or the page's uploaded file; the file is read once the reader may load offers.
+        ///
+        /// Reading the file and building the rows run on the thread pool, not on the event loop that serves
+        /// other requests; the rows are then written as multi-row upserts in one transaction (all rows or
+        /// none), so the database is held only as long as the writing takes. No provider may end up with
+        /// more than `SchakelSettings.maxOffersPerProvider` offers: checked before writing, and again inside
+        /// the transaction, where concurrent imports for the same provider wait for each other.
         static func importCSV(_ request: Request, file read: () throws -> ByteBuffer?) async throws -> ImportResult {
             let user = try request.user
             guard user.role == .administrator || PersonController.caseworkerRoles.contains(user.role) else { throw SchakelError.forbidden }
             guard let body = try read(), body.readableBytes > 0 else {
                 throw SchakelError.validation(field: "body", reason: Strings.empty)
             }
-            let text = String(decoding: body.readableBytesView, as: UTF8.self)
             let organisations = try await OrganisationModel.query(on: request.db).all()
             let allowed = organisations.filter { user.role == .administrator || $0.id == user.organisationID }
             let providers = Dictionary(uniqueKeysWithValues: try allowed.map { ($0.slug, try $0.requireID()) })
+            let slugs = Dictionary(uniqueKeysWithValues: try organisations.map { (try $0.requireID(), $0.slug) })
             let municipalities = Dictionary(uniqueKeysWithValues: try await MunicipalityModel.query(on: request.db).all()
                 .map { (try $0.requireID(), $0.$region.id) })
+            let pool = request.application.threadPool
+            let text = try await pool.runIfActive { String(decoding: body.readableBytesView, as: UTF8.self) }
+            let (firstReading, madeIDs) = try await pool.runIfActive { () -> (Result<[Offer], OfferCSV.ProblemList>, Set<UUID>) in
+                var made = Set<UUID>()
+                let result = OfferCSV.parse(text, providers: providers, municipalities: municipalities, newID: {
+                    let id = UUID()
+                    made.insert(id)
+                    return id
+                })
+                return (result, made)
+            }
             var offers: [Offer]
-            switch OfferCSV.parse(text, providers: providers, municipalities: municipalities) {
+            switch firstReading {
             case let .success(parsed): offers = parsed
             case let .failure(list): throw SchakelError.csvProblems(list.problems)
             }
-            let now = request.now
-            let existingModels = try await OfferModel.query(on: request.db).filter(\.$id ~~ offers.map(\.id)).all()
-            let existing = Dictionary(uniqueKeysWithValues: existingModels.map { ($0.id!, $0) })
+            // The offers the file names by id, read in slices (a bound value per id).
+            var existing: [UUID: (provider: UUID, seatsTaken: Int)] = [:]
+            let named = offers.map(\.id).filter { !madeIDs.contains($0) }
+            for start in stride(from: 0, to: named.count, by: 1000) {
+                let slice = Array(named[start..<min(named.count, start + 1000)])
+                for model in try await OfferModel.query(on: request.db).filter(\.$id ~~ slice).all() {
+                    existing[try model.requireID()] = (model.$provider.id, model.seatsTaken)
+                }
+            }
             // An id of another provider's offer, or fewer seats than are already taken, is refused like any
             // other bad cell, with its line.
-            let foreign = Set(existingModels.filter { !providers.values.contains($0.$provider.id) }.map { $0.id! })
-            let taken = Dictionary(uniqueKeysWithValues: existingModels.map { ($0.id!, $0.seatsTaken) })
+            let foreign = Set(existing.filter { !providers.values.contains($0.value.provider) }.keys)
+            let taken = existing.mapValues(\.seatsTaken)
             if !foreign.isEmpty || offers.contains(where: { $0.seats < (taken[$0.id] ?? 0) }) {
-                switch OfferCSV.parse(text, providers: providers, municipalities: municipalities, foreignIDs: foreign, seatsTaken: taken) {
+                let again = try await pool.runIfActive {
+                    OfferCSV.parse(text, providers: providers, municipalities: municipalities, foreignIDs: foreign, seatsTaken: taken)
+                }
+                switch again {
                 case let .success(parsed): offers = parsed
                 case let .failure(list): throw SchakelError.csvProblems(list.problems)
                 }
             }
+            let limit = request.schakel.maxOffersPerProvider
+            let touched = Set(offers.map(\.providerOrganisationID)).union(existing.values.map(\.provider))
+            var projected = try await offerCounts(of: touched, on: request.db)
+            for offer in offers where existing[offer.id]?.provider != offer.providerOrganisationID {
+                projected[offer.providerOrganisationID, default: 0] += 1
+                if let from = existing[offer.id]?.provider { projected[from, default: 0] -= 1 }
+            }
+            try refuseOverLimit(projected, limit: limit, slugs: slugs)
+            let now = request.now
             let fresh = offers
+            let rows = try await pool.runIfActive { try fresh.map { try OfferModel.row($0, now: now) } }
+            let engine = request.schakel.database
+            let providerIDs = touched.sorted { $0.uuidString < $1.uuidString }
             try await request.db.transaction { db in
-                for offer in fresh {
-                    let model = try OfferModel(offer, now: now)
-                    if let current = existing[offer.id] {
-                        // Updated in place: applications keep pointing at it, and only starts change its seats taken.
-                        model.seatsTaken = current.seatsTaken
-                        model.createdAt = current.createdAt
-                        model.$id.exists = true
-                        try await model.update(on: db)
-                    } else {
-                        try await model.create(on: db)
-                    }
+                let sql = db as! any SQLDatabase
+                if case .postgres = engine, !providerIDs.isEmpty {
+                    // Imports for the same provider wait for each other here, so the count below is exact.
+                    // NO KEY UPDATE: rows that only refer to the organisation (persons, referrals) are not held up.
+                    try await sql.select().column("id").from(OrganisationModel.schema).where("id", .in, providerIDs)
+                        .orderBy("id").lockingClause(SQLRaw("FOR NO KEY UPDATE")).all()
                 }
+                try await OfferModel.upsert(rows, on: sql)
+                try refuseOverLimit(try await offerCounts(of: touched, on: db), limit: limit, slugs: slugs)
             }
             let updated = offers.filter { existing[$0.id] != nil }.count
             return ImportResult(created: offers.count - updated, updated: updated)
+        }
+
+        /// How many offers each provider has now.
+        static func offerCounts(of providers: Set<UUID>, on database: any Database) async throws -> [UUID: Int] {
+            guard !providers.isEmpty else { return [:] }
+            let rows = try await (database as! any SQLDatabase).select()
+                .column("provider_organisation_id", as: "provider").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "offers")
+                .from(OfferModel.schema).where("provider_organisation_id", .in, Array(providers))
+                .groupBy("provider_organisation_id").all()
+            return Dictionary(uniqueKeysWithValues: try rows.map {
+                (try $0.decode(column: "provider", as: UUID.self), try $0.decode(column: "offers", as: Int.self))
+            })
+        }
+
+        /// A 422 naming the provider and the limit when one would have more offers than it allows.
+        static func refuseOverLimit(_ counts: [UUID: Int], limit: Int, slugs: [UUID: String]) throws {
+            guard let (provider, count) = counts.filter({ $0.value > limit }).min(by: { (slugs[$0.key] ?? "") < (slugs[$1.key] ?? "") })
+            else { return }
+            throw SchakelError.validation(field: "provider", reason: Strings.tooManyOffers,
+                                          arguments: [String(limit), slugs[provider] ?? provider.uuidString, String(count)])
         }
 
         /// The catalogue as CSV, in the import's columns (`?provider=slug` for one provider's offers).

@@ -5,6 +5,7 @@ import Vapor
 /// not a silent first page. Answers `{"items": [...], "metadata": {"page", "per", "total"}}`.
 struct Paging {
     static let maxPer = 100
+    static let maxPage = 1_000_000
     static let defaultPer = 25
 
     let page: Int
@@ -16,7 +17,7 @@ struct Paging {
     }
 
     init(_ request: Request) throws {
-        page = try Paging.integer(request, "page", default: 1, range: 1...1_000_000)
+        page = try Paging.integer(request, "page", default: 1, range: 1...Paging.maxPage)
         per = try Paging.integer(request, "per", default: Paging.defaultPer, range: 1...Paging.maxPer)
     }
 

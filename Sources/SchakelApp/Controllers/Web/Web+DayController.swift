@@ -55,10 +55,8 @@ extension Web {
             guard let account = try await UserModel.find(user.id, on: request.db) else { throw SchakelError.unauthorized }
             account.language = language.rawValue
             try await account.save(on: request.db)
-            // Only a path of this site, never another host.
-            let back = form.terug ?? "/start"
-            let safe = back.hasPrefix("/") && !back.hasPrefix("//") && !back.contains("\\") ? back : "/start"
-            return request.redirect(to: safe, redirectType: .normal)
+            // Only a path of this site, never another host (`LocalPath`).
+            return request.redirect(to: form.terug.flatMap(LocalPath.validated) ?? "/start", redirectType: .normal)
         }
     }
 }

@@ -15,6 +15,8 @@ struct AuditEvent: Sendable {
         case organisationCreate = "organisation-create", agreementCreate = "agreement-create"
         case agreementRoute = "agreement-route", agreementEnd = "agreement-end"
         case accountRole = "account-role", accountClose = "account-close"
+        /// `schakel setup`: the first organisation and its administrator.
+        case setup
     }
 
     enum Outcome: String, Sendable, CaseIterable {

@@ -20,6 +20,8 @@ enum OpenAPIDocument {
         var requiresToken = true
         var parameters: [Parameter] = []
         var requestSchema: String? = nil
+        /// A body that is not JSON (the offer import's `text/csv`).
+        var requestMediaType: String? = nil
         let success: (status: String, schema: String?)
         var errors: [String] = []
     }
@@ -30,7 +32,7 @@ enum OpenAPIDocument {
     }
 
     static let pagingParameters = [
-        Parameter(name: "page", location: .query, schema: ["type": "integer", "minimum": 1, "default": 1], description: "Page number, from 1."),
+        Parameter(name: "page", location: .query, schema: ["type": "integer", "minimum": 1, "maximum": .number(Double(Paging.maxPage)), "default": 1], description: "Page number, from 1."),
         Parameter(name: "per", location: .query, schema: ["type": "integer", "minimum": 1, "maximum": .number(Double(Paging.maxPer)), "default": .number(Double(Paging.defaultPer))],
                   description: "Items per page."),
     ]
@@ -263,8 +265,8 @@ enum OpenAPIDocument {
                   ],
                   success: ("200", "OfferForPersonPage"), errors: ["403", "422"]),
         Operation(method: "post", path: "/api/v1/offers/import", id: "importOffers",
-                  summary: "Load offers from CSV (body `text/csv`, up to 4 MB, columns in the README): all rows or none; a row with `id` updates that offer of yours. A bad file is a 422 whose `error.problems` names every line and column.",
-                  tag: "offers", success: ("200", "OfferImport"), errors: ["403", "413", "422"]),
+                  summary: "Load offers from CSV (body `text/csv`, up to 4 MB, columns in the README): all rows or none; a row with `id` updates that offer of yours. A bad file is a 422 whose `error.problems` names every line and column; a file that would give a provider more offers than the per-provider limit (default 5 000) is a 422 naming it (`error.field` = `provider`).",
+                  tag: "offers", requestMediaType: "text/csv", success: ("200", "OfferImport"), errors: ["403", "413", "422"]),
         Operation(method: "get", path: "/api/v1/offers/export", id: "exportOffers",
                   summary: "The catalogue as CSV (`text/csv`) in the import's columns.", tag: "offers",
                   parameters: [Parameter(name: "provider", location: .query, schema: string, description: "Slug of one provider.")],
@@ -659,7 +661,8 @@ enum OpenAPIDocument {
 
     static let errorDescriptions: [String: String] = [
         "400": "The body is not valid JSON.", "401": "No valid token.", "404": "Not found (or not visible to you).",
-        "409": "Conflict: a stale `version`, a duplicate, or a referral step that is not possible now (`error.allowed` names those that are).", "403": "Your role may not do this.", "413": "The body is too large.", "422": "A field is missing or invalid; `error.field` names it.",
+        "409": "Conflict: a stale `version`, a duplicate, or a referral step that is not possible now (`error.allowed` names those that are).", "403": "Your role may not do this.", "413": "The body is too large: over 64 kB (the offer import: over 4 MB); `error.message` names the limit.",
+        "415": "The body's media type is not one the server reads: send `application/json`.", "422": "A field is missing or invalid; `error.field` names it.",
         "429": "Too many failed sign-ins: slowed down or locked; see Retry-After.",
     ]
 
@@ -671,6 +674,8 @@ enum OpenAPIDocument {
         responses.append((operation.success.status, successBody))
         var errors = operation.errors
         if operation.requiresToken, !errors.contains("401") { errors.append("401") }
+        // A JSON body in another media type is refused before anything is read.
+        if operation.requestSchema != nil, !errors.contains("415") { errors.append("415") }
         for code in errors.sorted() {
             responses.append((code, ["description": .string(errorDescriptions[code] ?? "Error."),
                                      "content": ["application/json": ["schema": ref("Error")]]]))
@@ -686,6 +691,10 @@ enum OpenAPIDocument {
         }
         if let request = operation.requestSchema {
             pairs.append(("requestBody", ["required": true, "content": ["application/json": ["schema": ref(request)]]]))
+        }
+        if let mediaType = operation.requestMediaType {
+            let body: JSONValue = ["schema": ["type": "string"]]
+            pairs.append(("requestBody", ["required": true, "content": .object([(mediaType, body)])]))
         }
         pairs.append(("responses", .object(responses)))
         pairs.append(("security", operation.requiresToken ? [["bearerAuth": []]] : []))
@@ -708,9 +717,67 @@ enum OpenAPIDocument {
             "servers": [["url": "/"]],
             "paths": .object(paths.map { ($0.0, .object($0.1)) }),
             "components": [
-                "schemas": .object(schemas),
+                "schemas": .object(schemas.map { ($0.0, refined($0.0, $0.1)) }),
                 "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer"]],
             ],
         ]
+    }
+
+    // MARK: The validation rules the server applies, added to the schemas above
+
+    /// Where in a schema (a path of keys) which keywords are added or replaced: the rules the handlers
+    /// check (`PersonInput.validate`, the consent, milestone and target handlers), so a client learns them
+    /// from the document. The OpenAPI test sends the boundary values.
+    static let validationRules: [(schema: String, path: [String], keywords: [(String, JSONValue)])] = {
+        let person: [(path: [String], keywords: [(String, JSONValue)])] = [
+            (["properties", "workExperience", "items", "properties", "years"], [("minimum", 0), ("maximum", 60)]),
+            (["properties", "birthYear"], [("minimum", 1900), ("description", "From 1900 to the current year.")]),
+            (["properties", "birthDate"], [("description", "Not in the future.")]),
+            (["properties", "languages", "items", "properties", "assessedOn"], [("description", "Not in the future.")]),
+            (["properties", "nationalRegisterNumber"], [("maxLength", 20)]),
+            (["properties", "phone"], [("maxLength", 30)]),
+            (["properties", "email"], [("maxLength", 254)]),
+            (["properties", "address"], [("maxLength", 300)]),
+            (["properties", "statusHistory"], [("maxItems", 50)]),
+            (["properties", "languages"], [("maxItems", 100)]),
+            (["properties", "education"], [("maxItems", 30)]),
+            (["properties", "workExperience"], [("maxItems", 50)]),
+        ]
+        var rules = person.map { (schema: "PersonInput", path: $0.path, keywords: $0.keywords) }
+        rules += [
+            // Oral consent is valid only with a witness, whose name is recorded with it.
+            ("ConsentInput", [], [
+                ("if", ["properties": ["method": ["const": .string(ConsentMethod.oralWithWitness.rawValue)]], "required": ["method"]]),
+                ("then", ["required": ["witness"], "properties": ["witness": ["type": "string", "minLength": 1, "pattern": "\\S"]]]),
+            ]),
+            ("ConsentInput", ["properties", "witness"], [("description", "Required when `method` is `oral-with-witness`: the witness's name.")]),
+            ("MilestoneInput", ["properties", "on"], [("description", "At most a year (366 days) after today.")]),
+            ("TargetInput", ["properties", "persons"], [("maximum", 1_000_000)]),
+            ("TargetInput", ["properties", "endsOn"], [("description", "After `startsOn`.")]),
+            ("TargetInput", ["properties", "organisationId"],
+             [("description", "Your own organisation, or one party with it to an agreement in force today.")]),
+        ]
+        return rules
+    }()
+
+    /// The schema with every validation rule for it added.
+    static func refined(_ name: String, _ schema: JSONValue) -> JSONValue {
+        validationRules.filter { $0.schema == name }.reduce(schema) { $0.adding($1.keywords, at: $1.path) }
+    }
+}
+
+extension JSONValue {
+    /// The object with `keywords` added (or replaced) in the object at `path`; unchanged when the path is not there.
+    func adding(_ keywords: [(String, JSONValue)], at path: [String]) -> JSONValue {
+        guard case var .object(pairs) = self else { return self }
+        guard let key = path.first else {
+            for (name, value) in keywords {
+                if let index = pairs.firstIndex(where: { $0.0 == name }) { pairs[index].1 = value } else { pairs.append((name, value)) }
+            }
+            return .object(pairs)
+        }
+        guard let index = pairs.firstIndex(where: { $0.0 == key }) else { return self }
+        pairs[index].1 = pairs[index].1.adding(keywords, at: Array(path.dropFirst()))
+        return .object(pairs)
     }
 }
