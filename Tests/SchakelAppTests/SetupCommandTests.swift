@@ -29,7 +29,7 @@ struct SetupCommandTests {
             let entries = try await AuditEntryModel.query(on: app.db).all()
             #expect(entries.map(\.action) == ["setup"])
             #expect(entries.first?.userID == user.id && entries.first?.organisationID == organisation.id && entries.first?.personID == nil)
-            #expect(try await AuditLog.verify(on: app.db).firstBreak == nil)
+            #expect(try await app.auditLog.verify(on: app.db).firstBreak == nil)
 
             // The administrator signs in and can add the next organisation.
             let token = try await Fixtures.token(app, email: "beheer@ocmw-teststad.example", password: Self.password)
