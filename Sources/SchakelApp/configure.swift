@@ -33,7 +33,8 @@ public func configure(_ app: Application, settings: SchakelSettings) async throw
             app.logger.debug("no data key loaded", metadata: ["reason": "\(error)"])
         }
     }
-    app.storage[AuditLogKey.self] = AuditLog(seal: app.storage[DataKeyringKey.self]?.auditSeal)
+    // The keys may be loaded after this (a demo makes its key file once it knows the database is empty): read them when sealing.
+    app.storage[AuditLogKey.self] = AuditLog(seal: { [weak app] in app?.storage[DataKeyringKey.self]?.auditSeal })
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.passwordHasher = PasswordHasher(threads: settings.passwordHashingThreads, queue: settings.passwordHashingQueue,
                                         cost: settings.bcryptCost)

@@ -79,12 +79,17 @@ actor AuditLog {
 
     private var waiting: [Waiting] = []
     private var writing = false
+    /// Where the seal comes from: the application's keyring, read when needed, because the keys are loaded
+    /// (and checked against the data) after the log is made.
+    private nonisolated let sealSource: @Sendable () -> AuditSeal?
     /// nil when no data key was loaded: then nothing can be audited, so nothing that needs an audit entry runs.
-    nonisolated let seal: AuditSeal?
+    nonisolated var seal: AuditSeal? { sealSource() }
     /// Most events written in one statement.
     static let maxBatch = 500
 
-    init(seal: AuditSeal?) { self.seal = seal }
+    init(seal: @escaping @Sendable () -> AuditSeal?) { sealSource = seal }
+
+    init(seal: AuditSeal?) { sealSource = { seal } }
 
     static func sha256(_ text: String) -> String { SHA256.hash(data: Data(text.utf8)).hex }
 
