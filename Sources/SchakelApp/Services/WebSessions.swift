@@ -1,4 +1,5 @@
 import Fluent
+import SchakelCore
 import Foundation
 import SQLKit
 import Vapor
@@ -108,15 +109,13 @@ enum SignInFormToken {
     /// The token in the browser's cookie, or a new one set on `response`.
     static func token(for request: Request, secure: Bool) -> (token: String, cookie: HTTPCookies.Value?) {
         if let existing = request.cookies[cookie]?.string, existing.utf8.count == 32 { return (existing, nil) }
-        let token = [UInt8].random(count: 24).base64URLEncoded
+        let token = CSRF.newToken()
         return (token, HTTPCookies.Value(string: token, maxAge: 3600, path: "/aanmelden", isSecure: secure, isHTTPOnly: true,
                                          sameSite: .strict))
     }
 
     static func verify(_ submitted: String?, for request: Request) throws {
-        guard let expected = request.cookies[cookie]?.string, let submitted,
-              submitted.utf8.count == expected.utf8.count,
-              zip(submitted.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+        guard let expected = request.cookies[cookie]?.string, let submitted, ConstantTime.equals(submitted, expected)
         else { throw SchakelError.csrf }
     }
 }

@@ -139,10 +139,7 @@ public enum AuditChain {
         }
 
         public func isSigned(by sign: (String) -> String) -> Bool {
-            let expected = sign(Self.signedText(sequence: sequence, hash: hash, at: at))
-            // Constant time: the comparison does not tell how much of a forged signature was right.
-            guard expected.utf8.count == signature.utf8.count else { return false }
-            return zip(expected.utf8, signature.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+            ConstantTime.equals(sign(Self.signedText(sequence: sequence, hash: hash, at: at)), signature)
         }
 
         /// One line: `sequence hash at signature`, the form `schakel audit checkpoint` writes.

@@ -1,4 +1,5 @@
 import Fluent
+import SchakelCore
 import Vapor
 
 /// Namespace for the HTML page controllers.
@@ -128,9 +129,7 @@ enum CSRF {
     }
 
     static func verify(_ submitted: String?, for request: Request) throws {
-        guard let expected = request.session.data[key], let submitted,
-              submitted.utf8.count == expected.utf8.count,
-              zip(submitted.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+        guard let expected = request.session.data[key], let submitted, ConstantTime.equals(submitted, expected)
         else { throw SchakelError.csrf }
     }
 }
