@@ -9,7 +9,8 @@ public func configure(_ app: Application, settings: SchakelSettings) async throw
     app.schakel = settings
     switch settings.database {
     case let .sqlite(path):
-        app.databases.use(.sqlite(SQLiteConfiguration(storage: .file(path: path), enableForeignKeys: true)), as: .sqlite)
+        // One connection for the process: SQLite has one writer at a time (see `OneSQLiteConnection`).
+        app.databases.use(DatabaseConfigurationFactory.sqliteOneConnection(path: path, on: app.eventLoopGroup.any(), timeout: .seconds(30)), as: .sqlite)
     case let .postgres(url):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema = settings.postgresSchema { configuration.searchPath = [schema] }
@@ -62,12 +63,13 @@ public func prepareDatabase(_ app: Application) async throws {
     if case .sqlite = app.schakel.database {
         // WAL lets readers go on while one writer writes; the setting is stored in the file.
         // Foreign keys are switched on per connection by the driver (SQLiteConfiguration default).
-        // `synchronous` is per connection: the driver keeps one connection per event loop, so set it on
-        // each. NORMAL is safe with WAL (a power cut may lose the last commits, never corrupt the file).
-        try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
-        for loop in app.eventLoopGroup.makeIterator() {
-            guard let database = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase else { continue }
-            try await database.raw("PRAGMA synchronous=NORMAL").run()
-        }
+        // `synchronous` and `busy_timeout` are per connection; there is one (`OneSQLiteConnection`).
+        // NORMAL is safe with WAL (a power cut may lose the last commits, never corrupt the file).
+        // The busy timeout replaces the driver's endless retry when another process (a command run
+        // beside `serve`) holds the write lock: it waits up to five seconds, then answers "busy".
+        let database = app.db as! any SQLDatabase
+        try await database.raw("PRAGMA journal_mode=WAL").run()
+        try await database.raw("PRAGMA synchronous=NORMAL").run()
+        try await database.raw("PRAGMA busy_timeout=5000").run()
     }
 }
