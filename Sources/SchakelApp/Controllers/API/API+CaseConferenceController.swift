@@ -138,7 +138,7 @@ extension API {
             guard let person = try await DossierStore.find(input.personId, on: request.db) else {
                 throw SchakelError.validation(field: "personId", reason: Strings.notFound)
             }
-            let access = PersonAccess(request: request)
+            let access = try request.caller.access
             do {
                 let own = try await access.decide(person, purpose: .caseConference, requested: [.trajectoryAndReferrals])
                 guard own.allows(.trajectoryAndReferrals) else { throw SchakelError.notFound }
@@ -298,7 +298,7 @@ extension API {
         }
 
         static func visiblePersons(_ ids: Set<UUID>, for request: Request) async throws -> Set<UUID> {
-            let access = PersonAccess(request: request)
+            let access = try request.caller.access
             var visible: Set<UUID> = []
             for personID in ids {
                 guard let person = try await DossierStore.find(personID, on: request.db) else { continue }

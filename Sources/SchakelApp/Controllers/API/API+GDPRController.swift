@@ -53,7 +53,7 @@ extension API {
         @Sendable func export(_ request: Request) async throws -> Response {
             try PersonController.requireCaseworker(request)
             let person = try await PersonController.owned(request, action: .export)
-            let access = PersonAccess(request: request)
+            let access = try request.caller.access
             let decision = try await access.decide(person, purpose: .guidanceToWork, action: .export)
             let personID = person.id
             let now = request.now
@@ -63,12 +63,12 @@ extension API {
                 .map(AccessLogEntryDTO.init)
             let owner = try await OrganisationModel.find(person.owner, on: request.db)
             let today = now.brusselsDay
-            let stepModels = try await TrajectoryController.steps(of: personID, on: request.db)
+            let stepModels = try await Trajectories.steps(of: personID, on: request.db)
             let lanes = Trajectory.lanes(stepModels.map(\.step), today: today)
             let steps = stepModels.map { model in
-                TrajectoryController.dto(model, note: model.$organisation.id == person.owner ? model.note : nil, lane: lanes[model.id!] ?? 0)
+                Trajectories.dto(model, note: model.$organisation.id == person.owner ? model.note : nil, lane: lanes[model.id!] ?? 0)
             }
-            let milestones = try await TrajectoryController.milestones(of: person, steps: stepModels.map(\.step), decision: decision,
+            let milestones = try await Trajectories.milestones(of: person, steps: stepModels.map(\.step), decision: decision,
                                                                       on: request.db, today: today)
             var referrals: [ReferralExportDTO] = []
             for referral in try await ReferralModel.query(on: request.db).filter(\.$person.$id == personID)
@@ -103,7 +103,7 @@ extension API {
         @Sendable func erase(_ request: Request) async throws -> ErasureDTO {
             try PersonController.requireCaseworker(request)
             let person = try await PersonController.load(request)
-            try await PersonAccess(request: request).requireOwner(person, action: .erase)
+            try await request.caller.access.requireOwner(person, action: .erase)
             let input = try request.content.decode(ErasureInput.self)
             let reason = input.reason.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !reason.isEmpty else { throw SchakelError.validation(field: "reason", reason: Strings.empty) }

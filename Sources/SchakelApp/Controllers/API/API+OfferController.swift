@@ -98,9 +98,7 @@ extension API {
     /// looks at a person goes through the access rule first, and the eligibility rule sees only the
     /// categories the reader may see (a withheld category is "unknown", never "ineligible").
     struct OfferController {
-        /// What the eligibility and fit rules read of a person.
-        static let categories: Set<DataCategory> = [.legalStatus, .languages, .education, .workExperience, .competencesAndWishes,
-                                                    .availabilityAndConstraints, .contact, .trajectoryAndReferrals]
+        static let categories = Offers.categories
 
         @Sendable func list(_ request: Request) async throws -> Page<OfferForPersonDTO> {
             let paging = try Paging(request)
@@ -144,10 +142,8 @@ extension API {
         @Sendable func recommendations(_ request: Request) async throws -> [OfferForPersonDTO] {
             let (profile, circumstances) = try await Self.person(try request.uuidParameter("personID"), for: request, field: nil)
             let language = try Self.language(request)
-            let offers = try await OfferModel.query(on: request.db).all().map { try $0.offer() }
-            let recommendations = Recommendations.offers(for: profile, among: offers, today: request.now.brusselsDay,
-                                                         limit: try Self.limit(request), includeUnknown: try Self.includeUnknown(request),
-                                                         circumstances: circumstances)
+            let recommendations = try await Offers.recommendations(for: profile, circumstances: circumstances, caller: try request.caller,
+                                                                   limit: try Self.limit(request), includeUnknown: try Self.includeUnknown(request))
             return recommendations.map { OfferForPersonDTO(offer: OfferDTO($0.offer), eligibility: EligibilityDTO($0.eligibility, language), fit: FitDTO($0.fit, language)) }
         }
 
@@ -161,7 +157,7 @@ extension API {
             let language = try Self.language(request)
             let ids = try await PersonController.ownAndShared(with: user.organisationID, on: request.db)
                 .sort(\.$reference).limit(2000).all(\.$id)
-            let access = PersonAccess(request: request)
+            let access = try request.caller.access
             let today = request.now.brusselsDay
             var profiles: [PersonProfile] = []
             var circumstances: [UUID: Eligibility.Circumstances] = [:]
@@ -336,7 +332,7 @@ extension API {
             }
             let decision: AccessRule.Decision
             do {
-                decision = try await PersonAccess(request: request).decide(dossier, purpose: try PersonController.purpose(request),
+                decision = try await request.caller.access.decide(dossier, purpose: try PersonController.purpose(request),
                                                                            requested: categories)
             } catch SchakelError.notFound {
                 if let field { throw SchakelError.validation(field: field, reason: Strings.notFound) }
@@ -348,9 +344,7 @@ extension API {
         /// What the person's running steps say about their days (works during the day?), if the reader may see the trajectory.
         static func circumstances(of personID: UUID, seen decision: AccessRule.Decision,
                                   for request: Request) async throws -> Eligibility.Circumstances {
-            guard decision.allows(.trajectoryAndReferrals) else { return .none }
-            let steps = try await TrajectoryController.steps(of: personID, on: request.db).map(\.step)
-            return Eligibility.Circumstances(steps: steps, today: request.now.brusselsDay)
+            try await Offers.circumstances(of: personID, seen: decision, caller: try request.caller)
         }
 
         static func language(_ request: Request) throws -> UILanguage {

@@ -16,7 +16,7 @@ extension API {
         }
 
         static func purpose(_ request: Request) throws -> Purpose {
-            try request.queryEnum("purpose", as: Purpose.self) ?? .guidanceToWork
+            try request.purpose()
         }
 
         static func load(_ request: Request) async throws -> Dossier {
@@ -34,7 +34,7 @@ extension API {
             let id = try request.uuidParameter("personID")
             // The rule decides on the person's row facts alone; the dossier itself is read only once it may be shown.
             let subject = try await PersonAccess.subject(id, on: request.db) ?? PersonReference.nobody(id)
-            let decision = try await PersonAccess(request: request).decide(subject, purpose: purpose, requested: requested, action: action)
+            let decision = try await request.caller.access.decide(subject, purpose: purpose, requested: requested, action: action)
             guard let dossier = try await DossierStore.find(id, on: request.db) else { throw SchakelError.notFound }
             return (dossier, decision)
         }
@@ -44,7 +44,7 @@ extension API {
         static func owned(_ request: Request, action: AuditEvent.Action) async throws -> Dossier {
             let id = try request.uuidParameter("personID")
             let subject = try await PersonAccess.subject(id, on: request.db) ?? PersonReference.nobody(id)
-            try await PersonAccess(request: request).requireOwner(subject, action: action)
+            try await request.caller.access.requireOwner(subject, action: action)
             guard let dossier = try await DossierStore.find(id, on: request.db) else { throw SchakelError.notFound }
             return dossier
         }
@@ -94,7 +94,7 @@ extension API {
             let paging = try override ?? Paging(request)
             let purpose = try Self.purpose(request)
             // Only dossiers the rule shows the reader are counted and paged, so `total` reveals nothing more.
-            let shared = try await PersonAccess(request: request).sharedWithReader(purpose: purpose)
+            let shared = try await request.caller.access.sharedWithReader(purpose: purpose)
             let query = PersonModel.query(on: request.db).filter(\.$erasedAt == nil)
                 .group(.or) { $0.filter(\.$owner.$id == user.organisationID).filter(\.$id ~~ shared) }
             if let nameIndex { query.filter(\.$nameIndex == nameIndex) }
@@ -103,7 +103,7 @@ extension API {
             for person in page.items {
                 let decision: AccessRule.Decision
                 do {
-                    decision = try await PersonAccess(request: request).decide(person, purpose: purpose, requested: [.identity])
+                    decision = try await request.caller.access.decide(person, purpose: purpose, requested: [.identity])
                 } catch SchakelError.notFound {
                     // A consent withdrawn or a route ended since the page was counted: the dossier drops out here.
                     continue
@@ -157,7 +157,7 @@ extension API {
                                                    categories: DataCategory.allCases, purpose: nil, outcome: .allowed), on: db)
             }
             guard let created = try await DossierStore.find(profile.id, on: request.db) else { throw SchakelError.notFound }
-            let decision = AccessRule.decide(viewer: try PersonAccess(request: request).viewer, personOwner: user.organisationID,
+            let decision = AccessRule.decide(viewer: try request.caller.access.viewer, personOwner: user.organisationID,
                                              purpose: .guidanceToWork, routes: [], consents: [], at: now, today: today)
             return PersonDTO(created, identifiers: identifiers, decision: decision, purpose: .guidanceToWork, today: today)
         }
@@ -172,7 +172,7 @@ extension API {
         /// is read after the reader's right is checked, so a refused reader learns nothing from its errors.
         static func update(_ person: Dossier, on request: Request, input read: () throws -> PersonInput) async throws -> PersonDTO {
             try Self.requireCaseworker(request)
-            try await PersonAccess(request: request).requireOwner(person, action: .update)
+            try await request.caller.access.requireOwner(person, action: .update)
             let user = try request.user
             let attempt = AuditEvent(userID: user.id, organisationID: user.organisationID, personID: person.id, action: .update,
                                      categories: [], purpose: nil, outcome: .allowed)
@@ -210,7 +210,7 @@ extension API {
                 try await request.audit(event, on: db)
             }
             guard let reloaded = try await DossierStore.find(personID, on: request.db) else { throw SchakelError.notFound }
-            let decision = AccessRule.decide(viewer: try PersonAccess(request: request).viewer, personOwner: person.owner,
+            let decision = AccessRule.decide(viewer: try request.caller.access.viewer, personOwner: person.owner,
                                              purpose: .guidanceToWork, routes: [], consents: [], at: now, today: today)
             return PersonDTO(reloaded, identifiers: identifiers, decision: decision, purpose: .guidanceToWork, today: today)
         }
@@ -233,7 +233,7 @@ extension API {
         /// Records a consent the person gave, from the API or the consent form; only the owner may.
         static func addConsent(to person: Dossier, on request: Request, input read: () throws -> ConsentInput) async throws -> ConsentDTO {
             try Self.requireCaseworker(request)
-            try await PersonAccess(request: request).requireOwner(person, action: .consentGiven)
+            try await request.caller.access.requireOwner(person, action: .consentGiven)
             let user = try request.user
             let attempt = AuditEvent(userID: user.id, organisationID: user.organisationID, personID: person.id, action: .consentGiven,
                                      categories: [], purpose: nil, outcome: .allowed)
@@ -308,7 +308,7 @@ extension API {
             guard let consent = try await ConsentModel.find(try request.uuidParameter("consentID"), on: request.db),
                   let person = try await PersonModel.find(consent.$person.id, on: request.db)
             else { throw SchakelError.notFound }
-            try await PersonAccess(request: request).requireOwner(person, action: .consentWithdrawn)
+            try await request.caller.access.requireOwner(person, action: .consentWithdrawn)
             let user = try request.user
             if consent.withdrawnAt == nil {
                 consent.withdrawnAt = request.now

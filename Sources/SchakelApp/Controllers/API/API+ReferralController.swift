@@ -35,7 +35,7 @@ extension API {
                 throw SchakelError.validation(field: "personId", reason: Strings.notFound)
             }
             do {
-                _ = try await PersonAccess(request: request).decide(person, purpose: input.purpose, requested: [.trajectoryAndReferrals])
+                _ = try await request.caller.access.decide(person, purpose: input.purpose, requested: [.trajectoryAndReferrals])
             } catch SchakelError.notFound {
                 throw SchakelError.validation(field: "personId", reason: Strings.notFound)
             }
@@ -328,7 +328,7 @@ extension API {
             guard let person = try await DossierStore.find(referral.$person.id, on: request.db), !person.isErased else {
                 throw SchakelError.notFound
             }
-            let decision = try await PersonAccess(request: request).shareable(person, to: referral.$to.id, purpose: referral.purpose)
+            let decision = try await request.caller.access.shareable(person, to: referral.$to.id, purpose: referral.purpose)
             let identifiers = decision.allows(.identity) || decision.allows(.contact) ? try request.identifiers(of: person) : nil
             let dto = PersonDTO(person, identifiers: identifiers, decision: decision, purpose: referral.purpose,
                                 today: request.now.brusselsDay)
@@ -337,7 +337,7 @@ extension API {
 
         static func dto(_ referral: ReferralModel, for request: Request) async throws -> ReferralDTO {
             let user = try request.user
-            let access = PersonAccess(request: request)
+            let access = try request.caller.access
             let party = referral.party(of: user.organisationID)
             let today = request.now.brusselsDay
             let referralID = try referral.requireID()

@@ -10,33 +10,18 @@ extension API {
     struct TrajectoryController {
 
         @Sendable func show(_ request: Request) async throws -> TrajectoryDTO {
-            try PersonController.requireCaseworker(request)
+            let caller = try request.caller
+            try caller.requireCaseworker()
             let purpose = try PersonController.purpose(request)
             let (person, decision) = try await PersonController.decided(request, purpose: purpose,
                                                                         requested: [.trajectoryAndReferrals, .legalStatus])
-            let access = PersonAccess(request: request)
-            let today = request.now.brusselsDay
-            let seesTrajectory = decision.allows(.trajectoryAndReferrals)
-            let models = seesTrajectory ? try await Self.steps(of: person.id, on: request.db) : []
-            let steps = models.map(\.step)
-            let lanes = Trajectory.lanes(steps, today: today)
-            var notes = NoteReader(access: access, personID: person.id, purpose: purpose)
-            var stepDTOs: [TrajectoryStepDTO] = []
-            for model in models {
-                stepDTOs.append(Self.dto(model, note: try await notes.show(model.note, writtenBy: model.$organisation.id),
-                                         lane: lanes[model.id!] ?? 0))
-            }
-            let milestones = try await Self.milestones(of: person, steps: steps, decision: decision, on: request.db, today: today)
-            return TrajectoryDTO(personId: person.id, steps: stepDTOs, milestones: milestones,
-                                 dutchLevel: Trajectory.dutchLevel(steps)?.level,
-                                 withheldCategories: [.trajectoryAndReferrals, .legalStatus].filter { !decision.allows($0) },
-                                 notesWithheld: notes.withheld)
+            return try await Trajectories.view(of: person, decision: decision, purpose: purpose, caller: caller, recordingNotes: true)
         }
 
         @Sendable func addStep(_ request: Request) async throws -> Response {
             let model = try await Self.addStep(request) { try request.content.decode(TrajectoryStepInput.self) }
             let response = Response(status: .created)
-            try response.content.encode(Self.dto(model, note: model.note, lane: 0))
+            try response.content.encode(Trajectories.dto(model, note: model.note, lane: 0))
             response.headers.replaceOrAdd(name: .location, value: "/api/v1/persons/\(model.$person.id)/trajectory/steps/\(model.id!)")
             return response
         }
@@ -118,7 +103,7 @@ extension API {
                 try await request.audit(entry, on: db)
             }
             model.version = version + 1
-            return Self.dto(model, note: model.note, lane: 0)
+            return Trajectories.dto(model, note: model.note, lane: 0)
         }
 
         @Sendable func addMilestone(_ request: Request) async throws -> Response {
@@ -174,7 +159,7 @@ extension API {
                 ORDER BY p.right_to_work_on, p.reference LIMIT 500
                 """).all()
             // Every name shown passes the one rule (and is recorded there), like any other read.
-            let access = PersonAccess(request: request)
+            let access = try request.caller.access
             var items: [UpcomingRightToWorkDTO] = []
             for row in rows {
                 let id = try row.decode(column: "id", as: UUID.self)
@@ -209,7 +194,7 @@ extension API {
             let person = try await PersonController.load(request)
             let needed = also.union([.trajectoryAndReferrals])
             let purpose = try PersonController.purpose(request)
-            let decision = try await PersonAccess(request: request).decide(person, purpose: purpose, requested: needed, action: .update,
+            let decision = try await request.caller.access.decide(person, purpose: purpose, requested: needed, action: .update,
                                                                             recordingAllowed: recordingAllowed)
             let user = try request.user
             let entry = AuditEvent(userID: user.id, organisationID: user.organisationID, personID: person.id, action: .update,
@@ -225,39 +210,11 @@ extension API {
             return (person, entry)
         }
 
-        static func steps(of personID: UUID, on database: any Database) async throws -> [TrajectoryStepModel] {
-            try await TrajectoryStepModel.query(on: database).filter(\.$person.$id == personID)
-                .sort(\.$startsOn).sort(\.$createdAt).all()
-        }
-
-        static func milestones(of person: Dossier, steps: [TrajectoryStep], decision: AccessRule.Decision,
-                               on database: any Database, today: CalendarDate) async throws -> [MilestoneDTO] {
-            let seesTrajectory = decision.allows(.trajectoryAndReferrals)
-            let seesStatus = decision.allows(.legalStatus)
-            let recorded = seesTrajectory ? try await MilestoneModel.query(on: database).filter(\.$person.$id == person.id).all()
-                .map { Milestone(kind: $0.kind, on: $0.on, source: .recorded) } : []
-            let firstReferral = seesTrajectory ? try await ReferralModel.query(on: database).filter(\.$person.$id == person.id)
-                .filter(\.$sentOn != nil).sort(\.$sentOn).first()?.sentOn : nil
-            let profile = person.profile
-            let timeline = Milestones.timeline(
-                statusHistory: seesStatus ? profile.statusHistory : [],
-                protectionRequestedOn: seesStatus ? profile.protectionRequestedOn : nil,
-                firstReferralSentOn: firstReferral, steps: steps, recorded: recorded, today: today)
-            // A recorded status milestone is still legal-status data: shown only with that category.
-            return timeline.filter { seesStatus || !$0.kind.isLegalStatus }
-                .map { MilestoneDTO(kind: $0.kind, on: $0.on, source: $0.source) }
-        }
-
         static func validate(_ step: TrajectoryStep, today: CalendarDate) throws {
             if let problem = step.problems(today: today).first {
                 throw SchakelError.validation(field: problem.field, reason: Strings.stepProblem(problem.problem))
             }
         }
 
-        static func dto(_ model: TrajectoryStepModel, note: String?, lane: Int) -> TrajectoryStepDTO {
-            TrajectoryStepDTO(id: model.id!, kind: model.kind, status: model.status, provider: model.provider,
-                              organisationId: model.$organisation.id, startsOn: model.startsOn, endsOn: model.endsOn,
-                              outcome: model.outcome, levelReached: model.levelReached, note: note, lane: lane, version: model.version)
-        }
     }
 }

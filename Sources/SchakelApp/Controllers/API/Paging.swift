@@ -1,4 +1,5 @@
 import Fluent
+import SchakelCore
 import Vapor
 
 /// `?page=&per=` read strictly: a page that is not a whole number is a 422 naming the field,
@@ -48,6 +49,11 @@ extension Request {
                                           arguments: [T.allCases.map(\.rawValue).joined(separator: ", ")])
         }
         return value
+    }
+
+    /// The purpose a read is for (`?purpose=`, guidance to work when absent): parsed by the adapter, passed to features.
+    func purpose() throws -> Purpose {
+        try queryEnum("purpose", as: Purpose.self) ?? .guidanceToWork
     }
 
     /// A path or query identifier that must be a UUID; anything else cannot exist.

@@ -80,7 +80,7 @@ enum PersonNames {
         guard !ids.isEmpty else { return [:] }
         let language = UILanguage.preferred(by: request, userChoice: try request.user.language)
         let persons = try await PersonModel.query(on: request.db).filter(\.$id ~~ Array(ids)).all()
-        let access = PersonAccess(request: request)
+        let access = try request.caller.access
         var names: [UUID: String] = [:]
         for person in persons {
             guard let id = person.id else { continue }

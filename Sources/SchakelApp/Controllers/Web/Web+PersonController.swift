@@ -74,28 +74,17 @@ extension Web {
 
         @Sendable func show(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            try API.PersonController.requireCaseworker(request)
-            let person = try await API.PersonController().show(request)
-            let isOwner = person.ownerOrganisationId == context.user.organisationID
-            let dossier = try await API.PersonController.load(request)
-            let consents = isOwner ? try await ConsentModel.query(on: request.db).filter(\.$person.$id == person.id)
-                .sort(\.$givenAt, .descending).all() : []
-            let accessLog = isOwner ? try await AuditEntryModel.query(on: request.db).filter(\.$personID == person.id)
-                .sort(\.$id, .descending).limit(15).all() : []
-            let trajectory = try? await API.TrajectoryController().show(request)
-            let organisation = context.user.organisationID
-            let referrals = try await ReferralModel.query(on: request.db).filter(\.$person.$id == person.id)
-                .group(.or) { group in
-                    group.filter(\.$from.$id == organisation)
-                    group.group(.and) { $0.filter(\.$to.$id == organisation).filter(\.$state != .draft) }
-                }
-                .sort(\.$createdAt, .descending).limit(30).all()
-            let recommendations = (try? await API.OfferController().recommendations(request)) ?? []
-            let municipality = try await person.homeMunicipalityId.asyncFlatMap { try await MunicipalityModel.find($0, on: request.db) }
-            return DossierPage(context: context, person: person, version: dossier.version, isOwner: isOwner, consents: consents,
-                               accessLog: accessLog, trajectory: trajectory, referrals: referrals,
-                               recommendations: Array(recommendations.prefix(5)), municipality: municipality?.nameNL,
-                               today: request.now.brusselsDay, now: request.now).render()
+            let caller = try request.caller
+            let view = try await Persons.dossier(try request.uuidParameter("personID"), purpose: try request.purpose(),
+                                                 caller: caller)
+            return DossierPage(context: context, person: view.person, version: view.dossier.version, isOwner: view.isOwner,
+                               consents: view.consents, accessLog: view.accessLog, trajectory: view.trajectory,
+                               referrals: view.referrals,
+                               recommendations: view.recommendations.map {
+                                   OfferForPersonDTO(offer: OfferDTO($0.offer), eligibility: EligibilityDTO($0.eligibility, context.language),
+                                                     fit: FitDTO($0.fit, context.language))
+                               },
+                               municipality: view.municipality, today: caller.today, now: caller.now).render()
         }
 
         // MARK: Edit
@@ -104,7 +93,7 @@ extension Web {
             let context = try await PageContext.load(request)
             try API.PersonController.requireCaseworker(request)
             let dossier = try await API.PersonController.load(request)
-            try await PersonAccess(request: request).requireOwner(dossier, action: .read)
+            try await request.caller.access.requireOwner(dossier, action: .read)
             let identifiers = try request.identifiers(of: dossier)
             return PersonFormPage(context: context, person: dossier,
                                   state: FormState(values: PersonFormInput.values(of: dossier, identifiers: identifiers)),
@@ -152,7 +141,7 @@ extension Web {
             let context = try await PageContext.load(request)
             try API.PersonController.requireCaseworker(request)
             let dossier = try await API.PersonController.load(request)
-            try await PersonAccess(request: request).requireOwner(dossier, action: .read)
+            try await request.caller.access.requireOwner(dossier, action: .read)
             return ConsentFormPage(context: context, personID: dossier.id,
                                    state: FormState(values: ["purpose": Purpose.guidanceToWork.rawValue, "method": ConsentMethod.signedForm.rawValue,
                                                              "textLanguage": ConsentLanguage.nl.rawValue])).render()
@@ -288,7 +277,7 @@ extension Web {
             let context = try await PageContext.load(request)
             try API.PersonController.requireCaseworker(request)
             let dossier = try await API.PersonController.load(request)
-            try await PersonAccess(request: request).requireOwner(dossier, action: .read)
+            try await request.caller.access.requireOwner(dossier, action: .read)
             let identifiers = try request.identifiers(of: dossier)
             return ErasePage(context: context, personID: dossier.id,
                              name: View.personName(givenName: identifiers?.givenName, familyName: identifiers?.familyName,
@@ -318,7 +307,7 @@ extension Web {
             guard let consent = try await ConsentModel.find(try request.uuidParameter("consentID"), on: request.db),
                   let person = try await PersonModel.find(consent.$person.id, on: request.db)
             else { throw SchakelError.notFound }
-            try await PersonAccess(request: request).requireOwner(person, action: .read)
+            try await request.caller.access.requireOwner(person, action: .read)
             return consent
         }
 

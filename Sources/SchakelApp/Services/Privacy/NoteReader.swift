@@ -8,11 +8,13 @@ struct NoteReader {
     let access: PersonAccess
     let personID: UUID
     let purpose: Purpose
+    let recording: Bool
     private var readable: [UUID: Bool] = [:]
     private(set) var withheld = false
 
-    init(access: PersonAccess, personID: UUID, purpose: Purpose) {
+    init(access: PersonAccess, personID: UUID, purpose: Purpose, recording: Bool = true) {
         self.access = access
+        self.recording = recording
         self.personID = personID
         self.purpose = purpose
     }
@@ -21,7 +23,7 @@ struct NoteReader {
     mutating func show(_ text: String?, writtenBy writer: UUID) async throws -> String? {
         guard let text else { return nil }
         if readable[writer] == nil {
-            readable[writer] = try await access.mayReadNotes(about: personID, writtenBy: writer, purpose: purpose)
+            readable[writer] = try await access.mayReadNotes(about: personID, writtenBy: writer, purpose: purpose, recording: recording)
         }
         guard readable[writer] == true else {
             withheld = true

@@ -6,15 +6,10 @@ import Vapor
 
 /// Every read of a person's data passes here: the access rule decides what may be shown, and the
 /// audit log records who asked, what was shown and why. No other code decides visibility.
-struct PersonAccess {
-    let request: Request
+struct PersonAccess: Sendable {
+    let caller: Caller
 
-    var viewer: AccessRule.Viewer {
-        get throws {
-            let user = try request.user
-            return AccessRule.Viewer(userID: user.id, organisationID: user.organisationID, role: user.role)
-        }
-    }
+    var viewer: AccessRule.Viewer { caller.viewer }
 
     /// Agreement routes from the person's owner to the reader's organisation (in force or not: the rule checks).
     static func routes(from owner: UUID, to reader: UUID, on database: any Database) async throws -> [AccessRule.Route] {
@@ -94,7 +89,7 @@ struct PersonAccess {
     /// transaction, with the write (a refusal or a not-found is recorded at once all the same).
     func decide(_ person: some DossierSubject, purpose: Purpose, requested: Set<DataCategory> = Set(DataCategory.allCases),
                 action: AuditEvent.Action = .read, recordingAllowed: Bool = true) async throws -> AccessRule.Decision {
-        let viewer = try self.viewer
+        let viewer = self.viewer
         let personID = try person.subjectID
         let owner = person.ownerID
         let isOwner = viewer.organisationID == owner
@@ -102,20 +97,20 @@ struct PersonAccess {
         let reads = !isOwner || person.isErased
         // Every route to the reader's organisation, whoever the owner (the rule picks the owner's): the same rows
         // for a person of another organisation as for an id that names no one.
-        let routes = reads ? try await Self.routesWithDeadlines(from: nil, to: viewer.organisationID, on: request.db).map(\.route) : []
+        let routes = reads ? try await Self.routesWithDeadlines(from: nil, to: viewer.organisationID, on: caller.db).map(\.route) : []
         // Only consents to the reader's organisation count for it (the rule picks those), so only those are read.
         let consents = reads ? try await Self.consents(
-            "person_id = \(bind: personID) AND recipient_organisation_id = \(bind: viewer.organisationID)", on: request.db) : []
+            "person_id = \(bind: personID) AND recipient_organisation_id = \(bind: viewer.organisationID)", on: caller.db) : []
         if person.isErased {
             // An erased person keeps only pseudonymous facts for statistics: no one reads the dossier.
             decision = AccessRule.Decision(personVisible: false, allowed: [], denied: [:], isOwner: isOwner)
         } else {
             decision = AccessRule.decide(viewer: viewer, personOwner: owner, purpose: purpose, requested: requested,
-                                         routes: routes, consents: consents, at: request.now, today: request.now.brusselsDay)
+                                         routes: routes, consents: consents, at: caller.now, today: caller.now.brusselsDay)
         }
         let outcome: AuditEvent.Outcome = !decision.personVisible ? .notFound : (decision.allowed.isEmpty ? .denied : .allowed)
         if recordingAllowed || outcome != .allowed {
-            try await request.audit(AuditEvent(
+            try await caller.audit(AuditEvent(
                 userID: viewer.userID, organisationID: viewer.organisationID, personID: personID, action: action,
                 categories: decision.personVisible ? Array(decision.allowed) : Array(requested), purpose: purpose, outcome: outcome))
         }
@@ -127,17 +122,17 @@ struct PersonAccess {
     /// organisation, kept when the rule shows it (a lapsed route or an expired consent drops it). Lists and
     /// their totals are built on these, so they count only what the reader may see. Three reads in all.
     func sharedWithReader(purpose: Purpose) async throws -> [UUID] {
-        let viewer = try self.viewer
+        let viewer = self.viewer
         guard viewer.role != .analyst else { return [] }
-        let consents = Dictionary(grouping: try await Self.consents(to: viewer.organisationID, on: request.db), by: \.personID)
+        let consents = Dictionary(grouping: try await Self.consents(to: viewer.organisationID, on: caller.db), by: \.personID)
         guard !consents.isEmpty else { return [] }
-        let routes = Dictionary(grouping: try await Self.routesWithDeadlines(from: nil, to: viewer.organisationID, on: request.db)
+        let routes = Dictionary(grouping: try await Self.routesWithDeadlines(from: nil, to: viewer.organisationID, on: caller.db)
             .map(\.route), by: \.from)
-        let candidates = try await (request.db as! any SQLDatabase).raw("""
+        let candidates = try await (caller.db as! any SQLDatabase).raw("""
             SELECT id, owner_organisation_id FROM persons WHERE erased_at IS NULL AND owner_organisation_id <> \(bind: viewer.organisationID)
             AND id IN (SELECT person_id FROM consents WHERE recipient_organisation_id = \(bind: viewer.organisationID))
             """).all()
-        let now = request.now
+        let now = caller.now
         return try candidates.compactMap { row in
             let id = try row.decode(column: "id", as: UUID.self)
             let owner = try row.decode(column: "owner_organisation_id", as: UUID.self)
@@ -152,16 +147,16 @@ struct PersonAccess {
     /// never more than the reader itself may see (`AccessRule.passOn`). Recorded in the audit log as
     /// the reader's read; a person the reader may not see is a 404.
     func shareable(_ person: Dossier, to organisation: UUID, purpose: Purpose) async throws -> AccessRule.Decision {
-        let viewer = try self.viewer
-        let consents = try await Self.consents(of: person.id, on: request.db)
-        let toReceiver = try await Self.routes(from: person.owner, to: organisation, on: request.db)
+        let viewer = self.viewer
+        let consents = try await Self.consents(of: person.id, on: caller.db)
+        let toReceiver = try await Self.routes(from: person.owner, to: organisation, on: caller.db)
         let toSender = viewer.organisationID == person.owner ? []
-            : try await Self.routes(from: person.owner, to: viewer.organisationID, on: request.db)
+            : try await Self.routes(from: person.owner, to: viewer.organisationID, on: caller.db)
         let decision = AccessRule.passOn(by: viewer, to: organisation, personOwner: person.owner, purpose: purpose,
                                          routesToReceiver: toReceiver, routesToSender: toSender, consents: consents,
-                                         at: request.now, today: request.now.brusselsDay)
+                                         at: caller.now, today: caller.now.brusselsDay)
         let outcome: AuditEvent.Outcome = decision == nil ? .notFound : (decision!.allowed.isEmpty ? .denied : .allowed)
-        try await request.audit(AuditEvent(userID: viewer.userID, organisationID: viewer.organisationID, personID: person.id,
+        try await caller.audit(AuditEvent(userID: viewer.userID, organisationID: viewer.organisationID, personID: person.id,
                                            action: .referralSnapshot, categories: Array(decision?.allowed ?? []), purpose: purpose,
                                            outcome: outcome))
         guard let decision else { throw SchakelError.notFound }
@@ -171,15 +166,17 @@ struct PersonAccess {
     /// Whether the reader may see notes about the person written by `writer` (another organisation):
     /// the notes are that organisation's data of the trajectory category, so the rule decides with
     /// `writer` as their owner. Audited like any read.
-    func mayReadNotes(about personID: UUID, writtenBy writer: UUID, purpose: Purpose) async throws -> Bool {
-        let viewer = try self.viewer
+    /// With `recording` false the decision is not recorded: a page view records its one read itself.
+    func mayReadNotes(about personID: UUID, writtenBy writer: UUID, purpose: Purpose, recording: Bool = true) async throws -> Bool {
+        let viewer = self.viewer
         if viewer.organisationID == writer { return true }
-        let routes = try await Self.routes(from: writer, to: viewer.organisationID, on: request.db)
-        let consents = try await Self.consents(of: personID, on: request.db)
+        let routes = try await Self.routes(from: writer, to: viewer.organisationID, on: caller.db)
+        let consents = try await Self.consents(of: personID, on: caller.db)
         let decision = AccessRule.decide(viewer: viewer, personOwner: writer, purpose: purpose, requested: [.trajectoryAndReferrals],
-                                         routes: routes, consents: consents, at: request.now, today: request.now.brusselsDay)
+                                         routes: routes, consents: consents, at: caller.now, today: caller.now.brusselsDay)
         let allowed = decision.allows(.trajectoryAndReferrals)
-        try await request.audit(AuditEvent(userID: viewer.userID, organisationID: viewer.organisationID, personID: personID,
+        guard recording else { return allowed }
+        try await caller.audit(AuditEvent(userID: viewer.userID, organisationID: viewer.organisationID, personID: personID,
                                            action: .read, categories: [.trajectoryAndReferrals], purpose: purpose,
                                            outcome: allowed ? .allowed : .denied))
         return allowed
@@ -187,10 +184,10 @@ struct PersonAccess {
 
     /// Only the owning organisation changes a dossier, records consent or sees the access log.
     func requireOwner(_ person: some DossierSubject, action: AuditEvent.Action) async throws {
-        let viewer = try self.viewer
+        let viewer = self.viewer
         guard viewer.organisationID == person.ownerID, viewer.role != .analyst, !person.isErased else {
             // The same answer as for a person that does not exist, so nothing is revealed.
-            try await request.audit(AuditEvent(userID: viewer.userID, organisationID: viewer.organisationID,
+            try await caller.audit(AuditEvent(userID: viewer.userID, organisationID: viewer.organisationID,
                                                personID: try person.subjectID, action: action, categories: [],
                                                purpose: nil, outcome: .notFound))
             throw SchakelError.notFound
