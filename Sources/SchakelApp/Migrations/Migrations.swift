@@ -2,7 +2,9 @@ import Fluent
 import Vapor
 
 extension Application {
-    /// Every migration in order. Shipped migrations are never edited: add the next numbered folder.
+    /// Every migration in order, one file each, named like its type. Shipped migrations are never edited: add the
+    /// next numbered folder. Fluent records each by its type's name ("SchakelApp.CreateConsents"), so a type is
+    /// never renamed without keeping that name.
     func registerMigrations() {
         migrations.add(CreateRegionsAndMunicipalities())
         migrations.add(SeedRegionsAndMunicipalities())

@@ -3,13 +3,13 @@ import SQLKit
 
 struct CreatePersons: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(PersonModel.schema)
+        try await database.schema("persons")
             .id()
             .field("reference", .string, .required)
-            .field("owner_organisation_id", .uuid, .required, .references(OrganisationModel.schema, "id"))
+            .field("owner_organisation_id", .uuid, .required, .references("organisations", "id"))
             .field("birth_year", .int, .required)
             .field("country_of_origin", .string, .required)
-            .field("home_municipality_id", .string, .required, .references(MunicipalityModel.schema, "id"))
+            .field("home_municipality_id", .string, .required, .references("municipalities", "id"))
             .field("arrived_on", .string)
             .field("protection_requested_on", .string)
             .field("competences", .string, .required)
@@ -25,31 +25,31 @@ struct CreatePersons: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "reference")
             .create()
-        try await database.schema(PersonLegalStatusModel.schema)
+        try await database.schema("person_legal_statuses")
             .id()
-            .field("person_id", .uuid, .required, .references(PersonModel.schema, "id", onDelete: .cascade))
+            .field("person_id", .uuid, .required, .references("persons", "id", onDelete: .cascade))
             .field("status", .string, .required)
             .field("since", .string, .required)
             .create()
-        try await database.schema(PersonLanguageModel.schema)
+        try await database.schema("person_languages")
             .id()
-            .field("person_id", .uuid, .required, .references(PersonModel.schema, "id", onDelete: .cascade))
+            .field("person_id", .uuid, .required, .references("persons", "id", onDelete: .cascade))
             .field("language", .string, .required)
             .field("level", .string, .required)
             .field("assessed_on", .string, .required)
             .field("is_mother_tongue", .bool, .required)
             .create()
-        try await database.schema(PersonEducationModel.schema)
+        try await database.schema("person_education")
             .id()
-            .field("person_id", .uuid, .required, .references(PersonModel.schema, "id", onDelete: .cascade))
+            .field("person_id", .uuid, .required, .references("persons", "id", onDelete: .cascade))
             .field("isced_level", .int, .required)
             .field("field", .string, .required)
             .field("country", .string, .required)
             .field("recognition", .string, .required)
             .create()
-        try await database.schema(PersonWorkExperienceModel.schema)
+        try await database.schema("person_work_experience")
             .id()
-            .field("person_id", .uuid, .required, .references(PersonModel.schema, "id", onDelete: .cascade))
+            .field("person_id", .uuid, .required, .references("persons", "id", onDelete: .cascade))
             .field("isco_code", .string, .required)
             .field("years", .int, .required)
             .field("country", .string, .required)
@@ -57,21 +57,21 @@ struct CreatePersons: AsyncMigration {
         // Child rows are always read per person, and dossiers are listed per owner.
         let sql = database as! any SQLDatabase
         for (index, table, column) in [
-            ("persons_owner_idx", PersonModel.schema, "owner_organisation_id"),
-            ("person_legal_statuses_person_idx", PersonLegalStatusModel.schema, "person_id"),
-            ("person_languages_person_idx", PersonLanguageModel.schema, "person_id"),
-            ("person_education_person_idx", PersonEducationModel.schema, "person_id"),
-            ("person_work_experience_person_idx", PersonWorkExperienceModel.schema, "person_id"),
+            ("persons_owner_idx", "persons", "owner_organisation_id"),
+            ("person_legal_statuses_person_idx", "person_legal_statuses", "person_id"),
+            ("person_languages_person_idx", "person_languages", "person_id"),
+            ("person_education_person_idx", "person_education", "person_id"),
+            ("person_work_experience_person_idx", "person_work_experience", "person_id"),
         ] {
             try await sql.create(index: index).on(table).column(column).run()
         }
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(PersonWorkExperienceModel.schema).delete()
-        try await database.schema(PersonEducationModel.schema).delete()
-        try await database.schema(PersonLanguageModel.schema).delete()
-        try await database.schema(PersonLegalStatusModel.schema).delete()
-        try await database.schema(PersonModel.schema).delete()
+        try await database.schema("person_work_experience").delete()
+        try await database.schema("person_education").delete()
+        try await database.schema("person_languages").delete()
+        try await database.schema("person_legal_statuses").delete()
+        try await database.schema("persons").delete()
     }
 }

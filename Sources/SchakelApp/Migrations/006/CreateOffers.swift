@@ -4,16 +4,16 @@ import SQLKit
 /// The offer catalogue: trainings, Dutch courses, civic orientation, vacancies and places.
 struct CreateOffers: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(OfferModel.schema)
+        try await database.schema("offers")
             .id()
-            .field("provider_organisation_id", .uuid, .required, .references(OrganisationModel.schema, "id"))
+            .field("provider_organisation_id", .uuid, .required, .references("organisations", "id"))
             .field("kind", .string, .required)
             .field("title", .string, .required)
             .field("sector", .string, .required)
             .field("occupation", .string)
             .field("competences", .string, .required)
             .field("region_id", .string, .required)
-            .field("municipality_id", .string, .required, .references(MunicipalityModel.schema, "id"))
+            .field("municipality_id", .string, .required, .references("municipalities", "id"))
             .field("schedules", .string, .required)
             .field("starts_on", .string, .required)
             .field("ends_on", .string)
@@ -27,24 +27,12 @@ struct CreateOffers: AsyncMigration {
             .field("updated_at", .datetime, .required)
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "offers_kind_idx").on(OfferModel.schema).column("kind").column("starts_on").run()
-        try await sql.create(index: "offers_region_idx").on(OfferModel.schema).column("region_id").run()
-        try await sql.create(index: "offers_provider_idx").on(OfferModel.schema).column("provider_organisation_id").run()
+        try await sql.create(index: "offers_kind_idx").on("offers").column("kind").column("starts_on").run()
+        try await sql.create(index: "offers_region_idx").on("offers").column("region_id").run()
+        try await sql.create(index: "offers_provider_idx").on("offers").column("provider_organisation_id").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(OfferModel.schema).delete()
-    }
-}
-
-/// A training application is a referral for an offer: it names the offer, whose seat count changes
-/// only when the person starts.
-struct AddOfferToReferrals: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(ReferralModel.schema).field("offer_id", .uuid, .references(OfferModel.schema, "id")).update()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(ReferralModel.schema).deleteField("offer_id").update()
+        try await database.schema("offers").delete()
     }
 }

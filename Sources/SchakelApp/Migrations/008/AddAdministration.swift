@@ -5,26 +5,26 @@ import Fluent
 /// that is part of one, and accounts are never deleted.
 struct AddAdministration: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(AgreementModel.schema)
+        try await database.schema("agreements")
             .field("created_by_user_id", .uuid)
             .update()
-        try await database.schema(AgreementModel.schema)
+        try await database.schema("agreements")
             .field("ended_by_user_id", .uuid)
             .update()
-        try await database.schema(AgreementModel.schema).field("ended_at", .datetime).update()
-        try await database.schema(AgreementRouteModel.schema)
+        try await database.schema("agreements").field("ended_at", .datetime).update()
+        try await database.schema("agreement_routes")
             .field("added_by_user_id", .uuid)
             .update()
-        try await database.schema(UserModel.schema).field("closed_at", .datetime).update()
-        try await database.schema(UserModel.schema).field("closed_by_user_id", .uuid).update()
+        try await database.schema("users").field("closed_at", .datetime).update()
+        try await database.schema("users").field("closed_by_user_id", .uuid).update()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(UserModel.schema).deleteField("closed_by_user_id").update()
-        try await database.schema(UserModel.schema).deleteField("closed_at").update()
-        try await database.schema(AgreementRouteModel.schema).deleteField("added_by_user_id").update()
-        try await database.schema(AgreementModel.schema).deleteField("ended_at").update()
-        try await database.schema(AgreementModel.schema).deleteField("ended_by_user_id").update()
-        try await database.schema(AgreementModel.schema).deleteField("created_by_user_id").update()
+        try await database.schema("users").deleteField("closed_by_user_id").update()
+        try await database.schema("users").deleteField("closed_at").update()
+        try await database.schema("agreement_routes").deleteField("added_by_user_id").update()
+        try await database.schema("agreements").deleteField("ended_at").update()
+        try await database.schema("agreements").deleteField("ended_by_user_id").update()
+        try await database.schema("agreements").deleteField("created_by_user_id").update()
     }
 }

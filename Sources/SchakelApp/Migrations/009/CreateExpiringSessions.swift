@@ -8,20 +8,20 @@ import Vapor
 /// which kept a row for every anonymous visit and never expired one.
 struct CreateExpiringSessions: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(WebSessionModel.schema)
+        try await database.schema("web_sessions")
             .field("id", .string, .identifier(auto: false))
-            .field("user_id", .uuid, .required, .references(UserModel.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("data", .string, .required)
             .field("created_at", .datetime, .required)
             .field("last_seen_at", .datetime, .required)
             .create()
         try await (database as! any SQLDatabase).create(index: "web_sessions_user_idx")
-            .on(WebSessionModel.schema).column("user_id").run()
+            .on("web_sessions").column("user_id").run()
         try await database.schema("_fluent_sessions").delete()
     }
 
     func revert(on database: any Database) async throws {
         try await SessionRecord.migration.prepare(on: database).get()
-        try await database.schema(WebSessionModel.schema).delete()
+        try await database.schema("web_sessions").delete()
     }
 }

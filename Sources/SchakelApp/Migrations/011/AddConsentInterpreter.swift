@@ -6,12 +6,12 @@ import Fluent
 struct AddConsentInterpreter: AsyncMigration {
     func prepare(on database: any Database) async throws {
         // One column per statement: SQLite adds a single column per ALTER TABLE.
-        try await database.schema(ConsentModel.schema).field("interpreter", .string).update()
-        try await database.schema(ConsentModel.schema).field("text_written_in", .string).update()
+        try await database.schema("consents").field("interpreter", .string).update()
+        try await database.schema("consents").field("text_written_in", .string).update()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(ConsentModel.schema).deleteField("text_written_in").update()
-        try await database.schema(ConsentModel.schema).deleteField("interpreter").update()
+        try await database.schema("consents").deleteField("text_written_in").update()
+        try await database.schema("consents").deleteField("interpreter").update()
     }
 }

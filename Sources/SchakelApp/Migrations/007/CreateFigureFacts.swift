@@ -7,7 +7,7 @@ import SQLKit
 /// are yyyymm integers, so differences and groupings are plain integer arithmetic on both engines.
 struct CreateFigureFacts: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(FigureFacts.personTable)
+        try await database.schema("fact_persons")
             .field("person_id", .uuid, .identifier(auto: false))
             .field("owner_id", .uuid, .required)
             .field("region", .string, .required)
@@ -30,7 +30,7 @@ struct CreateFigureFacts: AsyncMigration {
             .field("dutch_last_month", .int)
             .field("worked", .int)
             .create()
-        try await database.schema(FigureFacts.referralTable)
+        try await database.schema("fact_referrals")
             .field("referral_id", .uuid, .identifier(auto: false))
             .field("person_id", .uuid, .required)
             .field("from_id", .uuid, .required)
@@ -61,66 +61,29 @@ struct CreateFigureFacts: AsyncMigration {
         // indicator reads one range of one index in group order (no table lookups, no sort): at a
         // million persons this is what keeps each indicator well under a second on SQLite.
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "fact_persons_rtw_idx").on(FigureFacts.personTable)
+        try await sql.create(index: "fact_persons_rtw_idx").on("fact_persons")
             .column("rtw_month").column("rtw_day").column("at6").column("at12").column("at24").column("first_outcome_day")
             .column("first_job_day").column("region").column("legal_status").column("owner_id").run()
-        try await sql.create(index: "fact_persons_dutch_idx").on(FigureFacts.personTable)
+        try await sql.create(index: "fact_persons_dutch_idx").on("fact_persons")
             .column("dutch_last_month").column("worked").column("dutch_first_rank").column("dutch_last_rank")
             .column("dutch_first_day").column("dutch_last_day").column("region").column("legal_status").column("owner_id").run()
-        try await sql.create(index: "fact_persons_outcome_idx").on(FigureFacts.personTable)
+        try await sql.create(index: "fact_persons_outcome_idx").on("fact_persons")
             .column("first_outcome_day").column("owner_id").column("person_id").run()
-        try await sql.create(index: "fact_referrals_person_idx").on(FigureFacts.referralTable)
+        try await sql.create(index: "fact_referrals_person_idx").on("fact_referrals")
             .column("person_id").column("to_id").column("accepted_day").run()
-        try await sql.create(index: "fact_referrals_sent_idx").on(FigureFacts.referralTable)
+        try await sql.create(index: "fact_referrals_sent_idx").on("fact_referrals")
             .column("sent_month").column("from_id").column("to_id").column("decision").column("state").column("purpose")
             .column("reconsidered").column("refusal_reason").column("sent_day").column("contact_day").column("decided_day")
             .column("due_day").column("region").column("legal_status").run()
-        try await sql.create(index: "fact_referrals_accepted_idx").on(FigureFacts.referralTable)
+        try await sql.create(index: "fact_referrals_accepted_idx").on("fact_referrals")
             .column("accepted_month").column("to_id").column("from_id").column("accepted_day").column("region").column("legal_status").run()
-        try await FigureFacts.rebuild(on: database)
+        // The tables start empty. They are a cache of whatever today's `FigureFacts.refresh` derives, not data of
+        // their own, so filling them with live code here would make this migration mean something else every
+        // release: a database that had dossiers before 007 gets them filled by `FigureFacts.rebuild`.
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(FigureFacts.referralTable).delete()
-        try await database.schema(FigureFacts.personTable).delete()
-    }
-}
-
-/// Targets a partnership steers by (seed 001: the Jobteam brings 900 persons to a job or training in two years).
-struct CreateTargets: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(TargetModel.schema)
-            .id()
-            .field("organisation_id", .uuid, .required, .references(OrganisationModel.schema, "id"))
-            .field("title", .string, .required)
-            .field("persons", .int, .required)
-            .field("starts_on", .string, .required)
-            .field("ends_on", .string, .required)
-            .field("created_by_user_id", .uuid, .required, .references(UserModel.schema, "id"))
-            .field("created_at", .datetime, .required)
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(TargetModel.schema).delete()
-    }
-}
-
-/// Evaluation survey answers (seed 004 step 7), stored without any identifier: no user, no
-/// organisation, no timestamp, only the month, so a frontline worker can be frank and a client
-/// cannot be traced.
-struct CreateSurveyResponses: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(SurveyResponseModel.schema)
-            .id()
-            .field("audience", .string, .required)
-            .field("version", .int, .required)
-            .field("month", .int, .required)
-            .field("answers", .string, .required)
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(SurveyResponseModel.schema).delete()
+        try await database.schema("fact_referrals").delete()
+        try await database.schema("fact_persons").delete()
     }
 }

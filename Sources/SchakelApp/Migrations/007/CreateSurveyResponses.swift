@@ -1,0 +1,20 @@
+import Fluent
+
+/// Evaluation survey answers (seed 004 step 7), stored without any identifier: no user, no
+/// organisation, no timestamp, only the month, so a frontline worker can be frank and a client
+/// cannot be traced.
+struct CreateSurveyResponses: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("survey_responses")
+            .id()
+            .field("audience", .string, .required)
+            .field("version", .int, .required)
+            .field("month", .int, .required)
+            .field("answers", .string, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("survey_responses").delete()
+    }
+}
