@@ -37,6 +37,8 @@ public enum SchakelMain {
                 // Serving without the data key would fail at the first person: say so before migrating.
                 if !options.demo { _ = try app.keyring }
                 try await app.autoMigrate()
+                // A database migrated from before the figures had facts gets them once (migration 007 runs no live code).
+                try await FigureFacts.fillIfMissing(on: app.db, today: app.schakel.now().brusselsDay)
                 // The keys must open the data (a demo database without persons gets a key file made).
                 try await DataKeys.prepare(app, mayCreate: options.demo)
                 if options.demo {

@@ -100,6 +100,32 @@ struct MigrationTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Sources/SchakelApp/Migrations")
 
+    /// Migration 007 leaves the figures' facts empty; `serve` fills them once for a database that has dossiers,
+    /// with the same rows the running application keeps, and leaves filled tables alone.
+    @Test(arguments: TestDatabase.all)
+    func figuresAreFilledOnceForADatabaseFromBeforeTheFacts(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 25)
+            let sql = try #require(app.db as? any SQLDatabase)
+            struct Row: Decodable, Hashable { let person_id: UUID }
+            func facts() async throws -> (persons: Set<UUID>, referrals: Int) {
+                let persons = try await sql.raw("SELECT person_id FROM fact_persons").all(decoding: Row.self).map(\.person_id)
+                let referrals = try await sql.raw("SELECT person_id FROM fact_referrals").all(decoding: Row.self).count
+                return (Set(persons), referrals)
+            }
+            let kept = try await facts()
+            #expect(!kept.persons.isEmpty)
+            let today = Fixtures.asOf
+            #expect(try await FigureFacts.fillIfMissing(on: app.db, today: today) == false, "filled tables are left alone")
+            try await sql.raw("DELETE FROM fact_referrals").run()
+            try await sql.raw("DELETE FROM fact_persons").run()
+            #expect(try await FigureFacts.fillIfMissing(on: app.db, today: today))
+            let filled = try await facts()
+            #expect(filled.persons == kept.persons)
+            #expect(filled.referrals == kept.referrals)
+        }
+    }
+
     static func migrationFiles() throws -> [URL] {
         let enumerator = try #require(FileManager.default.enumerator(at: migrationsFolder, includingPropertiesForKeys: nil))
         return enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }

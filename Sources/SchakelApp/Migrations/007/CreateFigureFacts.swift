@@ -79,7 +79,8 @@ struct CreateFigureFacts: AsyncMigration {
             .column("accepted_month").column("to_id").column("from_id").column("accepted_day").column("region").column("legal_status").run()
         // The tables start empty. They are a cache of whatever today's `FigureFacts.refresh` derives, not data of
         // their own, so filling them with live code here would make this migration mean something else every
-        // release: a database that had dossiers before 007 gets them filled by `FigureFacts.rebuild`.
+        // release: a database that had dossiers before 007 gets them filled when `serve` starts (`FigureFacts.fillIfMissing`)
+        // or by `schakel figures rebuild`.
     }
 
     func revert(on database: any Database) async throws {

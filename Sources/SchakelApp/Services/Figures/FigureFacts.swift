@@ -81,7 +81,20 @@ enum FigureFacts {
         try await PersonRows.insert(into: referralTable, columns: referralColumns, rows: referralRows, on: sql)
     }
 
-    /// Every person's facts again (the migration's backfill, and `schakel figures rebuild` after a restore).
+    /// Fills the figures' facts when a database has dossiers but no facts (one migrated from before migration 007,
+    /// whose backfill runs no live code): run after migrating, at `serve`. Answers whether it rebuilt.
+    @discardableResult
+    static func fillIfMissing(on database: any Database, today: CalendarDate) async throws -> Bool {
+        guard let sql = database as? any SQLDatabase else { return false }
+        struct Count: Decodable { let n: Int }
+        let facts = try await sql.raw("SELECT COUNT(*) AS n FROM (SELECT 1 FROM \(ident: personTable) LIMIT 1) AS f")
+            .first(decoding: Count.self)?.n ?? 0
+        guard facts == 0, try await PersonModel.query(on: database).count() > 0 else { return false }
+        try await rebuild(on: database, today: today)
+        return true
+    }
+
+    /// Every person's facts again (after a database from before migration 007, and `schakel figures rebuild` after a restore).
     static func rebuild(on database: any Database, today: CalendarDate = Date().brusselsDay) async throws {
         var after: UUID?
         while true {
