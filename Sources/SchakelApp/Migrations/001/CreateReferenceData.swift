@@ -23,7 +23,8 @@ struct CreateRegionsAndMunicipalities: AsyncMigration {
     }
 }
 
-/// The six regions and the municipalities the seeds use; the full list is imported by command.
+/// The six regions and the municipalities the source cases use (docs/domain.md#the-source-cases); the full list
+/// is imported by command.
 struct SeedRegionsAndMunicipalities: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.transaction { transaction in

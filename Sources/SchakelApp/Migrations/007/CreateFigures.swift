@@ -86,7 +86,8 @@ struct CreateFigureFacts: AsyncMigration {
     }
 }
 
-/// Targets a partnership steers by (seed 001: the Jobteam brings 900 persons to a job or training in two years).
+/// Targets a partnership steers by (docs/domain.md#case-001: the Jobteam brings 900 persons to a job or training
+/// in two years).
 struct CreateTargets: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(TargetModel.schema)
@@ -106,7 +107,7 @@ struct CreateTargets: AsyncMigration {
     }
 }
 
-/// Evaluation survey answers (seed 004 step 7), stored without any identifier: no user, no
+/// Evaluation survey answers (docs/domain.md#evaluation), stored without any identifier: no user, no
 /// organisation, no timestamp, only the month, so a frontline worker can be frank and a client
 /// cannot be traced.
 struct CreateSurveyResponses: AsyncMigration {
