@@ -55,13 +55,13 @@ struct DemoWorldTests {
             #expect(summary.organisations == world.organisations.count)
             #expect(summary.accounts == world.organisations.count * UserRole.allCases.count)
             #expect(try await UserModel.query(on: app.db).count() == summary.accounts)
-            // The persons asked for, and the ten of the Mechelen case (seed 002).
+            // The persons asked for, and the ten of the Mechelen case (docs/domain.md#case-002).
             #expect(try await PersonModel.query(on: app.db).count() == 50 + 10)
 
             let agreements = try await AgreementModel.query(on: app.db).with(\.$parties) { $0.with(\.$organisation) }
                 .with(\.$routes) { $0.with(\.$from).with(\.$to) }.all()
             func slugs(_ agreement: AgreementModel) -> Set<String> { Set(agreement.parties.map(\.organisation.slug)) }
-            // Seed 000: six regional AgII–VDAB agreements, one per province and one for Brussels.
+            // docs/domain.md#case-000: six regional AgII–VDAB agreements, one per province and one for Brussels.
             let agiiVDAB = agreements.filter { agreement in
                 slugs(agreement).contains { $0.hasPrefix("agii-") } && slugs(agreement).contains { $0.hasPrefix("vdab-") }
             }
@@ -69,11 +69,11 @@ struct DemoWorldTests {
             #expect(Set(agiiVDAB.compactMap { $0.$region.id }) == Set(ReferenceRegions.all.map(\.nisCode)))
             let brussels = try #require(agiiVDAB.first { $0.$region.id == "04000" })
             #expect(slugs(brussels) == ["agii-brussel", "vdab-brussel", "actiris", "hvn-brussel"])
-            // Seed 004: Fedasil Poelkapelle → VDAB, with figures back.
+            // docs/domain.md#case-004: Fedasil Poelkapelle → VDAB, with figures back.
             let routes = agreements.flatMap(\.routes).map { "\($0.from.slug)→\($0.to.slug)" }
             #expect(routes.contains("fedasil-poelkapelle→vdab-ieper"))
             #expect(routes.contains("vdab-ieper→fedasil-poelkapelle"))
-            // Seed 001: IN-Gent → VDAB Gent → Jobteam.
+            // docs/domain.md#case-001: IN-Gent → VDAB Gent → Jobteam.
             #expect(routes.contains("in-gent→vdab-gent"))
             #expect(routes.contains("vdab-gent→jobteam-gent"))
         }
@@ -159,8 +159,9 @@ struct DemoActivityTests {
             }
             #expect(reconsidered)
 
-            // Seed 002 as data: OCMW Mechelen's ten training requests to VDAB Mechelen, seven refused,
-            // two refused then started after talks, one started directly; each for an offer.
+            // The Mechelen case (docs/domain.md#case-002) as data: OCMW Mechelen's ten training requests to VDAB
+            // Mechelen, seven refused, two refused then started after talks, one started directly; each for an
+            // offer.
             let ocmw = try #require(try await OrganisationModel.query(on: app.db).filter(\.$slug == "ocmw-mechelen").first())
             let training = try await ReferralModel.query(on: app.db).filter(\.$from.$id == ocmw.id!).filter(\.$purpose == .training).all()
             #expect(training.count == 10)

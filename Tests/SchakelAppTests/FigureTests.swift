@@ -230,7 +230,7 @@ struct FigureTests {
         }
     }
 
-    /// Seed 002: ten training requests, 7 refused, 2 refused and then started after reconsideration,
+    /// docs/domain.md#case-002: ten training requests, 7 refused, 2 refused and then started after reconsideration,
     /// 1 started. The reasons table counted the reconsidered ones' first refusals too, so its total (9)
     /// minus the refused (7) gave the withheld 2 back; a cell hidden to protect another read "<5".
     @Test(arguments: TestDatabase.all)

@@ -4,8 +4,8 @@ import VaporTesting
 @testable import SchakelApp
 import SchakelCore
 
-/// The three chains of the seeds, walked end to end through the API on the demo chain, as the
-/// caseworkers of each organisation would. The test clock stands on 2026-09-21.
+/// The three chains of the source cases (docs/domain.md#the-source-cases), walked end to end through the API on
+/// the demo chain, as the caseworkers of each organisation would. The test clock stands on 2026-09-21.
 @Suite("Seed chains end to end")
 struct SeedChainTests {
     static let profileForWork = DataCategory.allCases.filter { $0 != .assessment }.map(\.rawValue)
@@ -37,7 +37,7 @@ struct SeedChainTests {
         return answer
     }
 
-    // MARK: Seed 004: the reception centre refers a resident to VDAB at the right-to-work date.
+    // MARK: docs/domain.md#case-004: the reception centre refers a resident to VDAB at the right-to-work date.
 
     @Test(arguments: TestDatabase.all)
     func receptionCentreRefersToVDABAtTheRightToWorkDate(database: TestDatabase) async throws {
@@ -114,7 +114,7 @@ struct SeedChainTests {
         }
     }
 
-    // MARK: Seed 001: IN-Gent → VDAB (warm hand-over) → Jobteam, with a case conference.
+    // MARK: docs/domain.md#case-001: IN-Gent → VDAB (warm hand-over) → Jobteam, with a case conference.
 
     @Test(arguments: TestDatabase.all)
     func inGentToVDABToJobteamWithACaseConference(database: TestDatabase) async throws {
@@ -249,7 +249,7 @@ struct SeedChainTests {
         }
     }
 
-    // MARK: Seed 002: an OCMW training request, refused, then reconsidered after talks.
+    // MARK: docs/domain.md#case-002: an OCMW training request, refused, then reconsidered after talks.
 
     @Test(arguments: TestDatabase.all)
     func ocmwTrainingRequestRefusedThenReconsidered(database: TestDatabase) async throws {
@@ -263,7 +263,7 @@ struct SeedChainTests {
             let person = try await api.post("persons", token: ocmw,
                                             Self.person(given: "Olena", municipality: "12025", status: "temporary-protection",
                                                         since: "2025-11-01")).id
-            // Article 60 work experience with Dutch lessons beside it (seed 002).
+            // Article 60 work experience with Dutch lessons beside it (docs/domain.md#case-002).
             for step: [String: Any] in [
                 ["kind": "temporary-work-experience", "status": "running", "startsOn": "2026-01-05", "provider": "Werkhuis Mechelen"],
                 ["kind": "dutch-nt2", "status": "running", "startsOn": "2026-02-01", "levelReached": "A2"],

@@ -134,7 +134,7 @@ private enum Sample {
             #expect(history.referrals.isEmpty)
             for step in history.steps {
                 #expect([.civicOrientation, .dutchLessons, .screening].contains(step.step.kind))
-                // The only screening is the reception centre's own (seed 004).
+                // The only screening is the reception centre's own (docs/domain.md#case-004).
                 if step.step.kind == .screening {
                     #expect(step.organisationID == profile.ownerOrganisationID && Sample.kind(step.organisationID) == .reception)
                 }
@@ -207,7 +207,7 @@ private enum Sample {
 
     // MARK: The figures the monitoring shows
 
-    /// Seed 001: integration services refer those who may work to the employment service; about 7 in 10 here.
+    /// docs/domain.md#case-001: integration services refer those who may work to the employment service; about 7 in 10 here.
     @Test func aboutSevenInTenAreReferredOnceTheyMayWork() {
         var eligible = 0, referred = 0
         for (profile, history) in Sample.persons {
@@ -220,7 +220,7 @@ private enum Sample {
         #expect((0.62...0.78).contains(Sample.share(referred, of: eligible)), "\(referred) of \(eligible)")
     }
 
-    /// Seed 001: "6 op 10 vindt een job" within the two years of Werkplek Vluchtelingen.
+    /// docs/domain.md#case-001: an earlier project in Ghent helped about 6 in 10 participants to a job.
     @Test func aboutSixInTenHaveAJobWithinTwoYears() {
         var cohort = 0, within6 = 0, within12 = 0, within24 = 0
         for (profile, history) in Sample.persons {
@@ -234,7 +234,7 @@ private enum Sample {
         }
         #expect(cohort > 5000)
         #expect((0.53...0.66).contains(Sample.share(within24, of: cohort)), "\(within24) of \(cohort)")
-        // And it takes time. The seeds give no figure for this: these bands hold the demo's own
+        // And it takes time. The source cases give no figure for this: these bands hold the demo's own
         // calibration (about 4 in 10 after a year, 1 in 7 after six months) in place.
         #expect((0.30...0.46).contains(Sample.share(within12, of: cohort)), "\(within12) of \(cohort)")
         #expect((0.08...0.20).contains(Sample.share(within6, of: cohort)), "\(within6) of \(cohort)")
@@ -248,12 +248,12 @@ private enum Sample {
         let trainingRefused = training.filter { $0.events[2].action == .refuse }
         #expect(training.count > 100)
         #expect((0.4...0.8).contains(Sample.share(trainingRefused.count, of: training.count)))
-        // Seed 002: the reasons the Mechelen requests met, and only those.
+        // docs/domain.md#case-002: the reasons the Mechelen requests met, and only those.
         let seed002: Set<RefusalReason> = [.motivation, .funding, .technicalAdministrative, .dutchLevelTooLow, .dutchLevelTooHigh,
                                            .admissionRequirements]
         let reasons = Set(trainingRefused.flatMap(\.events).compactMap(\.reason))
         #expect(reasons == seed002)
-        // Seed 002: 2 of the 9 refused were reconsidered and started; about 1 in 4 here.
+        // docs/domain.md#case-002: 2 of the 9 refused were reconsidered and started; about 1 in 4 here.
         let reconsidered = trainingRefused.filter { $0.events.contains { $0.action == .reconsider } }
         #expect((0.1...0.4).contains(Sample.share(reconsidered.count, of: trainingRefused.count)))
         #expect(reconsidered.contains { $0.events.contains { $0.action == .start } })
@@ -275,7 +275,8 @@ private enum Sample {
         #expect(states.isSuperset(of: [.sent, .received, .accepted, .refused, .inProgress, .completed, .cancelled]))
         let outcomes = Set(referrals.compactMap(\.outcome))
         #expect(outcomes.isSuperset(of: [.job, .trainingStarted, .ibo, .workExperience, .droppedOut, .backToSender]))
-        // A minority go one step further: VDAB to the Jobteam (seed 001), OCMW training requests (seed 002).
+        // A minority go one step further: VDAB to the Jobteam (docs/domain.md#case-001), OCMW training requests
+        // (docs/domain.md#case-002).
         let onward = Sample.persons.filter { $0.history.referrals.count > 1 }.count
         #expect(onward > 100 && onward < Sample.persons.count / 10)
         #expect(referrals.contains { $0.purpose == .intensiveGuidance && Sample.kind($0.toOrganisationID) == .intensiveGuidance })
@@ -325,7 +326,7 @@ private enum Sample {
         #expect(lessons.map(\.status) == [.completed, .completed, .running])
         #expect(lessons.map(\.outcome) == [.certificate, .certificate, nil])
         #expect(lessons[0].startsOn >= CalendarDate(2023, 5, 8) && lessons[0].startsOn <= CalendarDate(2023, 5, 22))
-        // IN-Gent's one route onward is to VDAB Gent (seed 001), within 120 days of the right to work.
+        // IN-Gent's one route onward is to VDAB Gent (docs/domain.md#case-001), within 120 days of the right to work.
         for referral in history.referrals where referral.fromOrganisationID == inGent.id {
             #expect(referral.toOrganisationID == vdabGent.id)
             #expect(referral.sentOn >= CalendarDate(2023, 7, 3) && referral.sentOn <= CalendarDate(2023, 7, 3).adding(days: 120))

@@ -131,7 +131,8 @@ import Testing
         for person in persons.prefix(60) {
             for offer in offers { codes.formUnion(F.findings(person, offer).map(\.code)) }
         }
-        // The demo data exercises the refusal reasons of seed 002, so screens built on it show them.
+        // The demo data exercises the refusal reasons of case 002 (docs/domain.md#case-002), so screens built on
+        // it show them.
         for code in ["dutch-too-low", "dutch-too-high", "dutch-unknown", "education-too-low", "starts-before-right-to-work",
                      "no-right-to-work", "status-not-admitted", "no-seats-left", "already-started", "missing-prerequisite",
                      "schedule-conflict", "documents-needed", "funding-to-agree"] {

@@ -269,7 +269,7 @@ import Testing
     }
 }
 
-/// Seed 002: ten training requests for people leaving article-60 work in Mechelen, seven refused
+/// docs/domain.md#case-002: ten training requests for people leaving article-60 work in Mechelen, seven refused
 /// for reasons nobody saw coming. The same kind of person and offers, with the reasons shown up front.
 @Suite struct MechelenTrainingRequestTests {
     typealias F = OfferFixtures

@@ -36,7 +36,7 @@ import Testing
         let codes = ReferenceRegions.municipalities.map(\.nisCode)
         #expect(Set(codes).count == codes.count)
         #expect(ReferenceRegions.municipalities.allSatisfy { regions.contains($0.regionCode) })
-        // The seeds' places: Poelkapelle, Gent, Mechelen, Brussels.
+        // The source cases' places (docs/domain.md#the-source-cases): Poelkapelle, Gent, Mechelen, Brussels.
         for code in ["33040", "44021", "12025", "21004"] { #expect(codes.contains(code)) }
         // Every region has municipalities, so demo persons can live anywhere.
         #expect(Set(ReferenceRegions.municipalities.map(\.regionCode)) == regions)

@@ -263,7 +263,7 @@ private enum Expected {
     }
 
     @Test func seed002RefusedThenReconsideredThenStarted() throws {
-        // "Initially refused, then started": the full path, with both decisions in the history.
+        // Refused at first, then started (docs/domain.md#referrals): the full path, with both decisions in the history.
         let steps: [(ReferralAction, ReferralParty, ReferralStepDetails)] = [
             (.send, .sender, .init()), (.receive, .receiver, .init()),
             (.refuse, .receiver, .init(reason: .dutchLevelTooLow, text: "Niveau Nederlands te laag.")),

@@ -19,7 +19,7 @@ import Testing
 
     @Test func frontlineWorkersAreAskedTheSeedsQuestions() {
         let questionnaire = Questionnaire.frontlineWorkers
-        // Seed 004, step 7, word for word where it does not speak of the test phase.
+        // The guide of docs/domain.md#case-004, step 7, word for word where it does not speak of the test phase.
         let verbatim: [(String, String)] = [
             ("content-changes", "Zijn er inhoudelijke aanpassingen die jullie willen voorstellen?"),
             ("obstacles", "Welke obstakels kwamen jullie tegen?"),

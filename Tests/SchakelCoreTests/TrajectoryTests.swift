@@ -207,7 +207,7 @@ private extension SeededGenerator {
     }
 
     @Test func dutchLessonsBesideWorkExperienceSitInTwoLanes() {
-        // Seed 002: NT2 in the evening beside article-60 work experience.
+        // docs/domain.md#case-002: NT2 in the evening beside article-60 work experience.
         let dutch = step(.dutchLessons, .running, from: CalendarDate(2025, 9, 1), level: .a2)
         let work = step(.temporaryWorkExperience, .running, from: CalendarDate(2025, 11, 3), to: CalendarDate(2026, 11, 2))
         let lanes = Trajectory.lanes([work, dutch], today: today)

@@ -22,7 +22,7 @@ struct DemoCommand: AsyncCommand {
         var history: Bool
     }
 
-    var help: String { "Builds the demo world: the seeds' chain of organisations and agreements, accounts, and N synthetic persons." }
+    var help: String { "Builds the demo world: a chain of organisations and agreements, accounts, and N synthetic persons." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application

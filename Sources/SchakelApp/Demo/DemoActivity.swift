@@ -202,10 +202,10 @@ struct DemoActivity {
         return (current, outcome)
     }
 
-    /// Seed 002 as data: ten training requests by OCMW Mechelen for people leaving article 60 work
-    /// experience in Q3–Q4 2022, to VDAB Mechelen. Seven refused (motivation, who pays, technical codes,
-    /// Dutch too good, Dutch too poor, admission rules), two refused and then started after talks, one
-    /// started directly; across care, logistics, ICT, industry, construction, hospitality, retail and
+    /// The Mechelen case (docs/domain.md#case-002) as data: ten training requests by OCMW Mechelen for people
+    /// leaving article 60 work experience in Q3–Q4 2022, to VDAB Mechelen. Seven refused (motivation, who pays,
+    /// technical codes, Dutch too good, Dutch too poor, admission rules), two refused and then started after
+    /// talks, one started directly; across care, logistics, ICT, industry, construction, hospitality, retail and
     /// administration. Returns the referrals and steps written.
     func mechelenCase(ids: [String: UUID], staff: (UUID) -> UUID, random: inout SeededGenerator,
                       on db: any Database) async throws -> (Int, Int) {

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import SchakelCore
 
-/// A case conference of organisations in the chain (seeds 001, 002).
+/// A case conference of organisations in the chain (docs/domain.md#case-conferences).
 final class CaseConferenceModel: Model, @unchecked Sendable {
     static let schema = "case_conferences"
 
@@ -55,7 +55,7 @@ final class CaseConferenceItemModel: Model, @unchecked Sendable {
     init() {}
 }
 
-/// The meeting of a warm hand-over where the case manager explains the profile (seed 004).
+/// The meeting of a warm hand-over where the case manager explains the profile (docs/domain.md#warm-hand-over).
 final class HandOverMeetingModel: Model, @unchecked Sendable {
     static let schema = "hand_over_meetings"
 

@@ -4,7 +4,7 @@ import Vapor
 
 /// The figures for coordinators: a filter form, then every indicator of the evaluation report with
 /// its values, a chart drawn on the server and its tables, each downloadable as CSV. Prints as the
-/// report (seed 004 step 7), charts readable in black and white.
+/// report (docs/domain.md#evaluation), charts readable in black and white.
 struct FiguresPage {
     struct Choice {
         let value: String
@@ -108,7 +108,7 @@ struct FiguresPage {
                  .forEach(indicator.tables) { table in self.table(table, indicator: indicator.name) })
     }
 
-    /// The qualitative part (seed 004 step 7): what workers and clients answered, small groups withheld.
+    /// The qualitative part (docs/domain.md#evaluation): what workers and clients answered, small groups withheld.
     func survey(_ survey: SurveyResultDTO) -> Node<HTML.BodyContext> {
         .section(.class("indicator"), .id("survey-\(survey.audience.rawValue)"),
                  .h2(.text(survey.title)),

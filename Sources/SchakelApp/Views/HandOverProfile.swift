@@ -3,8 +3,8 @@ import Plot
 import SchakelCore
 import Vapor
 
-/// The printable profile of a warm hand-over (seed 004: the case manager explains a digital profile
-/// in a meeting). It shows exactly the snapshot the access rule lets travel, and names what it withholds.
+/// The printable profile of a warm hand-over (docs/domain.md#warm-hand-over: the case manager explains a digital
+/// profile in a meeting). It shows exactly the snapshot the access rule lets travel, and names what it withholds.
 struct HandOverProfilePage {
     let language: UILanguage
     let person: PersonDTO

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a case conference writes down (seeds 001, 002: OCMW and VDAB discuss cases together).
+/// What a case conference writes down (docs/domain.md#case-conferences: OCMW and VDAB discuss cases together).
 public enum ConferenceItemKind: String, CaseIterable, Codable, Sendable {
     case decision, action
 }
@@ -26,7 +26,7 @@ public enum CaseConferenceRule {
     }
 }
 
-/// An employer's question or offer (seed 001: employers ask how to hire newcomers), routed to a
+/// An employer's question or offer (docs/domain.md#employer-requests: employers ask how to hire newcomers), routed to a
 /// contact person and followed to an answer.
 public enum EmployerRequestKind: String, CaseIterable, Codable, Sendable {
     case hiringQuestion = "hiring-question"

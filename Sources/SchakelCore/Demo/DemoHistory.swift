@@ -45,11 +45,11 @@ public struct DemoHistory: Hashable, Sendable {
     public var steps: [Step]
 }
 
-/// Makes up a plausible past for a demo person: Dutch lessons that follow the levels in their
-/// dossier, civic orientation, and from the right-to-work date on referrals along the owner's
-/// agreement routes with what came of them (screening, training, work experience, IBO, intensive
-/// guidance, a job). Figures are drawn to echo the seeds, cited where they come from; the rest are
-/// plain modelling choices of the demo, not findings.
+/// Makes up a plausible past for a demo person: Dutch lessons that follow the levels in their dossier, civic
+/// orientation, and from the right-to-work date on referrals along the owner's agreement routes with what came of
+/// them (screening, training, work experience, IBO, intensive guidance, a job). Figures are drawn to echo the
+/// source cases (docs/domain.md#the-source-cases), cited where they come from; the rest are plain modelling
+/// choices of the demo, not findings.
 ///
 /// Deterministic: each person's past comes from a random stream seeded by their id, so the same
 /// world, day and profile give the same history, and any person can be made without the others.
@@ -242,7 +242,7 @@ extension DemoHistoryGenerator {
             let owner = generator.placeIndex[profile.ownerOrganisationID]
             let ownerID = profile.ownerOrganisationID
             if let owner, generator.places[owner].kind == .reception, random.chance(0.6) {
-                // Seed 004: residents are screened early, in the reception centre.
+                // docs/domain.md#case-004: residents are screened early, in the reception centre.
                 let start = floor + random.int(in: 7...45)
                 step(.screening, by: ownerID, from: start, to: start + random.int(in: 1...14))
             }
@@ -257,7 +257,7 @@ extension DemoHistoryGenerator {
         // MARK: Integration
 
         /// Civic orientation (MO) for those with a status, a few months after it; a share of those
-        /// with temporary protection, who are not obliged to follow it. Applicants do not (seed 001).
+        /// with temporary protection, who are not obliged to follow it. Applicants do not (docs/domain.md#case-001).
         mutating func civicOrientation(owner: Int?) {
             guard let current = profile.currentStatus, current.status.givesFullAccess else { return }
             guard random.chance(current.status == .temporaryProtection ? 0.5 : 0.85) else { return }
@@ -326,15 +326,15 @@ extension DemoHistoryGenerator {
 
         // MARK: Work
 
-        /// From the right-to-work date on. Seed 001: the integration service refers everyone who may
-        /// and wants to work to the employment service; about 7 in 10 here, sent 0–120 days after the
+        /// From the right-to-work date on. The integration service refers everyone who may and wants to
+        /// work to the employment service (docs/domain.md#case-001); about 7 in 10 here, sent 0–120 days after the
         /// date (most within weeks). The employment service guides its own; a Jobteam its own; an
-        /// OCMW puts paid work first (seed 002).
+        /// OCMW puts paid work first (docs/domain.md#case-002).
         mutating func work(owner: Int, from rightToWork: Int) {
             let place = generator.places[owner]
             let sendOn = rightToWork + skewedEarly(0...120)
             if random.chance(0.12) {
-                // Seed 000 asks whether short contacts with practice count: some have one.
+                // docs/domain.md#case-000 asks whether short contacts with practice count: some have one.
                 let day = sendOn + random.int(in: 0...200)
                 step(.practiceContact, by: place.id, from: day, to: day)
             }
@@ -356,7 +356,7 @@ extension DemoHistoryGenerator {
             }
         }
 
-        /// Seed 002 (Mechelen): paid work first, temporary work experience (article 60) combined with
+        /// Mechelen (docs/domain.md#case-002): paid work first, temporary work experience (article 60) combined with
         /// training; trial and error rather than a long screening. Some are referred to VDAB, to the
         /// learning-work company or to a training provider; most others start work experience at the
         /// OCMW itself.
@@ -410,9 +410,9 @@ extension DemoHistoryGenerator {
 
         enum Path { case job, training, ibo, workExperience, intensive, stalled }
 
-        /// Guidance to work by an employment service from `start`: a screening, then one of the paths
-        /// the seeds describe (seed 001: VDAB assesses the distance to the labour market and picks the
-        /// offer). Returns the referral's outcome and day, nil while it runs.
+        /// Guidance to work by an employment service from `start`: a screening, then one of the paths the
+        /// source cases describe (docs/domain.md#case-001: VDAB assesses the distance to the labour market and
+        /// picks the offer). Returns the referral's outcome and day, nil while it runs.
         mutating func guidance(at guide: Int, from start: Int) -> (ReferralOutcome, Int)? {
             let guideID = generator.places[guide].id
             let screened = start + random.int(in: 10...40)
@@ -439,7 +439,8 @@ extension DemoHistoryGenerator {
                 workExperience(runBy: generator.places[guide].workplace ?? guide, from: begins, requester: nil)
                 return begins <= today ? (.workExperience, begins) : nil
             case .intensive:
-                // Seed 001: VDAB refers those who need intensive guidance to the Jobteam; without one, it guides them itself.
+                // docs/domain.md#case-001: VDAB refers those who need intensive guidance to the Jobteam; without
+                // one, it guides them itself.
                 let sent = screened + random.int(in: 0...30)
                 let jobteams = generator.places[guide].routes.filter { generator.places[$0.to].kind == .intensiveGuidance }
                 guard let route = openRoute(jobteams, on: sent) else { return intensive(at: guide, from: sent) }
@@ -464,7 +465,7 @@ extension DemoHistoryGenerator {
             }
         }
 
-        /// Intensive guidance (a Jobteam, seed 001) for 6–18 months: a job for about half, a training
+        /// Intensive guidance (a Jobteam, docs/domain.md#case-001) for 6–18 months: a job for about half, a training
         /// for some (the Jobteam's target counts both), the rest drop out.
         mutating func intensive(at team: Int, from start: Int) -> (ReferralOutcome, Int)? {
             let ends = start + random.int(in: 180...540)
@@ -508,7 +509,7 @@ extension DemoHistoryGenerator {
         }
 
         /// Temporary work experience or article 60 (9–18 months), or a shorter internship at a
-        /// learning-work company. Seed 002: during article 60 the OCMW asks for a training; after, a
+        /// learning-work company. During article 60 the OCMW asks for a training (docs/domain.md#case-002); after, a
         /// job for most (quicker with the training), sometimes through an IBO first.
         mutating func workExperience(runBy organisation: Int, from start: Int, requester: Int?) {
             let internship = requester == nil && random.chance(0.25)
@@ -517,7 +518,7 @@ extension DemoHistoryGenerator {
                               from: start, to: ends)
             var trainedUntil: Int?, stillTraining = false
             if let requester, random.chance(0.6), start + 150 <= today {
-                // Seed 002: the Mechelen requests went to VDAB (and a provider) some months into article 60.
+                // docs/domain.md#case-002: the Mechelen requests went to VDAB (and a provider) some months into article 60.
                 let sent = start + random.int(in: 150...270)
                 let options = generator.places[requester].routes.filter {
                     let kind = generator.places[$0.to].kind
@@ -545,7 +546,7 @@ extension DemoHistoryGenerator {
             let near = requester ?? organisation
             if random.chance(trainedUntil != nil ? 0.8 : 0.62 + 0.12 * pace) {
                 if random.chance(0.2) {
-                    // Seed 002 (Fadi): training, then an IBO, then a permanent job.
+                    // docs/domain.md#case-002: some success stories went from training to an IBO, then a permanent job.
                     _ = ibo(near: near, from: after + random.int(in: 14...60))
                 } else {
                     _ = job(near: near, on: after + skewedEarly(0...120))
@@ -605,7 +606,7 @@ extension DemoHistoryGenerator {
             guard let received = draft.take(.receive, on: day + delay, today: today) else { return draft }
             let decided = max(received + skewedEarly(0...3),
                               day + 1 + (random.chance(0.75) ? skewedEarly(0...6) : random.int(in: 7...19)))
-            // Seed 002: 9 of 10 training requests were refused at first; a broader population fares
+            // docs/domain.md#case-002: 9 of 10 training requests were refused at first; a broader population fares
             // better, so 6 in 10 here. Guidance and intensive guidance are mostly accepted.
             let accept: Double
             switch purpose {
@@ -620,7 +621,7 @@ extension DemoHistoryGenerator {
             let reason = refusalReason(for: purpose, dutch: dutch(on: decided))
             guard let refused = draft.take(.refuse, on: decided, today: today, reason: reason,
                                            text: DemoHistoryTexts.refusal(reason)) else { return draft }
-            // Seed 002: 2 of the 9 refused training requests started after talks with VDAB.
+            // docs/domain.md#case-002: 2 of the 9 refused training requests started after talks with VDAB.
             guard random.chance(purpose == .training ? 0.25 : 0.05),
                   let again = draft.take(.reconsider, on: refused + random.int(in: 7...60), today: today,
                                          text: DemoHistoryTexts.reconsidered) else { return draft }
@@ -648,9 +649,10 @@ extension DemoHistoryGenerator {
                 events: draft.events))
         }
 
-        /// Seed 002's reasons for training requests (motivation, who pays, technical codes, Dutch too
-        /// good or too poor, admission rules), Dutch ones as the level suggests; others say no capacity,
-        /// not needed (seed 001: the regular offer suffices) or that the person declined.
+        /// The reasons the Mechelen training requests met (docs/domain.md#refusal-reasons: motivation, who pays,
+        /// technical codes, Dutch too good or too poor, admission rules), Dutch ones as the level suggests;
+        /// others say no capacity, not needed (docs/domain.md#case-001: the regular offer suffices) or that the
+        /// person declined.
         mutating func refusalReason(for purpose: Purpose, dutch: CEFRLevel?) -> RefusalReason {
             switch purpose {
             case .training:

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The chain the seeds describe, as plain values: organisations, agreements and the users'
-/// accounts. Built the same way for the same seed; persons come from `DemoPersonGenerator`.
+/// The chain the source cases describe (docs/domain.md#the-source-cases), as plain values: organisations,
+/// agreements and the users' accounts. Built the same way for the same seed; persons come from `DemoPersonGenerator`.
 public struct DemoWorld: Sendable {
     public struct Organisation: Sendable, Hashable {
         public let id: UUID
@@ -96,8 +96,8 @@ public struct DemoWorld: Sendable {
         let slug: String, name: String, kind: OrganisationKind, municipality: String
     }
 
-    /// Seed 004 (Poelkapelle), 000 (AgII in five provinces and Brussels), 001 (Ghent), 002
-    /// (Mechelen), 003 (learning-work companies). Providers and employers are invented.
+    /// The source cases (docs/domain.md#the-source-cases): 004 (Poelkapelle), 000 (AgII in five provinces and
+    /// Brussels), 001 (Ghent), 002 (Mechelen), 003 (learning-work companies). Providers and employers are invented.
     static let organisationSpecs: [OrganisationSpec] = [
         .init(slug: "fedasil-poelkapelle", name: "Fedasil opvangcentrum Poelkapelle", kind: .reception, municipality: "33040"),
         .init(slug: "agii-antwerpen", name: "Agentschap Integratie en Inburgering Antwerpen", kind: .integration, municipality: "11002"),
@@ -137,7 +137,7 @@ public struct DemoWorld: Sendable {
 
     /// What travels when an integration service hands someone to the employment service.
     /// What travels for guidance to work, the trajectory included: the receiver sees the steps already
-    /// taken and records its own (seed 001: "the receiver never has to ask again").
+    /// taken and records its own (docs/domain.md#chain-cooperation: nobody asks the same questions twice).
     public static let profileForWork: [DataCategory] = [
         .identity, .contact, .legalStatus, .languages, .education, .workExperience,
         .competencesAndWishes, .availabilityAndConstraints, .trajectoryAndReferrals,
@@ -150,7 +150,7 @@ public struct DemoWorld: Sendable {
         let integrationTasks: [PartyTask] = [.civicOrientation, .screening, .guidance, .jointConsultationDays]
         let employmentTasks: [PartyTask] = [.screening, .guidance, .training, .reporting, .jointConsultationDays]
         var specs: [AgreementSpec] = []
-        // Seed 000: five provincial AgII–VDAB agreements.
+        // docs/domain.md#case-000: five provincial AgII–VDAB agreements.
         let provincial: [(String, String, [String])] = [
             ("Antwerpen", "agii-antwerpen", ["vdab-antwerpen", "vdab-mechelen"]),
             ("Vlaams-Brabant", "agii-vlaams-brabant", ["vdab-leuven"]),
@@ -167,7 +167,7 @@ public struct DemoWorld: Sendable {
                     + vdabs.map { Party(organisation: $0, tasks: employmentTasks) },
                 routes: vdabs.flatMap { [(agii, $0, profileForWork), ($0, agii, feedback)] }))
         }
-        // Seed 000: Brussels with Actiris and the Huis van het Nederlands.
+        // docs/domain.md#case-000: Brussels with Actiris and the Huis van het Nederlands.
         specs.append(AgreementSpec(
             title: "Samenwerkingsovereenkomst AgII–VDAB–Actiris–Huis van het Nederlands Brussel", kind: .regional,
             region: ReferenceRegions.brussel.nisCode, validity: convenant,
@@ -182,7 +182,7 @@ public struct DemoWorld: Sendable {
                 ("hvn-brussel", "actiris", [.identity, .languages]), ("hvn-brussel", "vdab-brussel", [.identity, .languages]),
                 ("actiris", "agii-brussel", feedback), ("vdab-brussel", "agii-brussel", feedback),
             ]))
-        // Seed 004: the reception centre refers residents to VDAB once they may work; VDAB reports back.
+        // docs/domain.md#case-004: the reception centre refers residents to VDAB once they may work; VDAB reports back.
         specs.append(AgreementSpec(
             title: "Ketenafspraak Fedasil Poelkapelle – VDAB Ieper", kind: .bilateral,
             region: ReferenceRegions.westVlaanderen.nisCode, validity: Validity(from: CalendarDate(2019, 3, 1)),
@@ -192,7 +192,7 @@ public struct DemoWorld: Sendable {
             ],
             routes: [("fedasil-poelkapelle", "vdab-ieper", profileForWork),
                      ("vdab-ieper", "fedasil-poelkapelle", feedback)]))
-        // Seed 001: IN-Gent → VDAB → Jobteam, with case conferences between VDAB and the Jobteam.
+        // docs/domain.md#case-001: IN-Gent → VDAB → Jobteam, with case conferences between VDAB and the Jobteam.
         specs.append(AgreementSpec(
             title: "Gentse route naar werk: IN-Gent – VDAB Gent – Jobteam", kind: .regional,
             region: ReferenceRegions.oostVlaanderen.nisCode,
@@ -208,7 +208,7 @@ public struct DemoWorld: Sendable {
                 ("vdab-gent", "jobteam-gent", profileForWork + [.assessment]),
                 ("vdab-gent", "in-gent", feedback), ("jobteam-gent", "vdab-gent", feedback + [.assessment]),
             ]))
-        // Seed 002: OCMW Mechelen and VDAB (training requests, liaison), with the work-experience partners.
+        // docs/domain.md#case-002: OCMW Mechelen and VDAB (training requests, liaison), with the work-experience partners.
         specs.append(AgreementSpec(
             title: "Samenwerking OCMW Mechelen – VDAB Mechelen (werkervaring en opleiding)", kind: .bilateral,
             region: ReferenceRegions.antwerpen.nisCode, validity: Validity(from: CalendarDate(2021, 1, 1)),

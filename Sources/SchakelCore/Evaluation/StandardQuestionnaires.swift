@@ -1,8 +1,8 @@
 import Foundation
 
-/// The default questionnaires, from seed 004 step 7 (kwalitatief). The seed asks them after a test
-/// phase; where the wording was about "the test" it now fits a chain that keeps running, and the
-/// rest is the seed's own wording.
+/// The default questionnaires of the qualitative evaluation (docs/domain.md#evaluation). Case 004
+/// asks them after a test phase; where the wording was about "the test" it now fits a chain that
+/// keeps running, and the rest keeps the wording of case 004's guide.
 extension Questionnaire {
     public static func standard(for audience: SurveyAudience) -> Questionnaire {
         switch audience {
@@ -12,7 +12,7 @@ extension Questionnaire {
     }
 
     /// Asked of the frontline workers who carry out (part of) the chain; they answer as a team
-    /// ("jullie"), as in the seed.
+    /// ("jullie"), as in case 004's guide.
     public static let frontlineWorkers = Questionnaire(audience: .frontlineWorker, version: 1, questions: [
         SurveyQuestion(key: "chain-went",
                        text: SurveyWording(dutch: "Hoe verliep de ketensamenwerking de voorbije periode?",
@@ -43,7 +43,7 @@ extension Questionnaire {
                        text: SurveyWording(dutch: "Hoe verloopt de samenwerking met de partners?",
                                            english: "How is the cooperation with the partners going?"),
                        kind: .scale(.poorToGood)),
-        // The seed's step 6 names the support: training, a manual, a chart, a helpline.
+        // Step 6 of case 004's plan names the support (docs/domain.md#case-004): training, a manual, a chart, a helpline.
         SurveyQuestion(key: "support-enough",
                        text: SurveyWording(dutch: "Krijgen jullie voldoende ondersteuning (opleiding, handleiding, hulplijn …) bij het uitvoeren van de ketensamenwerking?",
                                            english: "Do you get enough support (training, a manual, a helpline …) in carrying out the chain cooperation?"),
@@ -73,7 +73,7 @@ extension Questionnaire {
                        text: SurveyWording(dutch: "Wilt u daar iets over vertellen?",
                                            english: "Would you like to tell us more about it?"),
                        kind: .openText(maxLength: SurveyQuestion.defaultMaxLength)),
-        // The seed's promise of the chain: no one has to answer the same questions twice.
+        // The promise of the chain (docs/domain.md#chain-cooperation): no one has to answer the same questions twice.
         SurveyQuestion(key: "same-questions-twice",
                        text: SurveyWording(dutch: "Moest u dezelfde vragen meerdere keren beantwoorden?",
                                            english: "Did you have to answer the same questions more than once?"),

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Who a questionnaire asks (seed 004, step 7 "De ketensamenwerking evalueren", kwalitatief): the
-/// frontline workers who carry out the chain, and the clients it serves.
+/// Who a questionnaire asks (docs/domain.md#evaluation, the qualitative part): the frontline
+/// workers who carry out the chain, and the clients it serves.
 public enum SurveyAudience: String, CaseIterable, Codable, Sendable {
     case frontlineWorker = "frontline-worker"
     case client

@@ -25,7 +25,7 @@ public struct FigureFilter: Hashable, Sendable {
     public var toMonth: Int
     public var region: String?
     public var organisationID: UUID?
-    /// A chain: the organisations party to one agreement (seed 004 step 7 evaluates a chain). Persons
+    /// A chain: the organisations party to one agreement (a chain is what docs/domain.md#evaluation evaluates). Persons
     /// owned by one of them; referrals between two of them.
     public var chain: Chain?
     public var route: Route?

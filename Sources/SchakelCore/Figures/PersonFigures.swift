@@ -2,7 +2,7 @@ import Foundation
 
 /// One person as the figures see them: the few dates and groups every indicator counts by, derived
 /// from the dossier by the same rules the timeline uses. No name, no identifier but the row's key,
-/// so the figures never need to open a dossier (seed 004 step 7: counts of referrals and results).
+/// so the figures never need to open a dossier (docs/domain.md#evaluation: counts of referrals and results).
 public struct PersonFigures: Hashable, Sendable {
     public var personID: UUID
     public var ownerID: UUID
@@ -57,7 +57,8 @@ public struct PersonFigures: Hashable, Sendable {
 
     /// Steps that count as "in a job or training" for the outcome indicators.
     public static let jobOrTraining: Set<TrajectoryStepKind> = [.job, .training, .ibo]
-    /// Steps that count as working when Dutch progress is compared (seed 000: does Dutch improve faster at work?).
+    /// Steps that count as working when Dutch progress is compared (docs/domain.md#case-000: does Dutch improve
+    /// faster at work?).
     public static let working: Set<TrajectoryStepKind> = [.job, .temporaryWorkExperience, .ibo, .internship]
 
     /// What a dossier's referrals contribute: when and along which route each was sent.

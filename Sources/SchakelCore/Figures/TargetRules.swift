@@ -1,7 +1,7 @@
 import Foundation
 
-/// Who a coordinator or analyst may set a target for (seed 001: "the Jobteam brings 900 persons to a
-/// job or training in two years"). A target steers a chain the analyst's organisation works in, so it
+/// Who a coordinator or analyst may set a target for (docs/domain.md#case-001: the Jobteam brings 900 persons
+/// to a job or training in two years). A target steers a chain the analyst's organisation works in, so it
 /// is set for the analyst's own chain only: their own organisation, and every organisation that is party,
 /// together with it, to an agreement in force on the day the target is set. Not the chain of the chain:
 /// a partner's other partners are not in it.

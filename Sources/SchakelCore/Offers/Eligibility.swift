@@ -1,7 +1,7 @@
 import Foundation
 
 /// Whether a person may take up an offer, with every reason spelled out before anyone applies
-/// (seed 002: seven of ten training requests were refused for reasons nobody saw coming).
+/// (docs/domain.md#case-002: seven of ten training requests were refused for reasons nobody saw coming).
 public enum EligibilityVerdict: String, CaseIterable, Codable, Sendable {
     case eligible
     /// Nothing blocks, but the dossier lacks something the offer asks about.
@@ -66,7 +66,7 @@ public enum EligibilityFinding: Equatable, Sendable {
     /// The dossier records no competences (or no work experience) at all, so it cannot say.
     case prerequisiteUnknown(Prerequisite)
     case documentsNeeded([String])
-    /// The participant pays, or who pays is not settled (seed 002: "unclear who pays").
+    /// The participant pays, or who pays is not settled (docs/domain.md#case-002: unclear who pays).
     case fundingToAgree(OfferFunding)
 
     public var effect: FindingEffect {

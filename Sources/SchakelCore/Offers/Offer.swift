@@ -1,6 +1,6 @@
 import Foundation
 
-/// What an offer is: something to learn, or a place to work or practise (seed 002, 003).
+/// What an offer is: something to learn, or a place to work or practise (docs/domain.md#offers-and-eligibility).
 public enum OfferKind: String, CaseIterable, Codable, Sendable {
     case training
     /// NT2: Dutch as a second language.
@@ -14,8 +14,8 @@ public enum OfferKind: String, CaseIterable, Codable, Sendable {
     case workExperiencePlace = "work-experience-place"
     case internshipPlace = "internship-place"
 
-    /// Courses a person follows beside whatever fills their days (seed 002: training during the
-    /// article-60 contract). A vacancy or a place replaces the day's work instead, so day work does
+    /// Courses a person follows beside whatever fills their days (docs/domain.md#case-002: training
+    /// during the article-60 contract). A vacancy or a place replaces the day's work instead, so day work does
     /// not conflict with it.
     public var isFollowedBesideWork: Bool {
         switch self {
@@ -89,7 +89,7 @@ public struct OfferSchedules: Hashable, Sendable, Codable, Sequence, Expressible
     }
 }
 
-/// Who pays for the offer (seed 002: "financial: unclear who pays" was a refusal reason).
+/// Who pays for the offer (docs/domain.md#case-002: unclear who pays was a refusal reason).
 public enum OfferFunding: String, CaseIterable, Codable, Sendable {
     case free, vdab, ocmw, employer, participant
     /// European Social Fund project.

@@ -2,7 +2,8 @@ import Foundation
 
 /// Generates synthetic offers for the demo world and the benchmarks: trainings, Dutch courses,
 /// civic orientation, vacancies and places, spread over the municipalities, with the kinds of
-/// admission rules seed 002 ran into (Dutch floors and ceilings, diplomas, right to work, statuses).
+/// admission rules the Mechelen requests ran into (Dutch floors and ceilings, diplomas, right to work,
+/// statuses; docs/domain.md#case-002).
 ///
 /// Offer `i` is drawn from its own stream derived from (seed, i), like `DemoPersonGenerator`,
 /// so any slice can be generated on its own and the same seed and day give the same offers.
@@ -137,7 +138,8 @@ public struct DemoOfferGenerator: Sendable {
                      instructionLanguage: kind == .dutchCourse ? "nl" : language, admission: admission)
     }
 
-    /// Seed 002's sectors: care, logistics, ICT, industry, construction, hospitality, retail, administration.
+    /// The Mechelen requests' sectors (docs/domain.md#case-002): care, logistics, ICT, industry, construction,
+    /// hospitality, retail, administration.
     static func sector(_ occupation: String) -> String {
         switch occupation {
         case "2221", "5311", "5321", "5322": return "zorg"

@@ -64,7 +64,7 @@ public enum FitReason: Equatable, Sendable {
     case relatedExperience(offer: String, experience: String, years: Int)
     case sharedCompetences([Competence])
     case distance(DistanceClass, mobility: Mobility)
-    /// Evening, weekend or self-paced: can be followed beside daytime work (seed 002).
+    /// Evening, weekend or self-paced: can be followed beside daytime work (docs/domain.md#offers-and-eligibility).
     case besideDaytimeWork(OfferSchedules)
     /// An evening or weekend the person marked as available, or part-time for someone part-time only.
     case fitsAvailability(OfferSchedule)

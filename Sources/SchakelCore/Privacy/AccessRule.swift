@@ -1,6 +1,6 @@
 import Foundation
 
-/// The one rule every read of personal data obeys (DESIGN §4).
+/// The one rule every read of personal data obeys (docs/domain.md#the-access-rule).
 ///
 /// Personal data leaves its owning organisation only when all hold: an active agreement route
 /// covers owner → reader organisation and the category; the person gave active consent to that

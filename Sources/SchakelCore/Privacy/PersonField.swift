@@ -41,7 +41,7 @@ public enum PersonField: String, CaseIterable, Codable, Sendable {
     public static func fields(in category: DataCategory) -> [PersonField] { allCases.filter { $0.category == category } }
 }
 
-/// Distance to the labour market, as the employment service assesses it (seed 001).
+/// Distance to the labour market, as the employment service assesses it (docs/domain.md#distance-to-the-labour-market).
 public enum LabourMarketDistance: String, CaseIterable, Codable, Sendable {
     case close, medium, far
 }

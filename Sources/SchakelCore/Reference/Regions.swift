@@ -46,7 +46,8 @@ public enum ReferenceRegions {
 
     public static func region(code: String) -> Region? { all.first { $0.nisCode == code } }
 
-    /// Municipalities the seeds and the demo world use (REFNIS codes as published by Statbel).
+    /// Municipalities the source cases (docs/domain.md#the-source-cases) and the demo world use (REFNIS codes as
+    /// published by Statbel).
     /// The full list is loaded with `schakel reference import-municipalities FILE.csv`.
     public static let municipalities: [Municipality] = [
         .init(nisCode: "11002", nameNL: "Antwerpen", nameFR: "Anvers", regionCode: "10000"),

@@ -7,7 +7,7 @@ public enum ReferralState: String, CaseIterable, Codable, Sendable {
     case completed, cancelled
 
     /// Completed and cancelled referrals take no further step. A refused one still can: it may be
-    /// reconsidered after talks (seed 002: "initially refused, then started").
+    /// reconsidered after talks (docs/domain.md#referrals: refused at first, then started).
     public var isTerminal: Bool { self == .completed || self == .cancelled }
 }
 
@@ -34,7 +34,7 @@ public enum ReferralUrgency: String, CaseIterable, Codable, Sendable {
     case normal, urgent
 }
 
-/// Why a receiver refused. The training reasons are the ones the Mechelen requests met (seed 002).
+/// Why a receiver refused. The training reasons are the ones the Mechelen requests met (docs/domain.md#refusal-reasons).
 public enum RefusalReason: String, CaseIterable, Codable, Sendable {
     case motivation
     case funding

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The moments on a person's timeline that the chain steers by (seed 004: refer on the right-to-work date).
+/// The moments on a person's timeline that the chain steers by (docs/domain.md#milestones: refer on the
+/// right-to-work date).
 public enum MilestoneKind: String, CaseIterable, Codable, Sendable {
     case protectionRequest = "protection-request"
     case rightToWork = "right-to-work"

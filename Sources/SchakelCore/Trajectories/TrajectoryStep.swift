@@ -1,6 +1,6 @@
 import Foundation
 
-/// The kinds of step on a person's way to work (seed 000, 001, 002).
+/// The kinds of step on a person's way to work (docs/domain.md#step-kinds).
 public enum TrajectoryStepKind: String, CaseIterable, Codable, Sendable {
     /// Maatschappelijke oriëntatie.
     case civicOrientation = "civic-orientation"
@@ -16,7 +16,7 @@ public enum TrajectoryStepKind: String, CaseIterable, Codable, Sendable {
     case internship
     case intensiveGuidance = "intensive-guidance"
     case jobCoaching = "job-coaching"
-    /// A short contact with practice (visit, try-out day); seed 000 asks whether these count.
+    /// A short contact with practice (visit, try-out day); docs/domain.md#case-000 asks whether these count.
     case practiceContact = "practice-contact"
     /// A job in the normal economic circuit: the goal of the chain.
     case job = "job-normal-economic-circuit"
@@ -40,7 +40,7 @@ public enum TrajectoryStepOutcome: String, CaseIterable, Codable, Sendable {
 }
 
 /// One step of a trajectory as the domain sees it. Steps may overlap: Dutch lessons beside work
-/// experience (seed 002) is the normal case, not an exception.
+/// experience (docs/domain.md#trajectories) is the normal case, not an exception.
 public struct TrajectoryStep: Hashable, Sendable, Identifiable {
     public var id: UUID
     public var kind: TrajectoryStepKind

@@ -297,7 +297,7 @@ import Testing
         #expect(open.counts.map(\.display) == ["<5", "x"] && open.total == .value(8))
     }
 
-    /// Seed 002: ten training requests, 7 refused, 2 refused and started after reconsideration, 1 started.
+    /// docs/domain.md#case-002: ten training requests, 7 refused, 2 refused and started after reconsideration, 1 started.
     static let trainingDecisions = CountTable(rows: ["org"], columns: ["accepted", "refused", "refused-then-reconsidered", "undecided"],
                                               values: [[1, 7, 2, 0]])
 

@@ -24,7 +24,8 @@ struct PersonFiguresTests {
     }
 
     @Test func theRightToWorkDateIsFourMonthsAfterTheRequestAndTheHorizonsFollowTheSteps() {
-        // Protection requested 10 January 2024: the right to work from 10 May 2024 (seed 004: 4 months).
+        // Protection requested 10 January 2024: the right to work from 10 May 2024 (4 months,
+        // docs/domain.md#legal-status-and-the-right-to-work).
         // A job from 1 September 2024 to 28 February 2025, then training from 1 April 2025 on.
         let figures = derive(steps: [step(.job, .completed, CalendarDate(2024, 9, 1), CalendarDate(2025, 2, 28)),
                                      step(.training, .running, CalendarDate(2025, 4, 1)),

@@ -3,7 +3,7 @@ import SchakelCore
 import Vapor
 
 extension API {
-    /// Evaluation surveys (seed 004 step 7): frontline workers answer for themselves, a client's answers
+    /// Evaluation surveys (docs/domain.md#evaluation): frontline workers answer for themselves, a client's answers
     /// are entered with (or by) the client on a caseworker's session. Stored without identifiers.
     struct SurveyController {
         static func audience(_ request: Request) throws -> SurveyAudience {

@@ -136,7 +136,7 @@ extension API {
         }
 
         /// Persons of the reader's organisation whose right-to-work date falls in the coming weeks
-        /// (seed 004: refer residents to VDAB on time). `?weeks=` 1 to 26, default 6.
+        /// (docs/domain.md#case-004: refer residents to VDAB on time). `?weeks=` 1 to 26, default 6.
         @Sendable func upcomingRightToWork(_ request: Request) async throws -> [UpcomingRightToWorkDTO] {
             try PersonController.requireCaseworker(request)
             let user = try request.user

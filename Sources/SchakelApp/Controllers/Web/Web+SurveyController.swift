@@ -5,7 +5,7 @@ import SchakelCore
 import Vapor
 
 extension Web {
-    /// `/enquete/{audience}`: the evaluation questionnaires (seed 004 step 7) as a form. A frontline worker
+    /// `/enquete/{audience}`: the evaluation questionnaires (docs/domain.md#evaluation) as a form. A frontline worker
     /// answers for themselves; a client's answers are entered with the client. Stored without identifiers by
     /// the API's own handler.
     struct SurveyController {

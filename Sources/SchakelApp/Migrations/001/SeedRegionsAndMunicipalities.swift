@@ -1,7 +1,8 @@
 import Fluent
 import SQLKit
 
-/// The six regions and the municipalities the seeds use; the full list is imported by command.
+/// The six regions and the municipalities the source cases use (docs/domain.md#the-source-cases); the full list
+/// is imported by command.
 struct SeedRegionsAndMunicipalities: AsyncMigration {
     // Frozen copy of `ReferenceRegions` as of this migration: a later edit of that list must not change
     // what a new database is seeded with here.

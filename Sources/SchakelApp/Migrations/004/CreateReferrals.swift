@@ -4,7 +4,7 @@ import SQLKit
 /// Response deadlines on agreement routes, and referrals with their history.
 struct CreateReferrals: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        // First contact within this many working days (seed 004: reception centres refer on time).
+        // First contact within this many working days (docs/domain.md#first-contact-deadline).
         try await database.schema("agreement_routes")
             .field("response_days", .int, .required, .sql(.default(5))).update()
         try await database.schema("referrals")

@@ -1,6 +1,6 @@
 import Fluent
 
-/// Evaluation survey answers (seed 004 step 7), stored without any identifier: no user, no
+/// Evaluation survey answers (docs/domain.md#evaluation), stored without any identifier: no user, no
 /// organisation, no timestamp, only the month, so a frontline worker can be frank and a client
 /// cannot be traced.
 struct CreateSurveyResponses: AsyncMigration {

@@ -1,6 +1,7 @@
 import Fluent
 
-/// Targets a partnership steers by (seed 001: the Jobteam brings 900 persons to a job or training in two years).
+/// Targets a partnership steers by (docs/domain.md#case-001: the Jobteam brings 900 persons to a job or training
+/// in two years).
 struct CreateTargets: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("targets")

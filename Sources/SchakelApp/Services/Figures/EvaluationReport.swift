@@ -2,7 +2,7 @@ import Foundation
 import SchakelCore
 import Vapor
 
-/// The evaluation report of seed 004 step 7: the counts of referrals and results (every indicator
+/// The evaluation report (docs/domain.md#evaluation): the counts of referrals and results (every indicator
 /// for the period and filter) and, beside them, what frontline workers and clients answered.
 struct EvaluationReportDTO: Content {
     var title: String

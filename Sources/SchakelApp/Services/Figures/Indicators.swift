@@ -62,7 +62,7 @@ struct Indicators {
         }
     }
 
-    // MARK: Partnerships (seed 000: how many partnerships, which regions have most actors)
+    // MARK: Partnerships (docs/domain.md#case-000: how many partnerships, which regions have most actors)
 
     /// Agreements and organisations, not persons: nothing to suppress.
     func partnerships(_ labels: FigureLabels) async throws -> IndicatorDTO {
@@ -193,7 +193,7 @@ struct Indicators {
         return buckets.map { (value: $0.key, count: $0.value) }
     }
 
-    // MARK: Outcomes (seed 001: 6 in 10 found a job)
+    // MARK: Outcomes (docs/domain.md#case-001: 6 in 10 found a job)
 
     func outcomes(_ labels: FigureLabels) async throws -> IndicatorDTO {
         let cutoffs = PersonFigures.horizons.map { (months: $0, day: today.adding(months: -$0).dayNumber) }
@@ -276,7 +276,7 @@ struct Indicators {
 
     static func quarter(_ month: Int) -> String { "\(month / 100)-Q\((month % 100 - 1) / 3 + 1)" }
 
-    // MARK: Language (seed 000: does Dutch improve faster when people work?)
+    // MARK: Language (docs/domain.md#case-000: does Dutch improve faster when people work?)
 
     func languageProgress(_ labels: FigureLabels) async throws -> IndicatorDTO {
         // One statement in the covering index's order: per month, whether they worked, first and
@@ -317,7 +317,7 @@ struct Indicators {
             values: values, note: FigureText.languageNote(language))
     }
 
-    // MARK: Training applications (seed 002: 10 requests, 7 refused, 2 started after talks)
+    // MARK: Training applications (docs/domain.md#case-002: 10 requests, 7 refused, 2 started after talks)
 
     func training(_ labels: FigureLabels) async throws -> IndicatorDTO {
         // The reasons are those of the refusals that stood, the "refused" column: an application refused
@@ -356,7 +356,7 @@ struct Indicators {
             values: [], note: nil)
     }
 
-    // MARK: Targets (seed 001: the Jobteam, 900 persons to a job or training in two years)
+    // MARK: Targets (docs/domain.md#case-001: the Jobteam, 900 persons to a job or training in two years)
 
     func targets(_ labels: FigureLabels) async throws -> IndicatorDTO {
         var query = TargetModel.query(on: database).sort(\.$startsOn)
@@ -389,7 +389,7 @@ struct Indicators {
         return Disclosure.count(monthly.reduce(0, +), months: monthly)
     }
 
-    // MARK: Inflow (seed 001: the Jobteam's inflow of newcomers is monitored)
+    // MARK: Inflow (docs/domain.md#case-001: the Jobteam's inflow of newcomers is monitored)
 
     func inflow(_ labels: FigureLabels) async throws -> IndicatorDTO {
         let receiving = filter.organisationID
