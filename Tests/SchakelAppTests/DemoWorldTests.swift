@@ -48,7 +48,7 @@ struct DemoWorldTests {
     }
 
     @Test(arguments: TestDatabase.all)
-    func theChainOfTheSeedsIsThere(database: TestDatabase) async throws {
+    func theChainOfTheSourceCasesIsThere(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let summary = try await Fixtures.demoWorld(app, persons: 50)
             let world = DemoWorld(seed: 7)

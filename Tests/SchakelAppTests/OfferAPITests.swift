@@ -384,7 +384,7 @@ struct FindingWordingTests {
         #expect(!dutch.contains("2026-"))
     }
 
-    @Test func theSeedsExampleReadsAsACounsellorWouldSayIt() {
+    @Test func theCaseExampleReadsAsACounsellorWouldSayIt() {
         #expect(FindingWording.text(.dutchTooLow(required: .b1, has: .a2, since: CalendarDate(2026, 3, 3)), .nl)
                 == "vraagt Nederlands B1, heeft A2 sinds 03/03/2026")
         #expect(FindingWording.text(.scheduleConflict(needs: .outsideWorkingHours, offers: [.day]), .nl)

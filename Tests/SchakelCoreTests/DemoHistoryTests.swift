@@ -249,17 +249,17 @@ private enum Sample {
         #expect(training.count > 100)
         #expect((0.4...0.8).contains(Sample.share(trainingRefused.count, of: training.count)))
         // docs/domain.md#case-002: the reasons the Mechelen requests met, and only those.
-        let seed002: Set<RefusalReason> = [.motivation, .funding, .technicalAdministrative, .dutchLevelTooLow, .dutchLevelTooHigh,
+        let case002Reasons: Set<RefusalReason> = [.motivation, .funding, .technicalAdministrative, .dutchLevelTooLow, .dutchLevelTooHigh,
                                            .admissionRequirements]
         let reasons = Set(trainingRefused.flatMap(\.events).compactMap(\.reason))
-        #expect(reasons == seed002)
+        #expect(reasons == case002Reasons)
         // docs/domain.md#case-002: 2 of the 9 refused were reconsidered and started; about 1 in 4 here.
         let reconsidered = trainingRefused.filter { $0.events.contains { $0.action == .reconsider } }
         #expect((0.1...0.4).contains(Sample.share(reconsidered.count, of: trainingRefused.count)))
         #expect(reconsidered.contains { $0.events.contains { $0.action == .start } })
         // Other refusals give other reasons.
         let otherReasons = Set(refused.filter { $0.purpose != .training }.flatMap(\.events).compactMap(\.reason))
-        #expect(otherReasons.isDisjoint(with: seed002) && otherReasons.contains(.noCapacity) && otherReasons.contains(.personDeclined))
+        #expect(otherReasons.isDisjoint(with: case002Reasons) && otherReasons.contains(.noCapacity) && otherReasons.contains(.personDeclined))
     }
 
     @Test func someAnswersComeLateAndSomeReferralsAreStillOpen() {

@@ -276,7 +276,7 @@ import Testing
     let today = OfferFixtures.today
 
     /// Still on an article-60 contract until the end of the year; Dutch B1 since spring.
-    var fadi: PersonProfile {
+    var applicant: PersonProfile {
         F.person(dutch: [(.a2, CalendarDate(2025, 9, 1)), (.b1, CalendarDate(2026, 4, 14))],
                  education: [EducationRecord(level: .lowerSecondary, field: "general", country: "SY", recognition: .notRequested)],
                  competences: [.plumbing], experience: [WorkExperienceRecord(occupation: "7126", years: 4, country: "SY")],
@@ -285,7 +285,7 @@ import Testing
     var article60: Eligibility.Circumstances { F.daytimeWork(until: CalendarDate(2026, 12, 31)) }
 
     func evaluate(_ offer: Offer) -> EligibilityResult {
-        Eligibility.evaluate(person: fadi, offer: offer, today: today, circumstances: article60)
+        Eligibility.evaluate(person: applicant, offer: offer, today: today, circumstances: article60)
     }
 
     @Test func dutchTooGoodForTheSwitchTraining() {
@@ -317,7 +317,7 @@ import Testing
         let evening = F.offer(occupation: "7126", competences: [.plumbing], schedules: [.evening],
                               admission: AdmissionRequirements(minDutch: .a2, requiresRightToWork: true))
         #expect(evaluate(evening).verdict == .eligible)
-        let ranked = Recommendations.offers(for: fadi, among: [
+        let ranked = Recommendations.offers(for: applicant, among: [
             F.offer(occupation: "7126", schedules: [.day]), evening,
             F.offer(occupation: "7126", schedules: [.evening], admission: AdmissionRequirements(maxDutch: .a2)),
         ], today: today, circumstances: article60)

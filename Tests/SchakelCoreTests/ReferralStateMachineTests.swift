@@ -262,7 +262,7 @@ private enum Expected {
         #expect(reconsideredThenAccepted > 20)
     }
 
-    @Test func seed002RefusedThenReconsideredThenStarted() throws {
+    @Test func case002RefusedThenReconsideredThenStarted() throws {
         // Refused at first, then started (docs/domain.md#referrals): the full path, with both decisions in the history.
         let steps: [(ReferralAction, ReferralParty, ReferralStepDetails)] = [
             (.send, .sender, .init()), (.receive, .receiver, .init()),

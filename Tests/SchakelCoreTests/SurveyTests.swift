@@ -17,7 +17,7 @@ import Testing
         }
     }
 
-    @Test func frontlineWorkersAreAskedTheSeedsQuestions() {
+    @Test func frontlineWorkersAreAskedTheEvaluationQuestions() {
         let questionnaire = Questionnaire.frontlineWorkers
         // The guide of docs/domain.md#case-004, step 7, word for word where it does not speak of the test phase.
         let verbatim: [(String, String)] = [
