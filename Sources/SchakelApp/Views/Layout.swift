@@ -76,7 +76,7 @@ struct Layout {
     func menu(_ header: Header) -> Node<HTML.BodyContext> {
         guard let role = header.role else { return .empty }
         var items: [(path: String, label: String)] = [("/start", UIText.myDay(language))]
-        if API.PersonController.caseworkerRoles.contains(role) {
+        if Caller.caseworkerRoles.contains(role) {
             items += [("/personen", UIText.persons(language)), ("/doorverwijzingen", UIText.referrals(language)),
                       ("/overleg", ConferenceText.title(language)), ("/aanbod", UIText.offers(language))]
         }

@@ -26,120 +26,39 @@ extension API {
             return response
         }
 
-        /// A step the reader's organisation runs, from the API or the step form; the input is read once
-        /// the reader may write to the trajectory.
         static func addStep(_ request: Request, input read: () throws -> TrajectoryStepInput) async throws -> TrajectoryStepModel {
-            let (person, entry) = try await Self.writeAccess(request)
-            return try await request.recordingRefusal(of: entry) { try await Self.add(try read(), to: person, entry: entry, on: request) }
-        }
-
-        private static func add(_ input: TrajectoryStepInput, to person: Dossier, entry: AuditEvent,
-                                on request: Request) async throws -> TrajectoryStepModel {
-            let user = try request.user
-            guard let kind = input.kind else { throw SchakelError.validation(field: "kind", reason: Strings.missingField) }
-            guard let startsOn = input.startsOn else { throw SchakelError.validation(field: "startsOn", reason: Strings.missingField) }
-            let model = TrajectoryStepModel()
-            model.id = UUID()
-            model.$person.id = person.id
-            model.$organisation.id = user.organisationID
-            model.$createdBy.id = user.id
-            model.kind = kind
-            model.status = input.status ?? .planned
-            model.startsOn = startsOn
-            model.endsOn = input.endsOn
-            model.outcome = input.outcome
-            model.levelReached = input.levelReached
-            model.provider = try FreeText.optional(input.provider, field: "provider", max: 200)
-            model.note = try FreeText.optional(input.note, field: "note")
-            model.version = 1
-            model.createdAt = request.now
-            model.updatedAt = request.now
-            let today = request.now.brusselsDay
-            try Self.validate(model.step, today: today)
-            try await request.db.transaction { db in
-                try await model.create(on: db)
-                try await FigureFacts.refresh(person: person.id, today: today, on: db)
-                try await request.audit(entry, on: db)
-            }
-            return model
+            let caller = try request.caller
+            try caller.requireCaseworker()
+            return try await Trajectories.addStep(to: try request.uuidParameter("personID"), purpose: try request.purpose(), caller: caller,
+                                                  input: read)
         }
 
         /// Changes a step: only the organisation that wrote it, and only from the version it read.
         @Sendable func updateStep(_ request: Request) async throws -> TrajectoryStepDTO {
-            let (person, entry) = try await Self.writeAccess(request)
-            return try await request.recordingRefusal(of: entry) { try await Self.update(person, entry: entry, on: request) }
-        }
-
-        private static func update(_ person: Dossier, entry: AuditEvent, on request: Request) async throws -> TrajectoryStepDTO {
-            let user = try request.user
-            guard let model = try await TrajectoryStepModel.find(try request.uuidParameter("stepID"), on: request.db),
-                  model.$person.id == person.id
-            else { throw SchakelError.notFound }
-            guard model.$organisation.id == user.organisationID else { throw SchakelError.forbidden }
-            let input = try request.content.decode(TrajectoryStepInput.self)
-            guard let version = input.version else { throw SchakelError.validation(field: "version", reason: Strings.missingField) }
-            if let kind = input.kind { model.kind = kind }
-            if let status = input.status { model.status = status }
-            if let startsOn = input.startsOn { model.startsOn = startsOn }
-            if let endsOn = input.endsOn { model.endsOn = endsOn }
-            if let outcome = input.outcome { model.outcome = outcome }
-            if let level = input.levelReached { model.levelReached = level }
-            if input.provider != nil { model.provider = try FreeText.optional(input.provider, field: "provider", max: 200) }
-            if input.note != nil { model.note = try FreeText.optional(input.note, field: "note") }
-            let today = request.now.brusselsDay
-            try Self.validate(model.step, today: today)
-            let (step, provider, note, now, personID) = (model.step, model.provider, model.note, request.now, person.id)
-            try await request.db.transaction { db in
-                // Claim the version: a concurrent change makes this one stale, nothing is lost.
-                let claimed = try await (db as! any SQLDatabase).update(TrajectoryStepModel.schema)
-                    .set("kind", to: step.kind.rawValue).set("status", to: step.status.rawValue).set("provider", to: provider)
-                    .set("starts_on", to: step.startsOn.iso).set("ends_on", to: step.endsOn?.iso)
-                    .set("outcome", to: step.outcome?.rawValue).set("level_reached", to: step.levelReached?.rawValue)
-                    .set("note", to: note).set("version", to: version + 1).set("updated_at", to: now)
-                    .where("id", .equal, step.id).where("version", .equal, version)
-                    .returning("id").all()
-                guard !claimed.isEmpty else { throw SchakelError.staleVersion }
-                try await FigureFacts.refresh(person: personID, today: today, on: db)
-                try await request.audit(entry, on: db)
+            let caller = try request.caller
+            try caller.requireCaseworker()
+            return try await Trajectories.updateStep(try request.uuidParameter("stepID"), of: try request.uuidParameter("personID"),
+                                                     purpose: try request.purpose(), caller: caller) {
+                try request.content.decode(TrajectoryStepInput.self)
             }
-            model.version = version + 1
-            return Trajectories.dto(model, note: model.note, lane: 0)
         }
 
         @Sendable func addMilestone(_ request: Request) async throws -> Response {
+            let caller = try request.caller
             let input = try request.content.decode(MilestoneInput.self)
-            let (person, entry) = try await Self.writeAccess(request, also: input.kind.isLegalStatus ? [.legalStatus] : [])
-            return try await request.recordingRefusal(of: entry) { try await Self.record(input, for: person, entry: entry, on: request) }
-        }
-
-        private static func record(_ input: MilestoneInput, for person: Dossier, entry: AuditEvent, on request: Request) async throws -> Response {
-            let user = try request.user
-            guard input.on <= request.now.brusselsDay.adding(days: 366) else {
-                throw SchakelError.validation(field: "on", reason: Strings.dateTooFarAhead)
-            }
-            let model = MilestoneModel()
-            model.$person.id = person.id
-            model.kind = input.kind
-            model.on = input.on
-            model.$organisation.id = user.organisationID
-            model.$recordedBy.id = user.id
-            model.createdAt = request.now
-            let today = request.now.brusselsDay
-            try await request.db.transaction { db in
-                try await model.create(on: db)
-                try await FigureFacts.refresh(person: person.id, today: today, on: db)
-                try await request.audit(entry, on: db)
-            }
+            try caller.requireCaseworker()
+            let milestone = try await Trajectories.addMilestone(input, to: try request.uuidParameter("personID"),
+                                                                purpose: try request.purpose(), caller: caller)
             let response = Response(status: .created)
-            try response.content.encode(MilestoneDTO(kind: input.kind, on: input.on, source: .recorded))
+            try response.content.encode(milestone)
             return response
         }
 
         /// Persons of the reader's organisation whose right-to-work date falls in the coming weeks
         /// (docs/domain.md#case-004: refer residents to VDAB on time). `?weeks=` 1 to 26, default 6.
         @Sendable func upcomingRightToWork(_ request: Request) async throws -> [UpcomingRightToWorkDTO] {
-            try PersonController.requireCaseworker(request)
-            let user = try request.user
+            let caller = try request.caller
+            try caller.requireCaseworker()
             var weeks = 6
             if let text = request.query[String.self, at: "weeks"] {
                 guard let value = Int(text), (1...26).contains(value) else {
@@ -147,74 +66,21 @@ extension API {
                 }
                 weeks = value
             }
-            let today = request.now.brusselsDay
-            let until = today.adding(days: weeks * 7)
-            let rows = try await (request.db as! any SQLDatabase).raw("""
-                SELECT p.id, p.reference, p.right_to_work_on, p.identifiers, p.identifiers_key_id,
-                       EXISTS (SELECT 1 FROM referrals r WHERE r.person_id = p.id AND r.from_organisation_id = p.owner_organisation_id
-                               AND r.state <> 'draft' AND r.state <> 'cancelled') AS referred
-                FROM persons p
-                WHERE p.owner_organisation_id = \(bind: user.organisationID) AND p.erased_at IS NULL
-                  AND p.right_to_work_on >= \(bind: today.iso) AND p.right_to_work_on <= \(bind: until.iso)
-                ORDER BY p.right_to_work_on, p.reference LIMIT 500
-                """).all()
-            // Every name shown passes the one rule (and is recorded there), like any other read.
-            let access = try request.caller.access
-            var items: [UpcomingRightToWorkDTO] = []
-            for row in rows {
-                let id = try row.decode(column: "id", as: UUID.self)
-                let decision = try await access.decide(PersonReference(subjectID: id, ownerID: user.organisationID, isErased: false),
-                                                       purpose: .guidanceToWork, requested: [.identity, .legalStatus])
-                let date = try row.decode(column: "right_to_work_on", as: CalendarDate.self)
-                let identifiers = decision.allows(.identity)
-                    ? try request.identifiers(sealed: try row.decode(column: "identifiers", as: Data?.self),
-                                              keyID: try row.decode(column: "identifiers_key_id", as: String?.self))
-                    : nil
-                items.append(UpcomingRightToWorkDTO(personId: id, reference: try row.decode(column: "reference", as: String.self),
-                                                    givenName: identifiers?.givenName, familyName: identifiers?.familyName,
-                                                    rightToWorkOn: date, daysUntil: today.days(until: date),
-                                                    referred: try row.decode(column: "referred", as: Bool.self)))
-            }
-            return items
+            return try await Trajectories.upcomingRightToWork(weeks: weeks, caller: caller)
         }
 
         // MARK: Helpers
 
-        /// A caseworker whose organisation the rule lets see the person's trajectory may write to it.
         /// The dossier, when the reader may write to its trajectory (a form about to be shown: recorded as an update read).
         static func writable(_ request: Request, also: Set<DataCategory> = []) async throws -> Dossier {
-            try await writeAccess(request, also: also, recordingAllowed: true).person
-        }
-
-        /// The dossier and the entry its write will record: a write appends it in its own transaction, so one write
-        /// is one entry, committed with it. A refusal is recorded at once.
-        static func writeAccess(_ request: Request, also: Set<DataCategory> = [],
-                                recordingAllowed: Bool = false) async throws -> (person: Dossier, entry: AuditEvent) {
-            try PersonController.requireCaseworker(request)
-            let person = try await PersonController.load(request)
-            let needed = also.union([.trajectoryAndReferrals])
-            let purpose = try PersonController.purpose(request)
-            let decision = try await request.caller.access.decide(person, purpose: purpose, requested: needed, action: .update,
-                                                                            recordingAllowed: recordingAllowed)
-            let user = try request.user
-            let entry = AuditEvent(userID: user.id, organisationID: user.organisationID, personID: person.id, action: .update,
-                                   categories: Array(needed), purpose: purpose, outcome: .allowed)
-            guard needed.isSubset(of: decision.allowed) else {
-                if !recordingAllowed {
-                    var refused = entry
-                    refused.outcome = .denied
-                    try await request.audit(refused)
-                }
-                throw SchakelError.forbidden
-            }
-            return (person, entry)
+            let caller = try request.caller
+            try caller.requireCaseworker()
+            return try await Trajectories.writable(try request.uuidParameter("personID"), purpose: try request.purpose(), also: also,
+                                                   caller: caller)
         }
 
         static func validate(_ step: TrajectoryStep, today: CalendarDate) throws {
-            if let problem = step.problems(today: today).first {
-                throw SchakelError.validation(field: problem.field, reason: Strings.stepProblem(problem.problem))
-            }
+            try Trajectories.validate(step, today: today)
         }
-
     }
 }

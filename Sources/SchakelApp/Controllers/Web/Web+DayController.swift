@@ -10,7 +10,7 @@ extension Web {
         @Sendable func day(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
             let user = context.user
-            guard API.PersonController.caseworkerRoles.contains(user.role) else {
+            guard Caller.caseworkerRoles.contains(user.role) else {
                 return DayPage(context: context, incoming: [], overdue: [], upcoming: [], notifications: [], caseload: nil, names: [:], today: request.now.brusselsDay)
                     .render()
             }
@@ -21,12 +21,14 @@ extension Web {
             let overdue = try await ReferralModel.query(on: request.db)
                 .group(.or) { $0.filter(\.$to.$id == organisation).filter(\.$from.$id == organisation) }
                 .overdue(on: today).sort(\.$dueOn).sort(\.$id).limit(20).all()
-            let upcoming = try await API.TrajectoryController().upcomingRightToWork(request)
+            let caller = try request.caller
+            let upcoming = try await Trajectories.upcomingRightToWork(weeks: 6, caller: caller)
             try await Notifier.raiseOverdue(for: organisation, today: today, at: request.now, on: request.db)
             let notifications = try await NotificationModel.query(on: request.db).filter(\.$organisation.$id == organisation)
                 .group(.or) { $0.filter(\.$user.$id == nil).filter(\.$user.$id == user.id) }
                 .filter(\.$readAt == nil).sort(\.$createdAt, .descending).sort(\.$id).limit(10).all()
-            let caseload = try await API.PersonController.listing(request, nameIndex: nil, paging: Paging(page: 1, per: 10))
+            let caseload = try await Persons.listing(purpose: try request.purpose(), nameIndex: nil, paging: Paging(page: 1, per: 10),
+                                                     caller: caller)
             let names = try await PersonNames.resolve(incoming + overdue, for: request)
             return DayPage(context: context, incoming: incoming, overdue: overdue, upcoming: upcoming, notifications: notifications,
                            caseload: caseload, names: names, today: today).render()

@@ -5,15 +5,16 @@ import Vapor
 
 extension Web {
     /// `/personen`: the list and the name search, the early screening, the dossier with its parts,
-    /// editing, and consent. Every read and write goes through the API's functions, so the access rule,
-    /// validation, transactions and audit are the same as for the JSON API.
+    /// editing, and consent. Every read and write goes through the features the JSON API calls too, so the
+    /// access rule, validation, transactions and audit are the same for both.
     struct PersonController {
         // MARK: List and search
 
         @Sendable func list(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            try API.PersonController.requireCaseworker(request)
-            let page = try await API.PersonController.listing(request, nameIndex: nil)
+            let caller = try request.caller
+            try caller.requireCaseworker()
+            let page = try await Persons.listing(purpose: try request.purpose(), nameIndex: nil, paging: try Paging(request), caller: caller)
             return PersonListPage(context: context, page: page, searched: false, name: "", error: nil).render()
         }
 
@@ -25,16 +26,18 @@ extension Web {
         @Sendable func search(_ request: Request) async throws -> Response {
             try request.verifyForm()
             let context = try await PageContext.load(request)
-            try API.PersonController.requireCaseworker(request)
+            let caller = try request.caller
+            try caller.requireCaseworker()
+            let purpose = try request.purpose()
             let name = (try request.content.decode(SearchForm.self).naam ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !name.isEmpty, name.count <= 200 else {
                 let message = name.isEmpty ? Strings.empty(context.language) : Strings.tooLong(context.language).replacingOccurrences(of: "%d", with: "200")
-                let page = try await API.PersonController.listing(request, nameIndex: nil)
+                let page = try await Persons.listing(purpose: purpose, nameIndex: nil, paging: try Paging(request), caller: caller)
                 return PersonListPage(context: context, page: page, searched: false, name: String(name.prefix(200)), error: message)
                     .render(status: .unprocessableEntity)
             }
-            let page = try await API.PersonController.listing(request, nameIndex: try request.application.keyring.blindIndex(name),
-                                                              paging: Paging(page: 1, per: 50))
+            let page = try await Persons.listing(purpose: purpose, nameIndex: caller.keyring.blindIndex(name),
+                                                 paging: Paging(page: 1, per: 50), caller: caller)
             return PersonListPage(context: context, page: page, searched: true, name: name, error: nil).render()
         }
 
@@ -42,7 +45,7 @@ extension Web {
 
         @Sendable func newForm(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            try API.PersonController.requireCaseworker(request)
+            try request.caller.requireCaseworker()
             return PersonFormPage(context: context, person: nil, state: FormState(), municipalities: try await Self.municipalities(request))
                 .render()
         }
@@ -50,7 +53,8 @@ extension Web {
         @Sendable func create(_ request: Request) async throws -> Response {
             try request.verifyForm()
             let context = try await PageContext.load(request)
-            try API.PersonController.requireCaseworker(request)
+            let caller = try request.caller
+            try caller.requireCaseworker()
             let values = try request.content.decode([String: String].self)
             // Everything a form can tell at once is told at once: each missing field and each unreadable date.
             let problems = PersonFormInput.problems(values, creating: true, language: context.language)
@@ -59,8 +63,8 @@ extension Web {
                                       municipalities: try await Self.municipalities(request)).render(status: .unprocessableEntity)
             }
             do {
-                let input = try PersonFormInput.input(values, existing: nil, today: request.now.brusselsDay)
-                let created = try await API.PersonController.create(input, on: request)
+                let input = try PersonFormInput.input(values, existing: nil, today: caller.today)
+                let created = try await Persons.create(input, caller: caller)
                 request.flash(UIText.saved(context.language))
                 return request.redirect(to: "/personen/\(created.id.uuidString)", redirectType: .normal)
             } catch {
@@ -75,6 +79,7 @@ extension Web {
         @Sendable func show(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
             let caller = try request.caller
+            try caller.requireCaseworker()
             let view = try await Persons.dossier(try request.uuidParameter("personID"), purpose: try request.purpose(),
                                                  caller: caller)
             return DossierPage(context: context, person: view.person, version: view.dossier.version, isOwner: view.isOwner,
@@ -91,10 +96,9 @@ extension Web {
 
         @Sendable func editForm(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            try API.PersonController.requireCaseworker(request)
-            let dossier = try await API.PersonController.load(request)
-            try await request.caller.access.requireOwner(dossier, action: .read)
-            let identifiers = try request.identifiers(of: dossier)
+            let caller = try request.caller
+            let dossier = try await Persons.ownedForForm(try request.uuidParameter("personID"), caller: caller)
+            let identifiers = try caller.identifiers(of: dossier)
             return PersonFormPage(context: context, person: dossier,
                                   state: FormState(values: PersonFormInput.values(of: dossier, identifiers: identifiers)),
                                   municipalities: try await Self.municipalities(request)).render()
@@ -103,11 +107,12 @@ extension Web {
         @Sendable func update(_ request: Request) async throws -> Response {
             try request.verifyForm()
             let context = try await PageContext.load(request)
-            let dossier = try await API.PersonController.load(request)
+            let caller = try request.caller
+            let dossier = try await Persons.load(try request.uuidParameter("personID"), on: caller.db)
             let values = try request.content.decode([String: String].self)
             do {
-                _ = try await API.PersonController.update(dossier, on: request) {
-                    try PersonFormInput.input(values, existing: dossier, today: request.now.brusselsDay)
+                _ = try await Persons.update(dossier, caller: caller) {
+                    try PersonFormInput.input(values, existing: dossier, today: caller.today)
                 }
                 request.flash(UIText.saved(context.language))
                 return request.redirect(to: "/personen/\(dossier.id.uuidString)", redirectType: .normal)
@@ -123,10 +128,11 @@ extension Web {
         @Sendable func addConsent(_ request: Request) async throws -> Response {
             try request.verifyForm()
             let context = try await PageContext.load(request)
-            let dossier = try await API.PersonController.load(request)
+            let caller = try request.caller
+            let dossier = try await Persons.load(try request.uuidParameter("personID"), on: caller.db)
             let values = try request.content.decode([String: String].self)
             do {
-                _ = try await API.PersonController.addConsent(to: dossier, on: request) {
+                _ = try await Consents.record(for: dossier, caller: caller) {
                     try ConsentFormInput.input(values, context: context)
                 }
                 request.flash(UIText.consentRecorded(context.language))
@@ -139,9 +145,7 @@ extension Web {
 
         @Sendable func consentForm(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            try API.PersonController.requireCaseworker(request)
-            let dossier = try await API.PersonController.load(request)
-            try await request.caller.access.requireOwner(dossier, action: .read)
+            let dossier = try await Persons.ownedForForm(try request.uuidParameter("personID"), caller: try request.caller)
             return ConsentFormPage(context: context, personID: dossier.id,
                                    state: FormState(values: ["purpose": Purpose.guidanceToWork.rawValue, "method": ConsentMethod.signedForm.rawValue,
                                                              "textLanguage": ConsentLanguage.nl.rawValue])).render()
@@ -163,7 +167,7 @@ extension Web {
         @Sendable func withdraw(_ request: Request) async throws -> Response {
             try request.verifyForm()
             let context = try await PageContext.load(request)
-            let consent = try await API.PersonController().withdrawConsent(request)
+            let consent = try await Consents.withdraw(try request.uuidParameter("consentID"), caller: try request.caller)
             request.flash(UIText.consentWithdrawn(context.language))
             return request.redirect(to: "/personen/\(consent.personId.uuidString)#toestemmingen", redirectType: .normal)
         }
@@ -172,7 +176,7 @@ extension Web {
 
         @Sendable func stepForm(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            let dossier = try await API.TrajectoryController.writable(request)
+            let dossier = try await Self.writable(request)
             return StepFormPage(context: context, personID: dossier.id,
                                 state: FormState(values: ["status": TrajectoryStepStatus.planned.rawValue])).render()
         }
@@ -183,7 +187,9 @@ extension Web {
             let personID = try request.uuidParameter("personID")
             let values = try request.content.decode([String: String].self)
             do {
-                _ = try await API.TrajectoryController.addStep(request) {
+                let caller = try request.caller
+                try caller.requireCaseworker()
+                _ = try await Trajectories.addStep(to: personID, purpose: try request.purpose(), caller: caller) {
                     let form = FormValues(values)
                     return TrajectoryStepInput(kind: try form.choice("kind", TrajectoryStepKind.self),
                                                status: try form.choice("status", TrajectoryStepStatus.self),
@@ -203,8 +209,8 @@ extension Web {
         /// A step of the reader's own organisation, changed from the version it was read in.
         @Sendable func stepEditForm(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            let dossier = try await API.TrajectoryController.writable(request)
-            let step = try await Self.ownStep(request, person: dossier.id)
+            let dossier = try await Self.writable(request)
+            let step = try await Trajectories.ownStep(try request.uuidParameter("stepID"), of: dossier.id, caller: try request.caller)
             let values: [String: String] = [
                 "kind": step.kind.rawValue, "status": step.status.rawValue, "startsOn": step.startsOn.iso, "endsOn": step.endsOn?.iso ?? "",
                 "provider": step.provider ?? "", "levelReached": step.levelReached?.rawValue ?? "", "outcome": step.outcome?.rawValue ?? "",
@@ -220,13 +226,16 @@ extension Web {
             let stepID = try request.uuidParameter("stepID")
             let values = try request.content.decode([String: String].self)
             do {
-                let form = FormValues(values)
-                try request.content.encode(TrajectoryStepInput(
-                    kind: try form.choice("kind", TrajectoryStepKind.self), status: try form.choice("status", TrajectoryStepStatus.self),
-                    provider: values["provider"], startsOn: try form.date("startsOn"), endsOn: try form.date("endsOn"),
-                    outcome: try form.choice("outcome", TrajectoryStepOutcome.self), levelReached: try form.choice("levelReached", CEFRLevel.self),
-                    note: values["note"], version: try form.integer("version", 0...Int(Int32.max))), as: .json)
-                _ = try await API.TrajectoryController().updateStep(request)
+                let caller = try request.caller
+                try caller.requireCaseworker()
+                _ = try await Trajectories.updateStep(stepID, of: personID, purpose: try request.purpose(), caller: caller) {
+                    let form = FormValues(values)
+                    return TrajectoryStepInput(
+                        kind: try form.choice("kind", TrajectoryStepKind.self), status: try form.choice("status", TrajectoryStepStatus.self),
+                        provider: values["provider"], startsOn: try form.date("startsOn"), endsOn: try form.date("endsOn"),
+                        outcome: try form.choice("outcome", TrajectoryStepOutcome.self), levelReached: try form.choice("levelReached", CEFRLevel.self),
+                        note: values["note"], version: try form.integer("version", 0...Int(Int32.max)))
+                }
                 request.flash(UIText.saved(context.language))
                 return request.redirect(to: "/personen/\(personID.uuidString)#traject", redirectType: .normal)
             } catch let error as SchakelError where error.field != nil {
@@ -236,11 +245,11 @@ extension Web {
             }
         }
 
-        static func ownStep(_ request: Request, person: UUID) async throws -> TrajectoryStepModel {
-            guard let step = try await TrajectoryStepModel.find(try request.uuidParameter("stepID"), on: request.db), step.$person.id == person
-            else { throw SchakelError.notFound }
-            guard step.$organisation.id == (try request.user.organisationID) else { throw SchakelError.forbidden }
-            return step
+        /// The dossier, when the reader may write to its trajectory (a form about to be shown).
+        static func writable(_ request: Request) async throws -> Dossier {
+            let caller = try request.caller
+            try caller.requireCaseworker()
+            return try await Trajectories.writable(try request.uuidParameter("personID"), purpose: try request.purpose(), caller: caller)
         }
 
         /// A milestone recorded from the dossier ("leaves reception" …); it takes the place of a derived one.
@@ -254,9 +263,11 @@ extension Web {
                 request.flash(Strings.notADate(context.language))
                 return request.redirect(to: "/personen/\(personID.uuidString)#traject", redirectType: .normal)
             }
-            try request.content.encode(MilestoneInput(kind: kind, on: on), as: .json)
             do {
-                _ = try await API.TrajectoryController().addMilestone(request)
+                let caller = try request.caller
+                try caller.requireCaseworker()
+                _ = try await Trajectories.addMilestone(MilestoneInput(kind: kind, on: on), to: personID, purpose: try request.purpose(),
+                                                        caller: caller)
                 request.flash(UIText.saved(context.language))
             } catch let error as SchakelError where error.status == .unprocessableEntity {
                 request.flash(error.message(context.language))
@@ -268,17 +279,18 @@ extension Web {
 
         /// Everything about the person as a JSON file (GDPR art. 15/20), for the owner's caseworkers.
         @Sendable func export(_ request: Request) async throws -> Response {
-            let response = try await API.GDPRController().export(request)
+            let export = try await GDPR.export(try request.uuidParameter("personID"), caller: try request.caller)
+            let response = Response(status: .ok)
+            try response.content.encode(export)
             response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"inzage.json\"")
             return response
         }
 
         @Sendable func eraseForm(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            try API.PersonController.requireCaseworker(request)
-            let dossier = try await API.PersonController.load(request)
-            try await request.caller.access.requireOwner(dossier, action: .read)
-            let identifiers = try request.identifiers(of: dossier)
+            let caller = try request.caller
+            let dossier = try await Persons.ownedForForm(try request.uuidParameter("personID"), caller: caller)
+            let identifiers = try caller.identifiers(of: dossier)
             return ErasePage(context: context, personID: dossier.id,
                              name: View.personName(givenName: identifiers?.givenName, familyName: identifiers?.familyName,
                                                    reference: dossier.profile.reference, context.language), state: FormState()).render()
@@ -289,9 +301,8 @@ extension Web {
             let context = try await PageContext.load(request)
             let values = try request.content.decode([String: String].self)
             let personID = try request.uuidParameter("personID")
-            try request.content.encode(ErasureInput(reason: values["reason"] ?? ""), as: .json)
             do {
-                _ = try await API.GDPRController().erase(request)
+                _ = try await GDPR.erase(personID, caller: try request.caller) { ErasureInput(reason: values["reason"] ?? "") }
                 request.flash(GDPRText.erased(context.language))
                 return request.redirect(to: "/personen", redirectType: .normal)
             } catch let error as SchakelError where error.field == "reason" {
@@ -303,16 +314,11 @@ extension Web {
         // MARK: Helpers
 
         static func ownedConsent(_ request: Request) async throws -> ConsentModel {
-            try API.PersonController.requireCaseworker(request)
-            guard let consent = try await ConsentModel.find(try request.uuidParameter("consentID"), on: request.db),
-                  let person = try await PersonModel.find(consent.$person.id, on: request.db)
-            else { throw SchakelError.notFound }
-            try await request.caller.access.requireOwner(person, action: .read)
-            return consent
+            try await Consents.owned(try request.uuidParameter("consentID"), action: .read, caller: try request.caller)
         }
 
         static func municipalities(_ request: Request) async throws -> [Form.Choice] {
-            try await MunicipalityModel.query(on: request.db).sort(\.$nameNL).all().compactMap { municipality in
+            try await Persons.municipalities(on: request.db).compactMap { municipality in
                 municipality.id.map { Form.Choice(value: $0, label: municipality.nameNL) }
             }
         }
