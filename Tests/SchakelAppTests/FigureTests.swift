@@ -43,9 +43,9 @@ struct FigureTests {
 
         func write() async throws {
             let sql = app.db as! any SQLDatabase
-            try await PersonRows.insert(into: FigureFacts.personTable, columns: FigureFacts.personColumns,
+            try await BulkInsert.rows(into: FigureFacts.personTable, columns: FigureFacts.personColumns,
                                         rows: persons.map(FigureFacts.row), on: sql)
-            try await PersonRows.insert(into: FigureFacts.referralTable, columns: FigureFacts.referralColumns,
+            try await BulkInsert.rows(into: FigureFacts.referralTable, columns: FigureFacts.referralColumns,
                                         rows: referrals.map { FigureFacts.row($0.0, of: $0.1) }, on: sql)
         }
     }

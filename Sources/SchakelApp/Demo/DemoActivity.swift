@@ -188,7 +188,7 @@ struct DemoActivity {
                     SQLBind(snapshot == nil ? nil : JSONList.encode(categories)), SQLBind(plan.offer),
                     SQLBind(Date.brussels(plan.sentOn, hour: 8)), SQLBind(now))
             .run()
-        try await PersonRows.insert(into: ReferralEventModel.schema,
+        try await BulkInsert.rows(into: ReferralEventModel.schema,
                                     columns: ["id", "referral_id", "position", "action", "from_state", "to_state", "at", "user_id",
                                               "organisation_id", "reason_code", "text", "outcome"], rows: events, on: sql)
         if let sent {
@@ -240,9 +240,9 @@ struct DemoActivity {
                 + [LanguageSkill(language: "nl", level: item.dutch, assessedOn: CalendarDate(2022, 5, 16))]
             profile.jobWishes = [item.occupation]
             let identifiers = generator.identifiers(at: 9_000_000 + index, for: profile)
-            try await PersonRows.insertDossier(profile, sealed: try keyring.seal(identifiers), nameIndex: keyring.blindIndex(identifiers.fullName),
+            try await DossierStore.insert(profile, sealed: try keyring.seal(identifiers), nameIndex: keyring.blindIndex(identifiers.fullName),
                                                assessment: (nil, nil), now: now, on: db)
-            try await PersonRows.insert(into: ConsentModel.schema, columns: DemoWorldLoader.consentColumns, rows: [[
+            try await BulkInsert.rows(into: ConsentModel.schema, columns: DemoWorldLoader.consentColumns, rows: [[
                 random.uuid(), profile.id, vdab, Purpose.training.rawValue, JSONList.encode(DemoWorld.profileForWork),
                 ConsentMethod.signedForm.rawValue, String?.none, Date.brussels(CalendarDate(2022, 6, 1), hour: 10), Date?.none, caseworker,
                 "Ik geef toestemming dat mijn gegevens gedeeld worden met VDAB voor een opleiding.", ConsentLanguage.nl.rawValue,
@@ -277,7 +277,7 @@ struct DemoActivity {
                              TrajectoryStepStatus.completed.rawValue, offer.title, offer.startsOn.iso, offer.endsOn!.iso,
                              TrajectoryStepOutcome.certificate.rawValue, String?.none, String?.none, 1, now, now])
             }
-            try await PersonRows.insert(into: TrajectoryStepModel.schema,
+            try await BulkInsert.rows(into: TrajectoryStepModel.schema,
                                         columns: Self.stepColumns, rows: rows, on: db as! any SQLDatabase)
             steps += rows.count
         }
@@ -324,7 +324,7 @@ struct DemoActivity {
         default:
             break
         }
-        try await PersonRows.insert(into: TrajectoryStepModel.schema,
+        try await BulkInsert.rows(into: TrajectoryStepModel.schema,
                                     columns: Self.stepColumns, rows: rows, on: sql)
         return rows.count
     }
@@ -339,7 +339,7 @@ struct DemoActivity {
             let persons = Array(pair.persons.prefix(3))
             let organiser = staff(pair.owner)
             for person in persons {
-                try await PersonRows.insert(into: ConsentModel.schema, columns: DemoWorldLoader.consentColumns, rows: [[
+                try await BulkInsert.rows(into: ConsentModel.schema, columns: DemoWorldLoader.consentColumns, rows: [[
                     random.uuid(), person, pair.partner, Purpose.caseConference.rawValue,
                     JSONList.encode([DataCategory.identity, .trajectoryAndReferrals]), ConsentMethod.signedForm.rawValue, String?.none,
                     Date.brussels(asOf.adding(days: -40), hour: 10), Date?.none, organiser,
@@ -356,10 +356,10 @@ struct DemoActivity {
                     .values(SQLBind(id), SQLBind(pair.owner), SQLBind(organiser), SQLBind(heldOn.iso), SQLBind(title), SQLBind(previous),
                             SQLBind(now))
                     .run()
-                try await PersonRows.insert(into: CaseConferenceParticipantModel.schema, columns: ["id", "conference_id", "organisation_id"],
+                try await BulkInsert.rows(into: CaseConferenceParticipantModel.schema, columns: ["id", "conference_id", "organisation_id"],
                                             rows: [[random.uuid(), id, pair.owner], [random.uuid(), id, pair.partner]], on: sql)
                 if id != planned {
-                    try await PersonRows.insert(into: CaseConferencePersonModel.schema, columns: ["id", "conference_id", "person_id"],
+                    try await BulkInsert.rows(into: CaseConferencePersonModel.schema, columns: ["id", "conference_id", "person_id"],
                                                 rows: persons.map { [random.uuid(), id, $0] }, on: sql)
                 }
                 count += 1
@@ -377,7 +377,7 @@ struct DemoActivity {
                 [random.uuid(), followUp, ConferenceItemKind.action.rawValue, persons.last!, "Taalcoaching op de werkvloer aanvragen.",
                  pair.partner, asOf.adding(days: 10).iso, ConferenceActionStatus.open.rawValue, Date?.none],
             ]
-            try await PersonRows.insert(into: CaseConferenceItemModel.schema,
+            try await BulkInsert.rows(into: CaseConferenceItemModel.schema,
                                         columns: ["id", "conference_id", "kind", "person_id", "text", "owner_organisation_id", "due_on",
                                                   "status", "closed_at"], rows: items, on: sql)
         }

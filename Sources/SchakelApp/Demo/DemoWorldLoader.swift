@@ -97,10 +97,10 @@ struct DemoWorldLoader {
             let profiles = generator.profiles(start..<end)
             for (offset, profile) in profiles.enumerated() {
                 let identifiers = generator.identifiers(at: start + offset, for: profile)
-                rows += PersonRows.person(profile, now: now, sealed: try keyring.seal(identifiers),
+                rows += DossierStore.row(profile, now: now, sealed: try keyring.seal(identifiers),
                                           nameIndex: keyring.blindIndex(identifiers.fullName)).isEmpty ? 0 : 1
             }
-            rows += profiles.reduce(into: ChildRows()) { $0.add($1) }.count
+            rows += profiles.reduce(into: DossierStore.ChildRows()) { $0.add($1) }.count
             start = end
         }
         return rows
@@ -113,11 +113,11 @@ struct DemoWorldLoader {
         personRows.reserveCapacity(profiles.count)
         for (offset, profile) in profiles.enumerated() {
             let identifiers = generator.identifiers(at: firstIndex + offset, for: profile)
-            personRows.append(PersonRows.person(profile, now: now, sealed: try keyring.seal(identifiers),
+            personRows.append(DossierStore.row(profile, now: now, sealed: try keyring.seal(identifiers),
                                                 nameIndex: keyring.blindIndex(identifiers.fullName)))
         }
         let rows = personRows
-        let children = profiles.reduce(into: ChildRows()) { $0.add($1) }
+        let children = profiles.reduce(into: DossierStore.ChildRows()) { $0.add($1) }
         let plan = ConsentPlan(world)
         let consents = profiles.flatMap { consentRows($0, plan: plan) }
         // With a past: referrals with their events and trajectory steps (`--history`), and the
@@ -139,10 +139,10 @@ struct DemoWorldLoader {
         let history = past
         try await database.transaction { db in
             let sql = db as! any SQLDatabase
-            try await PersonRows.insert(into: PersonModel.schema, columns: PersonRows.personColumns, rows: rows, on: sql)
-            try await PersonRows.insertChildren(children, on: sql)
-            try await PersonRows.insert(into: ConsentModel.schema, columns: DemoWorldLoader.consentColumns, rows: consents, on: sql)
-            try await PersonRows.insert(into: FigureFacts.personTable, columns: FigureFacts.personColumns, rows: facts, on: sql)
+            try await BulkInsert.rows(into: PersonModel.schema, columns: DossierStore.personColumns, rows: rows, on: sql)
+            try await DossierStore.insertChildren(children, on: sql)
+            try await BulkInsert.rows(into: ConsentModel.schema, columns: DemoWorldLoader.consentColumns, rows: consents, on: sql)
+            try await BulkInsert.rows(into: FigureFacts.personTable, columns: FigureFacts.personColumns, rows: facts, on: sql)
             try await history.insert(on: sql)
         }
         return rows.count + children.count + consents.count + facts.count + history.count
@@ -193,17 +193,17 @@ struct DemoWorldLoader {
         }
 
         func insert(on sql: any SQLDatabase) async throws {
-            try await PersonRows.insert(into: ReferralModel.schema, columns: [
+            try await BulkInsert.rows(into: ReferralModel.schema, columns: [
                 "id", "person_id", "from_organisation_id", "from_user_id", "to_organisation_id", "purpose", "reason", "urgency",
                 "desired_start", "transfers_ownership", "state", "response_days", "sent_on", "due_on", "outcome", "snapshot",
                 "snapshot_key_id", "snapshot_categories", "offer_id", "created_at", "updated_at",
             ], rows: referrals, on: sql)
-            try await PersonRows.insert(into: ReferralEventModel.schema, columns: [
+            try await BulkInsert.rows(into: ReferralEventModel.schema, columns: [
                 "id", "referral_id", "position", "action", "from_state", "to_state", "at", "user_id", "organisation_id", "reason_code",
                 "text", "outcome",
             ], rows: events, on: sql)
-            try await PersonRows.insert(into: TrajectoryStepModel.schema, columns: DemoActivity.stepColumns, rows: steps, on: sql)
-            try await PersonRows.insert(into: FigureFacts.referralTable, columns: FigureFacts.referralColumns, rows: facts, on: sql)
+            try await BulkInsert.rows(into: TrajectoryStepModel.schema, columns: DemoActivity.stepColumns, rows: steps, on: sql)
+            try await BulkInsert.rows(into: FigureFacts.referralTable, columns: FigureFacts.referralColumns, rows: facts, on: sql)
         }
     }
 
@@ -254,144 +254,4 @@ struct DemoWorldLoader {
         ]]
     }
 
-    /// Child-row ids come from a generator seeded by the person's id, so they too repeat with the seed.
-    struct ChildRows: Sendable {
-        var statuses: [[any Encodable & Sendable]] = []
-        var languages: [[any Encodable & Sendable]] = []
-        var education: [[any Encodable & Sendable]] = []
-        var experience: [[any Encodable & Sendable]] = []
-        var count: Int { statuses.count + languages.count + education.count + experience.count }
-
-        /// Ids from a generator seeded by the person's id (the demo world repeats), unless one is given.
-        private var random: SeededGenerator?
-
-        init() {}
-
-        init(random: inout SeededGenerator) { self.random = SeededGenerator(seed: random.next()) }
-
-        func adding(_ profile: PersonProfile) -> ChildRows {
-            var copy = self
-            copy.add(profile)
-            return copy
-        }
-
-        mutating func add(_ profile: PersonProfile) {
-            let (a, b) = profile.id.halves
-            var random = self.random ?? SeededGenerator(seed: a ^ (b &* 0x9E37_79B9_7F4A_7C15))
-            defer { if self.random != nil { self.random = random } }
-            for status in profile.statusHistory {
-                statuses.append([random.uuid(), profile.id, status.status.rawValue, status.since.iso])
-            }
-            for skill in profile.languages {
-                languages.append([random.uuid(), profile.id, skill.language, skill.level.rawValue, skill.assessedOn.iso, skill.isMotherTongue])
-            }
-            for record in profile.education {
-                education.append([random.uuid(), profile.id, record.level.rawValue, record.field, record.country, record.recognition.rawValue])
-            }
-            for record in profile.workExperience {
-                experience.append([random.uuid(), profile.id, record.occupation, record.years, record.country])
-            }
-        }
-    }
-}
-
-/// Row shapes for writing dossiers, in bulk (the demo world) or one at a time (the API); one
-/// place knows which column holds which field.
-enum PersonRows {
-    static let personColumns = [
-        "id", "reference", "owner_organisation_id", "birth_year", "country_of_origin", "home_municipality_id", "arrived_on",
-        "protection_requested_on", "competences", "job_wishes", "needs_childcare", "mobility", "has_driving_licence",
-        "needs_adapted_work", "part_time_only", "available_evenings", "available_weekends", "created_at", "updated_at",
-        "identifiers", "identifiers_key_id", "name_index", "labour_market_distance", "resilience", "last_activity_at",
-        "right_to_work_on",
-    ]
-
-    typealias Assessment = (distance: LabourMarketDistance?, resilience: Resilience?)
-
-    static func person(_ profile: PersonProfile, now: Date, sealed: (ciphertext: Data, keyID: String)?, nameIndex: String?,
-                       assessment: Assessment = (nil, nil)) -> [any Encodable & Sendable] {
-        [
-            profile.id, profile.reference, profile.ownerOrganisationID, profile.birthYear, profile.countryOfOrigin,
-            profile.homeMunicipality, profile.arrivedOn?.iso, profile.protectionRequestedOn?.iso,
-            JSONList.encode(profile.competences), JSONList.encode(profile.jobWishes), profile.constraints.needsChildcare,
-            profile.constraints.mobility.rawValue, profile.constraints.hasDrivingLicence, profile.constraints.needsAdaptedWork,
-            profile.availability.partTimeOnly, profile.availability.evenings, profile.availability.weekends, now, now,
-            sealed?.ciphertext, sealed?.keyID, nameIndex, assessment.distance?.rawValue, assessment.resilience?.rawValue, now,
-            rightToWorkOn(profile, today: now.brusselsDay)?.iso,
-        ]
-    }
-
-    /// Kept with the person so "who may work in the coming weeks" is one indexed query.
-    static func rightToWorkOn(_ profile: PersonProfile, today: CalendarDate) -> CalendarDate? {
-        Milestones.rightToWorkDate(statusHistory: profile.statusHistory, protectionRequestedOn: profile.protectionRequestedOn,
-                                   today: today)
-    }
-
-    /// Writes one new dossier with its children (inside the caller's transaction).
-    static func insertDossier(_ profile: PersonProfile, sealed: (ciphertext: Data, keyID: String), nameIndex: String,
-                              assessment: Assessment, now: Date, on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
-        try await insert(into: PersonModel.schema, columns: personColumns,
-                         rows: [person(profile, now: now, sealed: sealed, nameIndex: nameIndex, assessment: assessment)], on: sql)
-        try await insertChildren(DemoWorldLoader.ChildRows().adding(profile), on: sql)
-    }
-
-    /// Rewrites a dossier's fields and children (inside the caller's transaction, after the version was claimed).
-    static func replaceDossier(_ profile: PersonProfile, sealed: (ciphertext: Data, keyID: String), nameIndex: String,
-                               assessment: Assessment, on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
-        try await sql.update(PersonModel.schema)
-            .set("birth_year", to: profile.birthYear).set("country_of_origin", to: profile.countryOfOrigin)
-            .set("home_municipality_id", to: profile.homeMunicipality).set("arrived_on", to: profile.arrivedOn?.iso)
-            .set("protection_requested_on", to: profile.protectionRequestedOn?.iso)
-            .set("competences", to: JSONList.encode(profile.competences)).set("job_wishes", to: JSONList.encode(profile.jobWishes))
-            .set("needs_childcare", to: profile.constraints.needsChildcare).set("mobility", to: profile.constraints.mobility.rawValue)
-            .set("has_driving_licence", to: profile.constraints.hasDrivingLicence)
-            .set("needs_adapted_work", to: profile.constraints.needsAdaptedWork)
-            .set("part_time_only", to: profile.availability.partTimeOnly).set("available_evenings", to: profile.availability.evenings)
-            .set("available_weekends", to: profile.availability.weekends)
-            .set("identifiers", to: sealed.ciphertext).set("identifiers_key_id", to: sealed.keyID).set("name_index", to: nameIndex)
-            .set("labour_market_distance", to: assessment.distance?.rawValue).set("resilience", to: assessment.resilience?.rawValue)
-            .set("right_to_work_on", to: rightToWorkOn(profile, today: Date().brusselsDay)?.iso)
-            .where("id", .equal, profile.id)
-            .run()
-        for table in [PersonLegalStatusModel.schema, PersonLanguageModel.schema, PersonEducationModel.schema, PersonWorkExperienceModel.schema] {
-            try await sql.delete(from: table).where("person_id", .equal, profile.id).run()
-        }
-        var fresh = SeededGenerator(seed: UInt64.random(in: .min ... .max))
-        try await insertChildren(DemoWorldLoader.ChildRows(random: &fresh).adding(profile), on: sql)
-    }
-
-    static func insertChildren(_ children: DemoWorldLoader.ChildRows, on sql: any SQLDatabase) async throws {
-        try await insert(into: PersonLegalStatusModel.schema, columns: ["id", "person_id", "status", "since"], rows: children.statuses, on: sql)
-        try await insert(into: PersonLanguageModel.schema,
-                         columns: ["id", "person_id", "language", "level", "assessed_on", "is_mother_tongue"], rows: children.languages, on: sql)
-        try await insert(into: PersonEducationModel.schema,
-                         columns: ["id", "person_id", "isced_level", "field", "country", "recognition"], rows: children.education, on: sql)
-        try await insert(into: PersonWorkExperienceModel.schema, columns: ["id", "person_id", "isco_code", "years", "country"],
-                         rows: children.experience, on: sql)
-    }
-
-    /// Splits rows so no statement binds more than 30 000 values (SQLite allows 32 766, PostgreSQL 65 535).
-    static func insert(into table: String, columns: [String], rows: [[any Encodable & Sendable]], on sql: any SQLDatabase) async throws {
-        guard !rows.isEmpty else { return }
-        let perStatement = max(1, 30_000 / columns.count)
-        var start = 0
-        while start < rows.count {
-            let end = min(rows.count, start + perStatement)
-            var builder = sql.insert(into: table).columns(columns)
-            for row in rows[start..<end] { builder = builder.values(row) }
-            try await builder.run()
-            start = end
-        }
-    }
-}
-
-extension UUID {
-    var halves: (UInt64, UInt64) {
-        let b = uuid
-        let first = [b.0, b.1, b.2, b.3, b.4, b.5, b.6, b.7].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        let second = [b.8, b.9, b.10, b.11, b.12, b.13, b.14, b.15].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        return (first, second)
-    }
 }

@@ -108,8 +108,8 @@ extension Persons {
         let nameIndex = try caller.keyring.blindIndex(identifiers.fullName)
         let now = caller.now
         try await caller.db.transaction { db in
-            try await PersonRows.insertDossier(profile, sealed: sealed, nameIndex: nameIndex,
-                                               assessment: (input.labourMarketDistance, input.resilience), now: now, on: db)
+            try await DossierStore.insert(profile, sealed: sealed, nameIndex: nameIndex,
+                                          assessment: (input.labourMarketDistance, input.resilience), now: now, on: db)
             try await FigureFacts.refresh(person: profile.id, today: today, on: db)
             try await caller.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: profile.id, action: .create,
                                               categories: DataCategory.allCases, purpose: nil, outcome: .allowed), on: db)
@@ -153,9 +153,9 @@ extension Persons {
                 .where("id", .equal, personID).where("version", .equal, version)
                 .returning("id").all()
             guard !claimed.isEmpty else { throw SchakelError.staleVersion }
-            try await PersonRows.replaceDossier(changed, sealed: sealed, nameIndex: nameIndex,
-                                                assessment: (input.labourMarketDistance ?? person.labourMarketDistance,
-                                                             input.resilience ?? person.resilience), on: db)
+            try await DossierStore.replace(changed, sealed: sealed, nameIndex: nameIndex,
+                                           assessment: (input.labourMarketDistance ?? person.labourMarketDistance,
+                                                        input.resilience ?? person.resilience), today: today, on: db)
             try await FigureFacts.refresh(person: personID, today: today, on: db)
             var event = attempt
             event.categories = input.changedCategories

@@ -77,8 +77,8 @@ enum FigureFacts {
                                             purpose: model.purpose.rawValue, state: model.state, sentOn: model.sentOn,
                                             dueOn: model.dueOn, offerID: model.$offer.id, events: history), of: facts)
         }
-        try await PersonRows.insert(into: personTable, columns: personColumns, rows: [row(facts)], on: sql)
-        try await PersonRows.insert(into: referralTable, columns: referralColumns, rows: referralRows, on: sql)
+        try await BulkInsert.rows(into: personTable, columns: personColumns, rows: [row(facts)], on: sql)
+        try await BulkInsert.rows(into: referralTable, columns: referralColumns, rows: referralRows, on: sql)
     }
 
     /// Fills the figures' facts when a database has dossiers but no facts (one migrated from before migration 007,

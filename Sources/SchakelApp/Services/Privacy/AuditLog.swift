@@ -176,7 +176,7 @@ actor AuditLog {
             ])
             previous = hash
         }
-        try await PersonRows.insert(into: AuditEntryModel.schema,
+        try await BulkInsert.rows(into: AuditEntryModel.schema,
                                     columns: ["id", "at", "user_id", "organisation_id", "person_id", "action", "categories",
                                               "purpose", "outcome", "previous_hash", "hash", "key_id"],
                                     rows: rows, on: sql)

@@ -13,34 +13,20 @@ struct PersonAccess: Sendable {
 
     /// Agreement routes from the person's owner to the reader's organisation (in force or not: the rule checks).
     static func routes(from owner: UUID, to reader: UUID, on database: any Database) async throws -> [AccessRule.Route] {
-        try await routesWithDeadlines(from: owner, to: reader, on: database).map(\.route)
+        try await AgreementRoutes.routes(from: owner, to: reader, on: database).map(\.route)
     }
 
-    /// The same routes with their first-contact deadline in working days (for referrals): one query for both uses.
-    /// Without `owner`, the routes from every organisation to the reader's.
+    /// The same routes with their first-contact term in working days (`AgreementRoutes`). Without `owner`, the routes
+    /// from every organisation to the reader's.
     static func routesWithDeadlines(from owner: UUID?, to reader: UUID,
                                     on database: any Database) async throws -> [(route: AccessRule.Route, responseDays: Int)] {
-        var query: SQLQueryString = """
-            SELECT r.from_organisation_id, r.categories, r.response_days, a.valid_from, a.valid_until FROM agreement_routes r
-            JOIN agreements a ON a.id = r.agreement_id
-            WHERE r.to_organisation_id = \(bind: reader)
-            """
-        if let owner { query += " AND r.from_organisation_id = \(bind: owner)" }
-        return try await (database as! any SQLDatabase).raw(query).all().map { row in
-            let route = AccessRule.Route(from: try row.decode(column: "from_organisation_id", as: UUID.self), to: reader,
-                                         categories: Set(JSONList.decode(try row.decode(column: "categories", as: String.self))),
-                                         validity: Validity(from: try row.decode(column: "valid_from", as: CalendarDate.self),
-                                                            until: try row.decode(column: "valid_until", as: CalendarDate?.self)))
-            return (route, try row.decode(column: "response_days", as: Int.self))
-        }
+        try await AgreementRoutes.routes(from: owner, to: reader, on: database).map { ($0.route, $0.responseDays) }
     }
 
-    /// The shortest first-contact term of the routes `from` → `to` in force on `day`; nil when none is: then no
-    /// referral may be sent or taken on between them.
+    /// The shortest first-contact term of the routes `from` → `to` in force on `day` (`AgreementRoutes.responseDaysInForce`).
     static func responseDaysInForce(from sender: UUID, to receiver: UUID, on day: CalendarDate,
                                     database: any Database) async throws -> Int? {
-        try await routesWithDeadlines(from: sender, to: receiver, on: database)
-            .filter { $0.route.validity.contains(day) }.map(\.responseDays).min()
+        try await AgreementRoutes.responseDaysInForce(from: sender, to: receiver, on: day, database: database)
     }
 
     /// The facts of a person's row the rule decides on (its owner, whether erased), or nil when no person has the id.
