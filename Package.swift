@@ -18,10 +18,14 @@ let package = Package(
     targets: [
         // Domain: no Vapor, no Fluent, no networking.
         .target(name: "SchakelCore"),
+        // The demo world: synthetic persons, organisations, offers and their past, and the benchmarks' inputs.
+        // Used by `schakel demo`, `serve --demo`, the benchmarks and the tests; no production path imports it.
+        .target(name: "SchakelDemo", dependencies: ["SchakelCore"]),
         .target(
             name: "SchakelApp",
             dependencies: [
                 "SchakelCore",
+                "SchakelDemo",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -31,11 +35,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "schakel", dependencies: ["SchakelApp"]),
-        .testTarget(name: "SchakelCoreTests", dependencies: ["SchakelCore"]),
+        .testTarget(name: "SchakelCoreTests", dependencies: ["SchakelCore", "SchakelDemo"]),
         .testTarget(
             name: "SchakelAppTests",
             dependencies: [
                 "SchakelApp",
+                "SchakelDemo",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -4,6 +4,7 @@ import Testing
 import VaporTesting
 @testable import SchakelApp
 import SchakelCore
+import SchakelDemo
 
 /// The administrator's pages for the registry: a new organisation, an agreement with a route, a route the
 /// partner opens, and ending it, each seen where a caseworker notices it (the organisations they may refer to).

@@ -5,6 +5,7 @@ import Testing
 import VaporTesting
 @testable import SchakelApp
 import SchakelCore
+import SchakelDemo
 
 @Suite("Migrations and model round trips")
 struct DatabaseTests {

@@ -5,6 +5,7 @@ import Testing
 import VaporTesting
 @testable import SchakelApp
 import SchakelCore
+import SchakelDemo
 
 @Suite("Demo world in the database")
 struct DemoWorldTests {

@@ -5,6 +5,7 @@ import Testing
 import VaporTesting
 @testable import SchakelApp
 import SchakelCore
+import SchakelDemo
 
 /// The indicators on small fixed data sets whose answers are worked out by hand, on both engines.
 @Suite("Figures: indicators with hand-computed expectations and small cells suppressed")

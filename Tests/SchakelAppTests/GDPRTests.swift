@@ -5,6 +5,7 @@ import Testing
 import VaporTesting
 @testable import SchakelApp
 import SchakelCore
+import SchakelDemo
 
 @Suite("GDPR rights, key rotation, retention, register, and logs without identifiers")
 struct GDPRTests {

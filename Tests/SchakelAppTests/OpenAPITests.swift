@@ -3,6 +3,7 @@ import Testing
 import VaporTesting
 @testable import SchakelApp
 import SchakelCore
+import SchakelDemo
 
 @Suite("The OpenAPI document describes the real routes")
 struct OpenAPITests {

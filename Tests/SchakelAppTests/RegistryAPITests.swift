@@ -4,6 +4,7 @@ import Testing
 import VaporTesting
 @testable import SchakelApp
 import SchakelCore
+import SchakelDemo
 
 @Suite("Registry API: regions, municipalities, organisations, agreements")
 struct RegistryAPITests {

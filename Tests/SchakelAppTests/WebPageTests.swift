@@ -3,6 +3,7 @@ import Testing
 import VaporTesting
 @testable import SchakelApp
 import SchakelCore
+import SchakelDemo
 
 /// The caseworker screens, driven as a browser drives them: forms with the session's token, redirects
 /// after each step, and what the next reader sees. On both databases.

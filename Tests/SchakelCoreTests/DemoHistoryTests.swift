@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SchakelCore
+@testable import SchakelDemo
 
 /// A demo world's persons with their made-up past, built once for the suite.
 private enum Sample {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SchakelCore
+@testable import SchakelDemo
 
 @Suite struct DemoWorldGeneratorTests {
     let asOf = CalendarDate(2026, 9, 21)

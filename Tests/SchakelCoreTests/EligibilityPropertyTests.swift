@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SchakelCore
+@testable import SchakelDemo
 
 /// Properties over synthetic people and offers from the demo generators, with a seeded generator
 /// for the changes made to them.

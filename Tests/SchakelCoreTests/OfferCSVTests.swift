@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SchakelCore
+@testable import SchakelDemo
 
 @Suite struct OfferCSVTests {
     let world = DemoWorld(seed: 3)

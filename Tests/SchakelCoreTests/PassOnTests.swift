@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SchakelCore
+@testable import SchakelDemo
 
 /// What a sender may pass on: `AccessRule.passOn`, and the profile as a reader sees it.
 @Suite struct PassOnTests {

@@ -1,5 +1,6 @@
 import Fluent
 import SchakelCore
+import SchakelDemo
 import Vapor
 
 /// `schakel bench recommendations`: the recommendation queries of the domain, timed in this process

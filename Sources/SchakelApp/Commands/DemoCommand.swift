@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SchakelCore
+import SchakelDemo
 import Vapor
 
 /// `schakel demo --persons N --seed S [--as-of YYYY-MM-DD] [--reset]`

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SchakelCore
+import SchakelDemo
 import SQLKit
 
 /// The chain at work in the demo world: referrals in every state (one refused and then reconsidered

@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelDemo
 
 /// Who in a demo organisation records its part of the demo: the first account with the first of
 /// the wanted roles, else any account of it. Shared by the demo's past and its activity.

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SchakelCore
+import SchakelDemo
 import SQLKit
 import Vapor
 

@@ -1,4 +1,5 @@
 import Foundation
+import SchakelCore
 
 /// The chain the source cases describe (docs/domain.md#the-source-cases), as plain values: organisations,
 /// agreements and the users' accounts. Built the same way for the same seed; persons come from `DemoPersonGenerator`.

@@ -1,4 +1,5 @@
 import Foundation
+import SchakelCore
 
 /// Times the two recommendation queries of issue 5 on synthetic data: one person against all
 /// offers (target under 5 ms) and one offer against all persons (target under 200 ms), both in

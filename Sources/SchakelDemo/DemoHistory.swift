@@ -1,4 +1,5 @@
 import Foundation
+import SchakelCore
 
 /// The past a demo person brings along: the referrals made for them, with every transition they
 /// went through, and the trajectory steps the organisations recorded. Synthetic: made by

@@ -1,4 +1,5 @@
 import Foundation
+import SchakelCore
 
 /// Generates synthetic newcomers: plausible, varied, and no one real.
 ///

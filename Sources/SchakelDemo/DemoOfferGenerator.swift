@@ -1,4 +1,5 @@
 import Foundation
+import SchakelCore
 
 /// Generates synthetic offers for the demo world and the benchmarks: trainings, Dutch courses,
 /// civic orientation, vacancies and places, spread over the municipalities, with the kinds of
