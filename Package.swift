@@ -42,6 +42,7 @@ let package = Package(
                 "SchakelApp",
                 "SchakelDemo",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Plot", package: "Plot"),
             ]
         ),
     ]

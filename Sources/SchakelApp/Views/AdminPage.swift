@@ -24,7 +24,7 @@ struct AdminPage {
             AdminText.title(l), status: status,
             .h1(.text(AdminText.title(l))),
             .section(.class("part"), .id("organisaties"), .h2(.text(AdminText.organisations(l))),
-                     .p(.a(.class("button-link"), .href("/beheer/organisaties/nieuw"), .text(AdminText.addOrganisation(l)))),
+                     .p(.a(.class("button-link"), .href(SiteURL.newOrganisation), .text(AdminText.addOrganisation(l)))),
                      .div(.class("table-wrap"), .table(.class("plain"),
                          .thead(.tr(.th(.text(UIText.name(l))), .th(.text(AdminText.code(l))), .th(.text(UIText.kind(l))),
                                     .th(.text(UIText.region(l))))),
@@ -35,9 +35,9 @@ struct AdminPage {
                          })))),
             .section(.class("part"), .id("overeenkomsten"), .h2(.text(AdminText.agreements(l))),
                      .p(.text(AdminText.agreementsIntro(l))),
-                     .p(.a(.class("button-link"), .href("/beheer/overeenkomsten/nieuw"), .text(AdminText.newAgreement(l)))),
+                     .p(.a(.class("button-link"), .href(SiteURL.newAgreement), .text(AdminText.newAgreement(l)))),
                      .ul(.class("list"), .forEach(agreements) { agreement in
-                         .li(.a(.href("/beheer/overeenkomsten/\(agreement.id.uuidString)"), .strong(.text(agreement.title))),
+                         .li(.a(.href(SiteURL.agreement(agreement.id)), .strong(.text(agreement.title))),
                              .span(.class("meta"), .text(AdminText.period(l, agreement)
                                                          + " · " + (agreement.active ? AdminText.inForce(l) : AdminText.notInForce(l)))),
                              .p(.text(AdminText.parties(l) + ": " + agreement.parties.map { context.organisation($0.organisationId) }.joined(separator: ", "))),
@@ -55,16 +55,16 @@ struct AdminPage {
                                  .td(actions(for: user)))
                          }))),
                      .unwrap(closing) { user in
-                         .form(.method(.post), .action("/beheer/accounts/\(user.id?.uuidString ?? "")/sluiten"), .class("confirm"), .id("sluiten"),
+                         .form(.method(.post), .action(SiteURL.accountClosing(user.id)), .class("confirm"), .id("sluiten"),
                                Form.token(context),
                                .p(.strong(.text(AdminText.closeQuestion(l, user.displayName, user.email)))),
                                .p(.text(AdminText.closeExplained(l))),
                                .div(.class("actions"), Form.submit(AdminText.closeConfirm(l), danger: true),
-                                    .a(.href("/beheer#accounts"), .text(UIText.cancel(l)))))
+                                    .a(.href(SiteURL.administration.fragment("accounts")), .text(UIText.cancel(l)))))
                      },
                      .h3(.text(AdminText.newAccount(l))),
                      Form.summary(state, language: l, labels: labels),
-                     .form(.class("stacked"), .method(.post), .action("/beheer/accounts"), .attribute(named: "novalidate", value: "novalidate"),
+                     .form(.class("stacked"), .method(.post), .action(SiteURL.accounts), .attribute(named: "novalidate", value: "novalidate"),
                            Form.token(context),
                            Form.input("name", UIText.name(l), state: state, required: true),
                            Form.input("email", UIText.email(l), type: "email", state: state, required: true),
@@ -87,14 +87,14 @@ extension AdminPage {
         if let closed = user.closedAt { return .text(AdminText.closedOn(l, View.moment(closed))) }
         if user.id == context.user.id { return .text(AdminText.yourself(l)) }
         return .div(.class("row-actions"),
-                    .form(.method(.post), .action("/beheer/accounts/\(id)/rol"), .class("inline"),
+                    .form(.method(.post), .action(SiteURL.accountRole(id)), .class("inline"),
                           Form.token(context),
                           .label(.for("role-\(id)"), .class("visually-hidden"), .text(AdminText.roleOf(l, user.displayName))),
                           .select(.attribute(named: "id", value: "role-\(id)"), .attribute(named: "name", value: "role"), .forEach(UserRole.allCases) { role in
                               Form.option(role.rawValue, Strings.role(role.rawValue)(l), selected: role == user.role)
                           }),
                           Form.submit(AdminText.changeRole(l))),
-                    .a(.class("danger-link"), .href("/beheer/accounts/\(id)/sluiten#sluiten"), .text(AdminText.closeAccount(l))))
+                    .a(.class("danger-link"), .href(SiteURL.accountClosing(id).fragment("sluiten")), .text(AdminText.closeAccount(l))))
     }
 }
 

@@ -15,11 +15,11 @@ struct OrganisationFormPage {
         let labels = ["name": UIText.name(l), "kind": UIText.kind(l), "regionId": UIText.region(l), "municipalityId": AdminText.municipality(l)]
         return context.render(
             AdminText.newOrganisation(l), status: status,
-            .p(.a(.href("/beheer#organisaties"), .text(AdminText.backToAdministration(l)))),
+            .p(.a(.href(SiteURL.administration.fragment("organisaties")), .text(AdminText.backToAdministration(l)))),
             .h1(.text(AdminText.newOrganisation(l))),
             .p(.text(AdminText.newOrganisationIntro(l))),
             Form.summary(state, language: l, labels: labels),
-            .form(.class("stacked"), .method(.post), .action("/beheer/organisaties"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.class("stacked"), .method(.post), .action(SiteURL.organisations), .attribute(named: "novalidate", value: "novalidate"),
                   Form.token(context),
                   Form.input("name", UIText.name(l), state: state, hint: AdminText.organisationNameHint(l), required: true),
                   Form.select("kind", UIText.kind(l), OrganisationKind.allCases.map { .init(value: $0.rawValue, label: FigureText.organisationKind(l, $0)) },
@@ -29,7 +29,7 @@ struct OrganisationFormPage {
                   Form.select("municipalityId", AdminText.municipality(l),
                               municipalities.map { .init(value: $0.id ?? "", label: "\($0.nameNL) (\($0.id ?? ""))") },
                               state: state, hint: AdminText.municipalityHint(l), empty: "—"),
-                  .div(.class("actions"), Form.submit(AdminText.addOrganisation(l)), .a(.href("/beheer#organisaties"), .text(UIText.cancel(l)))))
+                  .div(.class("actions"), Form.submit(AdminText.addOrganisation(l)), .a(.href(SiteURL.administration.fragment("organisaties")), .text(UIText.cancel(l)))))
         )
     }
 }
@@ -51,11 +51,11 @@ struct AgreementFormPage {
                       "categories": AdminText.routeCategories(l, own), "responseDays": AdminText.responseDays(l), "routes": AdminText.partners(l)]
         return context.render(
             AdminText.newAgreement(l), status: status,
-            .p(.a(.href("/beheer#overeenkomsten"), .text(AdminText.backToAdministration(l)))),
+            .p(.a(.href(SiteURL.administration.fragment("overeenkomsten")), .text(AdminText.backToAdministration(l)))),
             .h1(.text(AdminText.newAgreement(l))),
             .p(.text(AdminText.newAgreementIntro(l, own))),
             Form.summary(state, language: l, labels: labels),
-            .form(.class("stacked"), .method(.post), .action("/beheer/overeenkomsten"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.class("stacked"), .method(.post), .action(SiteURL.agreements), .attribute(named: "novalidate", value: "novalidate"),
                   Form.token(context),
                   Form.input("title", AdminText.agreementTitle(l), state: state, required: true),
                   Form.select("kind", UIText.kind(l), AgreementKind.allCases.map { .init(value: $0.rawValue, label: AdminText.agreementKind(l, $0)) },
@@ -81,7 +81,7 @@ struct AgreementFormPage {
                             state.errors["routes"].map { .p(.class("field-error"), .text($0)) } ?? .empty,
                             Form.categoryChecks(state, language: l)),
                   AdminText.responseDaysInput(state, l),
-                  .div(.class("actions"), Form.submit(AdminText.recordAgreement(l)), .a(.href("/beheer#overeenkomsten"), .text(UIText.cancel(l)))))
+                  .div(.class("actions"), Form.submit(AdminText.recordAgreement(l)), .a(.href(SiteURL.administration.fragment("overeenkomsten")), .text(UIText.cancel(l)))))
         )
     }
 }
@@ -108,12 +108,12 @@ struct AgreementPage {
         let partners = agreement.parties.map(\.organisationId).filter { $0 != own }
         let routes = agreement.routes.sorted { (context.organisation($0.fromOrganisationId), context.organisation($0.toOrganisationId))
             < (context.organisation($1.fromOrganisationId), context.organisation($1.toOrganisationId)) }
-        let path = "/beheer/overeenkomsten/\(agreement.id.uuidString)"
+        let path = SiteURL.agreement(agreement.id)
         let labels = ["toOrganisationId": AdminText.routeTo(l), "categories": AdminText.routeCategories(l, context.organisation(own)),
                       "responseDays": AdminText.responseDays(l)]
         return context.render(
             agreement.title, status: status,
-            .p(.a(.href("/beheer#overeenkomsten"), .text(AdminText.backToAdministration(l)))),
+            .p(.a(.href(SiteURL.administration.fragment("overeenkomsten")), .text(AdminText.backToAdministration(l)))),
             .h1(.text(agreement.title)),
             // The question comes first, where the reader looks.
             .if(mayChange && confirmEnd, .form(.method(.post), .action("\(path)/beeindigen"), .class("confirm"),

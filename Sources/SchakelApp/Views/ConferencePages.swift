@@ -20,13 +20,13 @@ struct ConferenceListPage {
             .p(.text(ConferenceText.intro(l))),
             conferences.items.isEmpty ? View.empty(ConferenceText.empty(l)) : .ul(.class("list"), .id("conferences"),
                 .forEach(conferences.items) { conference in
-                    .li(.a(.href("/overleg/\(conference.id.uuidString)"), .text(conference.title)),
+                    .li(.a(.href(SiteURL.conference(conference.id)), .text(conference.title)),
                         .span(.class("meta"), .text(conference.heldOn.belgian + " · " + context.organisation(conference.organiserOrganisationId))))
                 }),
-            View.pager(conferences.metadata, language: l) { "/overleg?page=\($0)" },
+            View.pager(conferences.metadata, language: l) { SiteURL.conferences.query("page", String($0)) },
             .h2(.text(ConferenceText.new(l))),
             Form.summary(state, language: l, labels: labels),
-            .form(.class("stacked wide"), .method(.post), .action("/overleg"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.class("stacked wide"), .method(.post), .action(SiteURL.conferences), .attribute(named: "novalidate", value: "novalidate"),
                   Form.token(context),
                   Form.input("title", ConferenceText.subject(l), state: state, required: true),
                   Form.input("heldOn", UIText.heldOn(l), type: "date", state: state, required: true),
@@ -51,7 +51,7 @@ struct ConferencePage {
 
     func render(status: HTTPResponseStatus = .ok) -> Response {
         let l = context.language
-        let base = "/overleg/\(conference.id.uuidString)"
+        let id = conference.id
         let participants = conference.participantOrganisationIds.map { Form.Choice(value: $0.uuidString, label: context.organisation($0)) }
         let persons = conference.personIds.map { Form.Choice(value: $0.uuidString, label: names[$0] ?? "—") }
         let labels = ["person": UIText.person(l), "text": ConferenceText.text(l), "owner": ConferenceText.owner(l), "dueOn": ConferenceText.due(l),
@@ -64,16 +64,16 @@ struct ConferencePage {
             Form.summary(state, language: l, labels: labels),
             .section(.class("part"), .id("personen"), .h2(.text(ConferenceText.persons(l))),
                      persons.isEmpty ? View.empty(ConferenceText.noPersons(l)) : .ul(.class("list"), .forEach(persons) { .li(.text($0.label)) }),
-                     .form(.class("stacked"), .method(.post), .action(base + "/personen"), .id("form-person"),
+                     .form(.class("stacked"), .method(.post), .action(SiteURL.conferencePersons(id)), .id("form-person"),
                            .attribute(named: "novalidate", value: "novalidate"), Form.token(context),
                            Form.select("person", ConferenceText.addPerson(l), candidates.map {
                                .init(value: $0.id.uuidString, label: View.personName(givenName: $0.givenName, familyName: $0.familyName, reference: $0.reference, l))
                            }, state: state, hint: ConferenceText.addPersonHint(l), empty: UIText.choose(l)),
                            .div(Form.submit(ConferenceText.addPerson(l))))),
             .section(.class("part"), .id("punten"), .h2(.text(ConferenceText.items(l))),
-                     items(conference.items, base: base),
-                     .if(!conference.carriedOver.isEmpty, .group(.h3(.text(ConferenceText.carriedOver(l))), items(conference.carriedOver, base: nil))),
-                     .form(.class("stacked wide"), .method(.post), .action(base + "/punten"), .id("form-item"),
+                     items(conference.items, conferenceID: id),
+                     .if(!conference.carriedOver.isEmpty, .group(.h3(.text(ConferenceText.carriedOver(l))), items(conference.carriedOver, conferenceID: nil))),
+                     .form(.class("stacked wide"), .method(.post), .action(SiteURL.conferenceItems(id)), .id("form-item"),
                            .attribute(named: "novalidate", value: "novalidate"), Form.token(context),
                            Form.select("kind", UIText.kind(l), ConferenceItemKind.allCases.map { .init(value: $0.rawValue, label: ConferenceText.kind(l, $0)) },
                                        state: state, required: true),
@@ -85,7 +85,7 @@ struct ConferencePage {
         )
     }
 
-    func items(_ items: [ConferenceItemDTO], base: String?) -> Node<HTML.BodyContext> {
+    func items(_ items: [ConferenceItemDTO], conferenceID: UUID?) -> Node<HTML.BodyContext> {
         let l = context.language
         guard !items.isEmpty else { return View.empty(UIText.nothingRecorded(l)) }
         return .ul(.class("list"), .forEach(items) { item in
@@ -93,9 +93,9 @@ struct ConferencePage {
                 .span(.class("meta"), .text([item.personId.flatMap { names[$0] }, item.ownerOrganisationId.map { context.organisation($0) },
                                              item.dueOn.map { ConferenceText.due(l) + " " + $0.belgian },
                                              item.status.map { ConferenceText.status(l, $0) }].compactMap { $0 }.joined(separator: " · "))),
-                .if(base != nil && item.kind == .action && item.status == .open && (item.ownerOrganisationId == context.user.organisationID
+                .if(conferenceID != nil && item.kind == .action && item.status == .open && (item.ownerOrganisationId == context.user.organisationID
                                                                                     || conference.organiserOrganisationId == context.user.organisationID),
-                    .form(.class("inline"), .method(.post), .action("\(base ?? "")/punten/\(item.id.uuidString)/status"), Form.token(context),
+                    .form(.class("inline"), .method(.post), .action(SiteURL.conferenceItemStatus(conferenceID, item.id)), Form.token(context),
                           Form.hidden("status", ConferenceActionStatus.done.rawValue),
                           .button(.type(.submit), .class("link-button"), .text(ConferenceText.markDone(l))))))
         })

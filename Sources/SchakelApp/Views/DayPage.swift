@@ -26,7 +26,7 @@ struct DayPage {
                 .dt(.text(Strings.yourOrganisation(l))), .dd(.text(context.organisation(user.organisationID))),
                 .dt(.text(Strings.yourRole(l))), .dd(.text(Strings.role(user.role.rawValue)(l)))),
             .if(user.role == .analyst,
-                .group(.p(.text(UIText.analystStart(l))), .p(.a(.class("button-link"), .href("/cijfers"), .text(UIText.openFigures(l)))))),
+                .group(.p(.text(UIText.analystStart(l))), .p(.a(.class("button-link"), .href(SiteURL.figures), .text(UIText.openFigures(l)))))),
             .unwrap(caseload) { caseload in
                 .div(.class("grid-2"),
                      .section(.class("part"), .attribute(named: "aria-labelledby", value: "incoming-title"),
@@ -39,7 +39,7 @@ struct DayPage {
                               .h2(.id("rtw-title"), .text(UIText.rightToWorkSoon(l))),
                               upcoming.isEmpty ? View.empty(UIText.rightToWorkEmpty(l)) : .ul(.class("list"), .id("right-to-work"),
                                   .forEach(upcoming.prefix(15)) { person in
-                                      .li(.a(.href("/personen/\(person.personId.uuidString)"),
+                                      .li(.a(.href(SiteURL.person(person.personId)),
                                              .text(View.personName(givenName: person.givenName, familyName: person.familyName,
                                                                    reference: person.reference, l))),
                                           .span(.class("meta"), .text("\(person.rightToWorkOn.belgian) · \(UIText.inDays(l, person.daysUntil)) · "
@@ -52,7 +52,7 @@ struct DayPage {
                                       .li(.a(.href(link(notification)), .text(UIText.notification(l, notification.kind))),
                                           .span(.class("meta"), .text(View.moment(notification.createdAt))),
                                           .form(.class("inline"), .method(.post),
-                                                .action("/meldingen/\(notification.id?.uuidString ?? "")/gelezen"),
+                                                .action(SiteURL.notificationRead(notification.id)),
                                                 Form.token(context),
                                                 .button(.type(.submit), .class("link-button"), .text(UIText.markRead(l)))))
                                   })),
@@ -60,17 +60,17 @@ struct DayPage {
                               .h2(.id("caseload-title"), .text(UIText.caseload(l))),
                               caseload.items.isEmpty ? View.empty(UIText.caseloadEmpty(l)) : .ul(.class("list"),
                                   .forEach(caseload.items) { person in
-                                      .li(.a(.href("/personen/\(person.id.uuidString)"),
+                                      .li(.a(.href(SiteURL.person(person.id)),
                                              .text(View.personName(givenName: person.givenName, familyName: person.familyName,
                                                                    reference: person.reference, l))))
                                   }),
-                              .p(.a(.href("/personen"), .text(UIText.allPersons(l) + " (\(caseload.metadata.total))")),
-                                 .text(" · "), .a(.href("/personen/nieuw"), .text(UIText.newScreening(l))))),
+                              .p(.a(.href(SiteURL.persons), .text(UIText.allPersons(l) + " (\(caseload.metadata.total))")),
+                                 .text(" · "), .a(.href(SiteURL.newPerson), .text(UIText.newScreening(l))))),
                      .section(.class("part"), .attribute(named: "aria-labelledby", value: "evaluation-title"),
                               .h2(.id("evaluation-title"), .text(SurveyText.link(l))),
                               .ul(.class("list"),
-                                  .li(.a(.href("/enquete/frontline-worker"), .text(SurveyText.title(l, .frontlineWorker)))),
-                                  .li(.a(.href("/enquete/client"), .text(SurveyText.title(l, .client)))))))
+                                  .li(.a(.href(SiteURL.survey("frontline-worker")), .text(SurveyText.title(l, .frontlineWorker)))),
+                                  .li(.a(.href(SiteURL.survey("client")), .text(SurveyText.title(l, .client)))))))
             }
         )
     }
@@ -78,7 +78,7 @@ struct DayPage {
     func referralList(_ referrals: [ReferralModel], id: String) -> Node<HTML.BodyContext> {
         return .ul(.class("list"), .id(id), .forEach(referrals) { referral in
             let late = API.ReferralController.isOverdue(referral, today: today)
-            return .li(.a(.href("/doorverwijzingen/\(referral.id?.uuidString ?? "")"), .text(names[referral.$person.id] ?? "—")),
+            return .li(.a(.href(SiteURL.referral(referral.id)), .text(names[referral.$person.id] ?? "—")),
                        .text(" "), .if(late, .span(.class("badge late"), .text(UIText.overdue(l)))),
                        .span(.class("meta"), .text("\(context.organisation(referral.$from.id)) → \(context.organisation(referral.$to.id)) · "
                                                    + UIText.referralState(l, referral.state)
@@ -87,14 +87,14 @@ struct DayPage {
     }
 
     /// Where a notification is handled: a referral's page; the others have no screen of their own yet.
-    func link(_ notification: NotificationModel) -> String {
+    func link(_ notification: NotificationModel) -> SiteURL {
         switch notification.kind {
         case .referralReceived, .referralDecided, .referralOverdue, .handOverMeeting:
-            return "/doorverwijzingen/\(notification.subjectID.uuidString)"
+            return SiteURL.referral(notification.subjectID)
         case .conferenceAction:
-            return "/overleg"
+            return SiteURL.conferences
         case .employerRequestAssigned:
-            return "/werkgevers/\(notification.subjectID.uuidString)"
+            return SiteURL.employerRequest(notification.subjectID)
         }
     }
 }

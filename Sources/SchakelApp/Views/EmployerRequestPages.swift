@@ -22,13 +22,13 @@ struct EmployerRequestListPage {
             requests.items.isEmpty ? View.empty(EmployerText.empty(l)) : .div(.class("table-wrap"), .table(.class("plain"), .id("requests"),
                 .thead(.tr(.th(.text(EmployerText.employer(l))), .th(.text(UIText.kind(l))), .th(.text(EmployerText.handler(l))), .th(.text(UIText.state(l))))),
                 .tbody(.forEach(requests.items) { item in
-                    .tr(.td(.a(.href("/werkgevers/\(item.id.uuidString)"), .text(item.employerName))), .td(.text(EmployerText.kind(l, item.kind))),
+                    .tr(.td(.a(.href(SiteURL.employerRequest(item.id)), .text(item.employerName))), .td(.text(EmployerText.kind(l, item.kind))),
                         .td(.text(context.organisation(item.handlingOrganisationId))), .td(.text(EmployerText.state(l, item.state))))
                 }))),
-            View.pager(requests.metadata, language: l) { "/werkgevers?page=\($0)" },
+            View.pager(requests.metadata, language: l) { SiteURL.employerRequests.query("page", String($0)) },
             .h2(.text(EmployerText.new(l))),
             Form.summary(state, language: l, labels: labels),
-            .form(.class("stacked wide"), .method(.post), .action("/werkgevers"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.class("stacked wide"), .method(.post), .action(SiteURL.employerRequests), .attribute(named: "novalidate", value: "novalidate"),
                   Form.token(context),
                   Form.select("kind", UIText.kind(l), EmployerRequestKind.allCases.map { .init(value: $0.rawValue, label: EmployerText.kind(l, $0)) },
                               state: state, required: true),
@@ -50,7 +50,7 @@ struct EmployerRequestPage {
 
     func render(status: HTTPResponseStatus = .ok) -> Response {
         let l = context.language
-        let base = "/werkgevers/\(item.id.uuidString)"
+        let id = item.id
         let handling = item.handlingOrganisationId == context.user.organisationID
         let labels = ["contact": EmployerText.contact(l), "answer": EmployerText.answer(l), "step": UIText.nextSteps(l)]
         let next = item.state.next
@@ -68,15 +68,15 @@ struct EmployerRequestPage {
                 .unwrap(item.answeredOn) { .group(.dt(.text(EmployerText.answeredOn(l))), .dd(.text($0.belgian))) }),
             .if(handling && !next.isEmpty, .section(.class("part"), .id("stappen"), .h2(.text(UIText.nextSteps(l))),
                 .div(.class("step-actions"),
-                     .if(next.contains(.assigned), .form(.class("stacked"), .method(.post), .action(base + "/toewijzen"), .id("form-assign"),
+                     .if(next.contains(.assigned), .form(.class("stacked"), .method(.post), .action(SiteURL.employerRequestStep(id, "toewijzen")), .id("form-assign"),
                                                          Form.token(context),
                                                          Form.select("contact", EmployerText.contact(l), colleagues, state: state, empty: UIText.choose(l)),
                                                          .div(Form.submit(EmployerText.assign(l))))),
-                     .if(next.contains(.answered), .form(.class("stacked"), .method(.post), .action(base + "/antwoorden"), .id("form-answer"),
+                     .if(next.contains(.answered), .form(.class("stacked"), .method(.post), .action(SiteURL.employerRequestStep(id, "antwoorden")), .id("form-answer"),
                                                          .attribute(named: "novalidate", value: "novalidate"), Form.token(context),
                                                          Form.textarea("answer", EmployerText.answer(l), state: state, required: true),
                                                          .div(Form.submit(EmployerText.sendAnswer(l))))),
-                     .if(next.contains(.closed), .form(.method(.post), .action(base + "/afsluiten"), .id("form-close"), Form.token(context),
+                     .if(next.contains(.closed), .form(.method(.post), .action(SiteURL.employerRequestStep(id, "afsluiten")), .id("form-close"), Form.token(context),
                                                        Form.submit(EmployerText.close(l)))))))
         )
     }

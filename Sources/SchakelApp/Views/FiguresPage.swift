@@ -31,7 +31,7 @@ struct FiguresPage {
             .h1(.text(report.title)),
             .p(.class("lead"), .text(FigureText.period(language, filter.from, filter.to, report.generatedOn.belgian))),
             .p(.text(FigureText.suppressionNote(language))),
-            .form(.class("filters no-print"), .action("/cijfers"), .method(.get),
+            .form(.class("filters no-print"), .action(SiteURL.figures), .method(.get),
                   .div(.label(.for("from"), .text(FigureText.fromMonth(language))),
                        .input(.type(.text), .id("from"), .name("from"), .value(filter.from), .attribute(named: "inputmode", value: "numeric"),
                               .attribute(named: "pattern", value: "[0-9]{4}-[0-9]{2}"))),
@@ -56,7 +56,7 @@ struct FiguresPage {
         let l = language
         let state = FormState()
         return .section(.class("indicator no-print"), .id("new-target"), .h2(.text(FigureText.newTarget(l))),
-                        .form(.class("stacked"), .method(.post), .action("/cijfers/doelen"), .attribute(named: "novalidate", value: "novalidate"),
+                        .form(.class("stacked"), .method(.post), .action(SiteURL.targets), .attribute(named: "novalidate", value: "novalidate"),
                               Form.hidden("csrf", csrf),
                               Form.select("targetOrganisation", FigureText.organisationLabel(l),
                                           organisations.map { Form.Choice(value: $0.value, label: $0.label) }, state: state, empty: UIText.choose(l)),
@@ -142,7 +142,7 @@ struct FiguresPage {
                            },
                            .tr(.class("totals"), .th(.attribute(named: "scope", value: "row"), .text(total)),
                                .forEach(table.columnTotals) { .td(.text($0.display)) }, .td(.text(table.total.display))))),
-                    .p(.class("no-print"), .a(.href(HTMLAttribute.escape("/cijfers/\(indicator)/\(table.id).csv\(query)")),
+                    .p(.class("no-print"), .a(.href(SiteURL.figureTable(indicator, "\(table.id).csv").appending(query: query)),
                                               .text(FigureText.downloadCSV(language, table.title)))))
     }
 

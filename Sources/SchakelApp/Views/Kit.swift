@@ -284,15 +284,20 @@ enum View {
         return "\(code) " + (language == .nl ? occupation.nameNL : occupation.nameEN)
     }
 
-    /// Previous/next links for a paged list; `link` builds the URL of a page.
+    /// Previous/next links for a paged list, with links made as strings (escaped here).
     static func pager(_ metadata: PageMetadata, language: UILanguage, link: (Int) -> String) -> Node<HTML.BodyContext> {
+        pager(metadata, language: language) { page in SiteURL.raw(link(page)) }
+    }
+
+    /// Previous/next links for a paged list; `link` builds the URL of a page.
+    static func pager(_ metadata: PageMetadata, language: UILanguage, link: (Int) -> SiteURL) -> Node<HTML.BodyContext> {
         let pages = max(1, (metadata.total + metadata.per - 1) / metadata.per)
         guard pages > 1 else { return .empty }
         return .nav(.class("pager"), .attribute(named: "aria-label", value: UIText.pagination(language)),
-                    .if(metadata.page > 1, .a(.href(HTMLAttribute.escape(link(metadata.page - 1))), .attribute(named: "rel", value: "prev"),
+                    .if(metadata.page > 1, .a(.href(link(metadata.page - 1)), .attribute(named: "rel", value: "prev"),
                                               .text(UIText.previous(language)))),
                     .span(.text(UIText.pageOf(language, metadata.page, pages))),
-                    .if(metadata.page < pages, .a(.href(HTMLAttribute.escape(link(metadata.page + 1))), .attribute(named: "rel", value: "next"),
+                    .if(metadata.page < pages, .a(.href(link(metadata.page + 1)), .attribute(named: "rel", value: "next"),
                                                   .text(UIText.next(language)))))
     }
 

@@ -11,7 +11,7 @@ struct Layout {
         /// Decides the menu; nil shows none.
         var role: UserRole? = nil
         /// The page's path: its menu item is marked current, and the language switch returns to it.
-        var path: String = "/start"
+        var path: String = SiteURL.start.path
     }
 
     let title: String
@@ -29,22 +29,22 @@ struct Layout {
                 // escape, so a person's name in a page title could break out of the attribute (and Schakel pages are
                 // never shared on social media).
                 .element(named: "title", text: "\(title) · \(Strings.appName(language))"),
-                .link(.rel(.stylesheet), .href("/static/schakel.css"))
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet))
             ),
             .body(
                 .a(.class("skip-link"), .href("#inhoud"), .text(Strings.skipToContent(language))),
                 .header(
                     .class("site-header"),
                     .div(.class("brand"),
-                         .a(.href("/"), .span(.class("brand-name"), .text(Strings.appName(language)))),
+                         .a(.href(SiteURL.root), .span(.class("brand-name"), .text(Strings.appName(language)))),
                          .span(.class("tagline"), .text(Strings.tagline(language)))),
                     .unwrap(header) { header in
                         .div(.class("account"),
                              .span(.class("account-name"), .text(header.userName)),
                              .span(.class("account-org"), .text(header.organisation)),
                              languageSwitch(csrfToken: header.csrfToken, path: header.path),
-                             .a(.href("/wachtwoord"), .text(UIText.passwordLink(language))),
-                             .form(.action("/afmelden"), .method(.post), .class("inline"),
+                             .a(.href(SiteURL.password), .text(UIText.passwordLink(language))),
+                             .form(.action(SiteURL.signOut), .method(.post), .class("inline"),
                                    .input(.type(.hidden), .name("csrf"), .value(HTMLAttribute.escape(header.csrfToken))),
                                    .button(.type(.submit), .class("link-button"), .text(Strings.signOutButton(language)))))
                     }
@@ -63,7 +63,7 @@ struct Layout {
     /// The other language, one button: the choice is kept with the account, so it sticks.
     func languageSwitch(csrfToken: String, path: String) -> Node<HTML.BodyContext> {
         let other: UILanguage = language == .nl ? .en : .nl
-        return .form(.action("/taal"), .method(.post), .class("inline"), .id("language-switch"),
+        return .form(.action(SiteURL.language), .method(.post), .class("inline"), .id("language-switch"),
                      .input(.type(.hidden), .name("csrf"), .value(HTMLAttribute.escape(csrfToken))),
                      .input(.type(.hidden), .name("taal"), .value(other.rawValue)),
                      .input(.type(.hidden), .name("terug"), .value(HTMLAttribute.escape(path))),
@@ -75,17 +75,17 @@ struct Layout {
     /// The menu for the user's role: caseworkers get their day, persons, referrals and offers; coordinators the figures.
     func menu(_ header: Header) -> Node<HTML.BodyContext> {
         guard let role = header.role else { return .empty }
-        var items: [(path: String, label: String)] = [("/start", UIText.myDay(language))]
+        var items: [(path: String, label: String)] = [(SiteURL.start.path, UIText.myDay(language))]
         if Caller.caseworkerRoles.contains(role) {
-            items += [("/personen", UIText.persons(language)), ("/doorverwijzingen", UIText.referrals(language)),
-                      ("/overleg", ConferenceText.title(language)), ("/aanbod", UIText.offers(language))]
+            items += [(SiteURL.persons.path, UIText.persons(language)), (SiteURL.referrals.path, UIText.referrals(language)),
+                      (SiteURL.conferences.path, ConferenceText.title(language)), (SiteURL.offers.path, UIText.offers(language))]
         }
-        if API.EmployerRequestController.roles.contains(role) { items.append(("/werkgevers", EmployerText.title(language))) }
-        if role == .analyst { items.append(("/cijfers", UIText.figures(language))) }
-        if role == .administrator { items.append(("/beheer", AdminText.title(language))) }
+        if API.EmployerRequestController.roles.contains(role) { items.append((SiteURL.employerRequests.path, EmployerText.title(language))) }
+        if role == .analyst { items.append((SiteURL.figures.path, UIText.figures(language))) }
+        if role == .administrator { items.append((SiteURL.administration.path, AdminText.title(language))) }
         return .nav(.class("main-nav"), .attribute(named: "aria-label", value: UIText.mainNavigation(language)),
                     .ul(.forEach(items) { item in
-                        let current = header.path == item.path || (item.path != "/start" && header.path.hasPrefix(item.path + "/"))
+                        let current = header.path == item.path || (item.path != SiteURL.start.path && header.path.hasPrefix(item.path + "/"))
                         return .li(.a(.href(item.path), current ? .attribute(named: "aria-current", value: "page") : .empty,
                                       .text(item.label)))
                     }))

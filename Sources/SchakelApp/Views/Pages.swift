@@ -16,7 +16,7 @@ struct SignInPage {
                 .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .id("sign-in-error"), .text(error))
             },
             .form(
-                .class("stacked"), .action("/aanmelden"), .method(.post),
+                .class("stacked"), .action(SiteURL.signIn), .method(.post),
                 .input(.type(.hidden), .name("csrf"), .value(HTMLAttribute.escape(csrfToken))),
                 .div(.label(.for("email"), .text(Strings.email(language))),
                      .input(.type(.email), .id("email"), .name("email"), .value(HTMLAttribute.escape(email)),
@@ -41,7 +41,7 @@ struct ErrorPage {
         let response = Layout(title: Strings.errorTitle(language), language: language, header: nil, isDemo: false).render(
             .h1(.text(Strings.errorTitle(language))),
             .p(.class("error-summary"), .text(message)),
-            .p(.a(.href("/"), .text(Strings.backHome(language))))
+            .p(.a(.href(SiteURL.root), .text(Strings.backHome(language))))
         )
         response.status = status
         return response
@@ -80,7 +80,7 @@ struct PasswordPage {
             UIText.changePassword(l), status: status,
             .h1(.text(UIText.changePassword(l))),
             Form.summary(state, language: l, labels: labels),
-            .form(.class("stacked"), .method(.post), .action("/wachtwoord"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.class("stacked"), .method(.post), .action(SiteURL.password), .attribute(named: "novalidate", value: "novalidate"),
                   Form.token(context),
                   Form.input("current", UIText.currentPassword(l), type: "password", state: state, required: true,
                              extra: [.attribute(named: "autocomplete", value: "current-password")]),
@@ -88,7 +88,7 @@ struct PasswordPage {
                              extra: [.attribute(named: "autocomplete", value: "new-password")]),
                   Form.input("confirm", UIText.confirmPassword(l), type: "password", state: state, required: true,
                              extra: [.attribute(named: "autocomplete", value: "new-password")]),
-                  .div(.class("actions"), Form.submit(UIText.changePassword(l)), .a(.href("/start"), .text(UIText.cancel(l)))))
+                  .div(.class("actions"), Form.submit(UIText.changePassword(l)), .a(.href(SiteURL.start), .text(UIText.cancel(l)))))
         )
     }
 }

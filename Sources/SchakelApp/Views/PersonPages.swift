@@ -18,8 +18,8 @@ struct PersonListPage {
             UIText.persons(l), status: status,
             .h1(.text(UIText.persons(l))),
             .p(.text(UIText.personsIntro(l))),
-            .p(.a(.class("button-link"), .href("/personen/nieuw"), .text(UIText.newScreening(l)))),
-            .form(.class("filters"), .method(.post), .action("/personen/zoeken"), .attribute(named: "role", value: "search"),
+            .p(.a(.class("button-link"), .href(SiteURL.newPerson), .text(UIText.newScreening(l)))),
+            .form(.class("filters"), .method(.post), .action(SiteURL.personSearch), .attribute(named: "role", value: "search"),
                   Form.token(context),
                   Form.input("naam", UIText.searchByName(l), state: FormState(values: ["naam": name], errors: error.map { ["naam": $0] } ?? [:]),
                              hint: UIText.searchHint(l), extra: [.attribute(named: "autocomplete", value: "off")]),
@@ -30,13 +30,13 @@ struct PersonListPage {
                 : .table(.class("plain"), .id("persons"),
                          .thead(.tr(.th(.text(UIText.name(l))), .th(.text(UIText.reference(l))), .th(.text(UIText.owner(l))))),
                          .tbody(.forEach(page.items) { person in
-                             .tr(.td(.a(.href("/personen/\(person.id.uuidString)"),
+                             .tr(.td(.a(.href(SiteURL.person(person.id)),
                                         .text(View.personName(givenName: person.givenName, familyName: person.familyName,
                                                               reference: person.reference, l)))),
                                  .td(.text(person.reference)),
                                  .td(.text(context.organisation(person.ownerOrganisationId))))
                          })),
-            searched ? .empty : View.pager(page.metadata, language: l) { "/personen?page=\($0)" }
+            searched ? .empty : View.pager(page.metadata, language: l) { SiteURL.persons.query("page", String($0)) }
         )
     }
 }
@@ -65,7 +65,7 @@ struct PersonFormPage {
     func render(status: HTTPResponseStatus = .ok) -> Response {
         let creating = person == nil
         let title = creating ? UIText.newScreening(l) : UIText.editDossier(l)
-        let action = person.map { "/personen/\($0.id.uuidString)/wijzigen" } ?? "/personen"
+        let action = person.map { SiteURL.personEdit($0.id) } ?? SiteURL.persons
         let optional = " " + UIText.optional(l)
         return context.render(
             title, status: status,
@@ -121,7 +121,7 @@ struct PersonFormPage {
                             Form.checkbox("evenings", UIText.evenings(l), checked: !state["evenings"].isEmpty),
                             Form.checkbox("weekends", UIText.weekends(l), checked: !state["weekends"].isEmpty)),
                   .div(.class("actions"), Form.submit(creating ? UIText.createDossier(l) : UIText.save(l)),
-                       .a(.href(person.map { "/personen/\($0.id.uuidString)" } ?? "/personen"), .text(UIText.cancel(l)))))
+                       .a(.href(person.map { SiteURL.person($0.id) } ?? SiteURL.persons), .text(UIText.cancel(l)))))
         )
     }
 }
@@ -153,11 +153,11 @@ struct DossierPage {
             .p(.class("lead"), .text("\(UIText.reference(l)) \(person.reference) · "
                                      + (isOwner ? UIText.ownDossier(l) : UIText.sharedDossier(l, context.organisation(person.ownerOrganisationId))))),
             .div(.class("actions no-print"),
-                 .a(.class("button-link"), .href("/personen/\(id)/doorverwijzen"), .text(UIText.refer(l))),
-                 .if(isOwner, .a(.class("button-link button-secondary"), .href("/personen/\(id)/wijzigen"), .text(UIText.editDossier(l)))),
-                 .if(isOwner, .a(.class("button-link button-secondary"), .href("/personen/\(id)/toestemmingen/nieuw"), .text(UIText.recordConsent(l)))),
-                 .if(isOwner, .a(.class("button-link button-secondary"), .href("/personen/\(id)/inzage"), .text(GDPRText.export(l)))),
-                 .if(isOwner, .a(.class("button-link button-secondary"), .href("/personen/\(id)/wissen"), .text(GDPRText.erase(l))))),
+                 .a(.class("button-link"), .href(SiteURL.newReferral(id)), .text(UIText.refer(l))),
+                 .if(isOwner, .a(.class("button-link button-secondary"), .href(SiteURL.personEdit(id)), .text(UIText.editDossier(l)))),
+                 .if(isOwner, .a(.class("button-link button-secondary"), .href(SiteURL.newConsent(id)), .text(UIText.recordConsent(l)))),
+                 .if(isOwner, .a(.class("button-link button-secondary"), .href(SiteURL.personExport(id)), .text(GDPRText.export(l)))),
+                 .if(isOwner, .a(.class("button-link button-secondary"), .href(SiteURL.personErasure(id)), .text(GDPRText.erase(l))))),
             withheld(),
             .div(.class("grid-2"),
                  part("identiteit", UIText.identitySection(l), facts([
@@ -260,7 +260,7 @@ struct DossierPage {
             return part("traject", UIText.trajectory(l), View.empty(UIText.category(l, .trajectoryAndReferrals) + ": " + UIText.withheldHeading(l).lowercased()))
         }
         return part("traject", UIText.trajectory(l), .group(
-            .p(.class("no-print"), .a(.href("/personen/\(person.id.uuidString)/traject/nieuw"), .text(UIText.addStep(l)))),
+            .p(.class("no-print"), .a(.href(SiteURL.newStep(person.id)), .text(UIText.addStep(l)))),
             trajectory.steps.isEmpty ? View.empty(UIText.trajectoryEmpty(l)) : .table(.class("plain"), .id("steps"),
                 .thead(.tr(.th(.text(UIText.kind(l))), .th(.text(UIText.state(l))), .th(.text(UIText.from(l))), .th(.text(UIText.until(l))),
                            .th(.text(UIText.provider(l))), .th(.span(.class("visually-hidden"), .text(UIText.change(l)))))),
@@ -270,13 +270,13 @@ struct DossierPage {
                         .td(.text(UIText.stepStatus(l, step.status))), .td(.text(step.startsOn.belgian)),
                         .td(.text(step.endsOn?.belgian ?? "—")), .td(.text(step.provider ?? context.organisation(step.organisationId))),
                         .td(step.organisationId == context.user.organisationID
-                            ? .a(.href("/personen/\(person.id.uuidString)/traject/\(step.id.uuidString)"), .text(UIText.change(l))) : .text("")))
+                            ? .a(.href(SiteURL.step(person.id, step.id)), .text(UIText.change(l))) : .text("")))
                 })),
             .if(!trajectory.milestones.isEmpty, .group(.h3(.text(UIText.milestones(l))), .ul(.class("timeline"), .id("milestones"),
                 .forEach(trajectory.milestones.sorted { $0.on < $1.on }) { milestone in
                     .li(.text("\(milestone.on.belgian): \(UIText.milestone(l, milestone.kind))"))
                 }))),
-            .form(.class("filters no-print"), .method(.post), .action("/personen/\(person.id.uuidString)/mijlpalen"), .id("form-milestone"),
+            .form(.class("filters no-print"), .method(.post), .action(SiteURL.milestones(person.id)), .id("form-milestone"),
                   Form.token(context),
                   Form.select("milestone", UIText.recordMilestone(l), MilestoneKind.allCases.map { .init(value: $0.rawValue, label: UIText.milestone(l, $0)) },
                               state: FormState(values: ["milestone": MilestoneKind.leavingReception.rawValue])),
@@ -288,7 +288,7 @@ struct DossierPage {
     func referralSection() -> Node<HTML.BodyContext> {
         part("doorverwijzingen", UIText.referralsOfPerson(l),
              referrals.isEmpty ? View.empty(UIText.referralsOfPersonEmpty(l)) : .ul(.class("list"), .forEach(referrals) { referral in
-                 .li(.a(.href("/doorverwijzingen/\(referral.id?.uuidString ?? "")"),
+                 .li(.a(.href(SiteURL.referral(referral.id)),
                         .text("\(context.organisation(referral.$from.id)) → \(context.organisation(referral.$to.id))")),
                      .span(.class("meta"), .text(UIText.purposeName(l, referral.purpose) + " · " + UIText.referralState(l, referral.state)
                                                  + (referral.sentOn.map { " · " + UIText.sentOn(l).lowercased() + " " + $0.belgian } ?? ""))))
@@ -299,7 +299,7 @@ struct DossierPage {
         part("aanbod", UIText.fittingOffers(l),
              recommendations.isEmpty ? View.empty(UIText.fittingOffersEmpty(l)) : .ul(.class("list"), .id("recommendations"),
                  .forEach(recommendations) { item in
-                     .li(.a(.href("/aanbod/\(item.offer.id.uuidString)"), .text(item.offer.title)),
+                     .li(.a(.href(SiteURL.offer(item.offer.id)), .text(item.offer.title)),
                          .span(.class("meta"), .text(UIText.offerKind(l, item.offer.kind) + " · " + context.organisation(item.offer.providerOrganisationId)
                                                      + " · " + UIText.starts(l).lowercased() + " " + item.offer.startsOn.belgian)),
                          .unwrap(item.fit) { fit in
@@ -321,11 +321,11 @@ struct DossierPage {
                      return .li(.strong(.text(context.organisation(consent.$recipient.id))),
                                 .text(" · " + UIText.purposeName(l, consent.purpose) + " · " + state),
                                 .span(.class("meta"), .text(consent.categories.map { UIText.category(l, $0) }.joined(separator: ", "))),
-                                .a(.href("/toestemmingen/\(consent.id?.uuidString ?? "")"), .text(UIText.viewText(l))),
+                                .a(.href(SiteURL.consent(consent.id)), .text(UIText.viewText(l))),
                                 .if(consent.withdrawnAt == nil, .group(.text(" · "),
-                                    .a(.href("/toestemmingen/\(consent.id?.uuidString ?? "")/intrekken"), .text(UIText.withdraw(l))))))
+                                    .a(.href(SiteURL.consentWithdrawal(consent.id)), .text(UIText.withdraw(l))))))
                  }),
-                 .p(.a(.href("/personen/\(person.id.uuidString)/toestemmingen/nieuw"), .text(UIText.recordConsent(l)))))
+                 .p(.a(.href(SiteURL.newConsent(person.id)), .text(UIText.recordConsent(l)))))
     }
 
     func accessLogSection() -> Node<HTML.BodyContext> {
@@ -394,7 +394,7 @@ struct ConsentFormPage {
             UIText.recordConsent(l), status: status,
             .h1(.text(UIText.recordConsent(l))),
             Form.summary(state, language: l, labels: labels),
-            .form(.class("stacked wide"), .method(.post), .action("/personen/\(personID.uuidString)/toestemmingen"),
+            .form(.class("stacked wide"), .method(.post), .action(SiteURL.consents(personID)),
                   .attribute(named: "novalidate", value: "novalidate"),
                   Form.token(context),
                   Form.select("recipient", UIText.recipient(l), organisations.map { .init(value: $0.key.uuidString, label: $0.value) },
@@ -412,7 +412,7 @@ struct ConsentFormPage {
                   Form.input("interpreter", UIText.interpreter(l), state: state),
                   Form.textarea("text", UIText.consentText(l) + " " + UIText.optional(l), state: state, hint: UIText.consentTextHint(l)),
                   .div(.class("actions"), Form.submit(UIText.recordConsent(l)),
-                       .a(.href("/personen/\(personID.uuidString)"), .text(UIText.cancel(l)))))
+                       .a(.href(SiteURL.person(personID)), .text(UIText.cancel(l)))))
         )
     }
 }
@@ -442,12 +442,12 @@ struct ConsentPage {
             .h2(.text(UIText.consentText(l))),
             .blockquote(.class("consent-text"), .attribute(named: "lang", value: consent.textWrittenIn.rawValue), .text(consent.text)),
             .if(confirmWithdrawal && consent.withdrawnAt == nil,
-                .form(.method(.post), .action("/toestemmingen/\(consent.id.uuidString)/intrekken"), .class("confirm"),
+                .form(.method(.post), .action(SiteURL.consentWithdrawal(consent.id)), .class("confirm"),
                       Form.token(context),
                       .p(.strong(.text(UIText.withdrawQuestion(l, recipient)))),
                       .div(.class("actions"), Form.submit(UIText.withdrawConfirm(l), danger: true),
-                           .a(.href("/personen/\(consent.personId.uuidString)#toestemmingen"), .text(UIText.cancel(l)))))),
-            .if(!confirmWithdrawal, .p(.a(.href("/personen/\(consent.personId.uuidString)#toestemmingen"), .text(UIText.backToDossier(l)))))
+                           .a(.href(SiteURL.person(consent.personId).fragment("toestemmingen")), .text(UIText.cancel(l)))))),
+            .if(!confirmWithdrawal, .p(.a(.href(SiteURL.person(consent.personId).fragment("toestemmingen")), .text(UIText.backToDossier(l)))))
         )
     }
 }
@@ -466,7 +466,7 @@ struct StepFormPage {
         let labels = ["kind": UIText.kind(l), "status": UIText.state(l), "startsOn": UIText.from(l), "endsOn": UIText.until(l),
                       "provider": UIText.provider(l), "levelReached": UIText.levelReached(l), "outcome": UIText.outcome(l), "note": UIText.notes(l)]
         let title = stepID == nil ? UIText.addStep(l) : UIText.changeStep(l)
-        let action = "/personen/\(personID.uuidString)/traject" + (stepID.map { "/\($0.uuidString)" } ?? "")
+        let action = stepID.map { SiteURL.step(personID, $0) } ?? SiteURL.steps(personID)
         return context.render(
             title, status: status,
             .h1(.text(title)),
@@ -490,7 +490,7 @@ struct StepFormPage {
                               state: state, empty: UIText.none(l)),
                   Form.textarea("note", UIText.notes(l) + " " + UIText.optional(l), state: state, hint: UIText.reasonHint(l)),
                   .div(.class("actions"), Form.submit(stepID == nil ? UIText.addStep(l) : UIText.save(l)),
-                       .a(.href("/personen/\(personID.uuidString)#traject"), .text(UIText.cancel(l)))))
+                       .a(.href(SiteURL.person(personID).fragment("traject")), .text(UIText.cancel(l)))))
         )
     }
 }
@@ -509,11 +509,11 @@ struct ErasePage {
             .h1(.text(GDPRText.erase(l) + ": " + name)),
             .p(.text(GDPRText.eraseExplained(l))),
             Form.summary(state, language: l, labels: ["reason": GDPRText.reason(l)]),
-            .form(.class("stacked wide"), .method(.post), .action("/personen/\(personID.uuidString)/wissen"),
+            .form(.class("stacked wide"), .method(.post), .action(SiteURL.personErasure(personID)),
                   .attribute(named: "novalidate", value: "novalidate"), Form.token(context),
                   Form.textarea("reason", GDPRText.reason(l), state: state, hint: GDPRText.reasonHint(l), required: true),
                   .div(.class("actions"), Form.submit(GDPRText.eraseConfirm(l), danger: true),
-                       .a(.href("/personen/\(personID.uuidString)"), .text(UIText.cancel(l)))))
+                       .a(.href(SiteURL.person(personID)), .text(UIText.cancel(l)))))
         )
     }
 }

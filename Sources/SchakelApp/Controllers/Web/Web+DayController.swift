@@ -37,7 +37,7 @@ extension Web {
         @Sendable func markRead(_ request: Request) async throws -> Response {
             try request.verifyForm()
             _ = try await API.NotificationController().markRead(request)
-            return request.redirect(to: "/start", redirectType: .normal)
+            return request.redirect(to: SiteURL.start, redirectType: .normal)
         }
 
         struct LanguageForm: Content {
@@ -58,7 +58,7 @@ extension Web {
             account.language = language.rawValue
             try await account.save(on: request.db)
             // Only a path of this site, never another host (`LocalPath`).
-            return request.redirect(to: form.terug.flatMap(LocalPath.validated) ?? "/start", redirectType: .normal)
+            return request.redirect(to: form.terug.flatMap(LocalPath.validated) ?? SiteURL.start.path, redirectType: .normal)
         }
     }
 }

@@ -66,7 +66,7 @@ extension Web {
                 let input = try PersonFormInput.input(values, existing: nil, today: caller.today)
                 let created = try await Persons.create(input, caller: caller)
                 request.flash(UIText.saved(context.language))
-                return request.redirect(to: "/personen/\(created.id.uuidString)", redirectType: .normal)
+                return request.redirect(to: SiteURL.person(created.id), redirectType: .normal)
             } catch {
                 let state = try FormState.failed(error, values: values, language: context.language, fieldMap: PersonFormInput.fieldMap)
                 return PersonFormPage(context: context, person: nil, state: state, municipalities: try await Self.municipalities(request))
@@ -115,7 +115,7 @@ extension Web {
                     try PersonFormInput.input(values, existing: dossier, today: caller.today)
                 }
                 request.flash(UIText.saved(context.language))
-                return request.redirect(to: "/personen/\(dossier.id.uuidString)", redirectType: .normal)
+                return request.redirect(to: SiteURL.person(dossier.id), redirectType: .normal)
             } catch {
                 let state = try FormState.failed(error, values: values, language: context.language, fieldMap: PersonFormInput.fieldMap)
                 return PersonFormPage(context: context, person: dossier, state: state, municipalities: try await Self.municipalities(request))
@@ -136,7 +136,7 @@ extension Web {
                     try ConsentFormInput.input(values, context: context)
                 }
                 request.flash(UIText.consentRecorded(context.language))
-                return request.redirect(to: "/personen/\(dossier.id.uuidString)#toestemmingen", redirectType: .normal)
+                return request.redirect(to: SiteURL.person(dossier.id).fragment("toestemmingen"), redirectType: .normal)
             } catch {
                 let state = try FormState.failed(error, values: values, language: context.language, fieldMap: ConsentFormInput.fieldMap)
                 return ConsentFormPage(context: context, personID: dossier.id, state: state).render(status: .unprocessableEntity)
@@ -169,7 +169,7 @@ extension Web {
             let context = try await PageContext.load(request)
             let consent = try await Consents.withdraw(try request.uuidParameter("consentID"), caller: try request.caller)
             request.flash(UIText.consentWithdrawn(context.language))
-            return request.redirect(to: "/personen/\(consent.personId.uuidString)#toestemmingen", redirectType: .normal)
+            return request.redirect(to: SiteURL.person(consent.personId).fragment("toestemmingen"), redirectType: .normal)
         }
 
         // MARK: Trajectory steps
@@ -198,7 +198,7 @@ extension Web {
                                                levelReached: try form.choice("levelReached", CEFRLevel.self), note: form.text("note"))
                 }
                 request.flash(UIText.saved(context.language))
-                return request.redirect(to: "/personen/\(personID.uuidString)#traject", redirectType: .normal)
+                return request.redirect(to: SiteURL.person(personID).fragment("traject"), redirectType: .normal)
             } catch let error as SchakelError where error.field != nil {
                 return StepFormPage(context: context, personID: personID,
                                     state: FormState(values: values, errors: [error.field!: error.message(context.language)]))
@@ -237,7 +237,7 @@ extension Web {
                         note: values["note"], version: try form.integer("version", 0...Int(Int32.max)))
                 }
                 request.flash(UIText.saved(context.language))
-                return request.redirect(to: "/personen/\(personID.uuidString)#traject", redirectType: .normal)
+                return request.redirect(to: SiteURL.person(personID).fragment("traject"), redirectType: .normal)
             } catch let error as SchakelError where error.field != nil {
                 return StepFormPage(context: context, personID: personID,
                                     state: FormState(values: values, errors: [error.field!: error.message(context.language)]), stepID: stepID)
@@ -261,7 +261,7 @@ extension Web {
             guard let kind = values["milestone"].flatMap(MilestoneKind.init(rawValue:)),
                   let on = values["milestoneOn"].flatMap(CalendarDate.init(iso:)) else {
                 request.flash(Strings.notADate(context.language))
-                return request.redirect(to: "/personen/\(personID.uuidString)#traject", redirectType: .normal)
+                return request.redirect(to: SiteURL.person(personID).fragment("traject"), redirectType: .normal)
             }
             do {
                 let caller = try request.caller
@@ -272,7 +272,7 @@ extension Web {
             } catch let error as SchakelError where error.status == .unprocessableEntity {
                 request.flash(error.message(context.language))
             }
-            return request.redirect(to: "/personen/\(personID.uuidString)#traject", redirectType: .normal)
+            return request.redirect(to: SiteURL.person(personID).fragment("traject"), redirectType: .normal)
         }
 
         // MARK: GDPR
@@ -304,7 +304,7 @@ extension Web {
             do {
                 _ = try await GDPR.erase(personID, caller: try request.caller) { ErasureInput(reason: values["reason"] ?? "") }
                 request.flash(GDPRText.erased(context.language))
-                return request.redirect(to: "/personen", redirectType: .normal)
+                return request.redirect(to: SiteURL.persons, redirectType: .normal)
             } catch let error as SchakelError where error.field == "reason" {
                 return ErasePage(context: context, personID: personID, name: "", state: FormState(values: values, errors: ["reason": error.message(context.language)]))
                     .render(status: .unprocessableEntity)

@@ -15,11 +15,11 @@ extension Web {
         }
 
         @Sendable func root(_ request: Request) async throws -> Response {
-            request.redirect(to: request.auth.has(AuthenticatedUser.self) ? "/start" : "/aanmelden")
+            request.redirect(to: request.auth.has(AuthenticatedUser.self) ? SiteURL.start : SiteURL.signIn)
         }
 
         @Sendable func form(_ request: Request) async throws -> Response {
-            if request.auth.has(AuthenticatedUser.self) { return request.redirect(to: "/start") }
+            if request.auth.has(AuthenticatedUser.self) { return request.redirect(to: SiteURL.start) }
             let (token, cookie) = SignInFormToken.token(for: request, secure: request.schakel.secureCookies)
             let response = SignInPage(language: UILanguage.preferred(by: request), csrfToken: token,
                                       email: "", error: nil, isDemo: request.schakel.isDemo).render()
@@ -52,7 +52,7 @@ extension Web {
                 request.session.data = SessionData()
                 request.session.data[SessionUserAuthenticator.userKey] = try user.requireID().uuidString
                 request.session.data[CSRF.key] = CSRF.newToken()
-                return request.redirect(to: "/start", redirectType: .normal)
+                return request.redirect(to: SiteURL.start, redirectType: .normal)
             } catch let error as SchakelError {
                 return again(error.message(language), status: error.status == .unauthorized ? .ok : error.status,
                              retryAfter: error.retryAfter)
@@ -64,7 +64,7 @@ extension Web {
             try CSRF.verify(form.csrf, for: request)
             request.auth.logout(AuthenticatedUser.self)
             request.session.destroy()
-            return request.redirect(to: "/aanmelden", redirectType: .normal)
+            return request.redirect(to: SiteURL.signIn, redirectType: .normal)
         }
 
         @Sendable func passwordForm(_ request: Request) async throws -> Response {
@@ -102,7 +102,7 @@ extension Web {
             // This browser goes on under a new session id (its old row is gone with the others).
             request.session.id = nil
             request.flash(UIText.passwordChanged(language))
-            return request.redirect(to: "/start", redirectType: .normal)
+            return request.redirect(to: SiteURL.start, redirectType: .normal)
         }
 
         @Sendable func stylesheet(_ request: Request) async throws -> Response {
