@@ -363,3 +363,26 @@ extension ReferralStateMachineTests {
         #expect(ReferralAction.allCases.filter(\.takesPersonOn) == [.receive, .accept, .reconsider, .start])
     }
 }
+
+extension ReferralStateMachineTests {
+    /// The effects written out by hand per action: a hand-over moves the dossier on acceptance only, a training
+    /// application takes its seat on the start only, and the sender hears of every decision and the outcome.
+    @Test(arguments: ReferralAction.allCases)
+    func effectsOfEachStep(action: ReferralAction) {
+        let expected: [ReferralAction: Set<ReferralEffect>] = [
+            .send: [.sealSnapshot, .notifyReceiver],
+            .receive: [],
+            .accept: [.notifySender],
+            .refuse: [.notifySender],
+            .reconsider: [.notifySender],
+            .start: [],
+            .complete: [.notifySender, .recordOutcome],
+            .cancel: [],
+        ]
+        #expect(ReferralStateMachine.effects(of: action, transfersOwnership: false, appliesForOffer: false) == expected[action])
+        let handOver = ReferralStateMachine.effects(of: action, transfersOwnership: true, appliesForOffer: false)
+        #expect(handOver == (action == .accept ? expected[action]!.union([.transferOwnership]) : expected[action]))
+        let application = ReferralStateMachine.effects(of: action, transfersOwnership: false, appliesForOffer: true)
+        #expect(application == (action == .start ? expected[action]!.union([.claimSeat]) : expected[action]))
+    }
+}

@@ -77,7 +77,7 @@ struct DayPage {
 
     func referralList(_ referrals: [ReferralModel], id: String) -> Node<HTML.BodyContext> {
         return .ul(.class("list"), .id(id), .forEach(referrals) { referral in
-            let late = API.ReferralController.isOverdue(referral, today: today)
+            let late = Referrals.isOverdue(referral, today: today)
             return .li(.a(.href(SiteURL.referral(referral.id)), .text(names[referral.$person.id] ?? "—")),
                        .text(" "), .if(late, .span(.class("badge late"), .text(UIText.overdue(l)))),
                        .span(.class("meta"), .text("\(context.organisation(referral.$from.id)) → \(context.organisation(referral.$to.id)) · "

@@ -43,7 +43,7 @@ struct ReferralListPage {
                 .thead(.tr(.th(.text(UIText.person(l))), .th(.text(direction == "verzonden" ? UIText.toOrganisation(l) : UIText.fromOrganisation(l))),
                            .th(.text(UIText.purpose(l))), .th(.text(UIText.state(l))), .th(.text(UIText.dueOn(l))))),
                 .tbody(.forEach(referrals.items) { referral in
-                    let late = API.ReferralController.isOverdue(referral, today: today)
+                    let late = Referrals.isOverdue(referral, today: today)
                     return .tr(.td(.a(.href("/doorverwijzingen/\(referral.id?.uuidString ?? "")"), .text(names[referral.$person.id] ?? "—"))),
                                .td(.text(context.organisation(direction == "verzonden" ? referral.$to.id : referral.$from.id))),
                                .td(.text(UIText.purposeName(l, referral.purpose))),
@@ -273,5 +273,13 @@ struct ProfileFacts {
                         .p(.strong(.text(Strings.profileWithheld(l) + ": ")),
                            .text(person.withheld.map { UIText.category(l, $0.category) }.joined(separator: ", "))),
                         .p(.class("note"), .text(Strings.profileWithheldExplained(l))))))
+    }
+}
+
+extension HandOverProfilePage {
+    init(language: UILanguage, _ profile: Referrals.HandOverProfile) {
+        self.init(language: language, person: profile.person, fromOrganisation: profile.fromOrganisation,
+                  toOrganisation: profile.toOrganisation, purpose: profile.purpose, meetings: profile.meetings,
+                  printedOn: profile.printedOn)
     }
 }

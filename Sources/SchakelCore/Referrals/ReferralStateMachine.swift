@@ -148,6 +148,37 @@ public enum ReferralStateMachine {
     }
 }
 
+/// What a step sets in motion besides the new state: what is stored with it, who hears of it, what moves with it.
+public enum ReferralEffect: String, CaseIterable, Hashable, Sendable {
+    /// The profile the access rule lets travel is sealed into the referral, and the response deadline starts.
+    case sealSnapshot
+    /// The receiving organisation hears of the referral in its inbox.
+    case notifyReceiver
+    /// The sender (the organisation and the caseworker who drafted it) hears of the decision or the outcome.
+    case notifySender
+    /// The completion's outcome is stored on the referral.
+    case recordOutcome
+    /// A training application takes a seat of its offer when the person starts, not before.
+    case claimSeat
+    /// A warm hand-over moves the dossier to the receiver when the receiver accepts, not before.
+    case transferOwnership
+}
+
+extension ReferralStateMachine {
+    /// The effects of taking `action` on a referral that does (or does not) transfer ownership and apply for an offer.
+    public static func effects(of action: ReferralAction, transfersOwnership: Bool,
+                               appliesForOffer: Bool) -> Set<ReferralEffect> {
+        switch action {
+        case .send: return [.sealSnapshot, .notifyReceiver]
+        case .accept: return transfersOwnership ? [.notifySender, .transferOwnership] : [.notifySender]
+        case .refuse, .reconsider: return [.notifySender]
+        case .complete: return [.notifySender, .recordOutcome]
+        case .start: return appliesForOffer ? [.claimSeat] : []
+        case .receive, .cancel: return []
+        }
+    }
+}
+
 /// One step in a referral's history: every transition, timestamped and by whom.
 public struct ReferralEvent: Hashable, Codable, Sendable {
     public var action: ReferralAction

@@ -4,12 +4,12 @@ import SchakelCore
 import Vapor
 
 extension Web {
-    /// `/overleg`: case conferences. The page's form is read, turned into the API's input and handed to the
-    /// API's own handler, so the rule (only persons whose consent covers every participant) is the same.
+    /// `/overleg`: case conferences. The page's form is read into the same input the API decodes and handed to
+    /// the same feature (`Conferences`), so the rule (only persons whose consent covers every participant) is the same.
     struct ConferenceController {
         @Sendable func list(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            let conferences = try await API.CaseConferenceController().list(request)
+            let conferences = try await Self.conferences(request)
             return ConferenceListPage(context: context, conferences: conferences, state: FormState()).render()
         }
 
@@ -22,18 +22,30 @@ extension Web {
                     throw SchakelError.validation(field: "heldOn", reason: Strings.notADate)
                 }
                 let participants = context.organisations.keys.filter { values["org-\($0.uuidString)"] != nil }
-                try request.content.encode(CaseConferenceInput(heldOn: heldOn, title: values["title"] ?? "", participantOrganisationIds: participants,
-                                                                followsUpId: values["followsUp"].flatMap(UUID.init(uuidString:))), as: .json)
-                let created = try await API.CaseConferenceController().create(request)
-                let id = created.headers.first(name: .location)?.split(separator: "/").last.map(String.init) ?? ""
+                let input = CaseConferenceInput(heldOn: heldOn, title: values["title"] ?? "", participantOrganisationIds: participants,
+                                                followsUpId: values["followsUp"].flatMap(UUID.init(uuidString:)))
+                let created = try await Conferences.create(input, caller: try Self.caseworker(request))
                 request.flash(UIText.saved(context.language))
-                return request.redirect(to: "/overleg/\(id)", redirectType: .normal)
+                return request.redirect(to: "/overleg/\(try created.requireID().uuidString)", redirectType: .normal)
             } catch let error as SchakelError where error.field != nil {
-                let conferences = try await API.CaseConferenceController().list(request)
+                let conferences = try await Self.conferences(request)
                 return ConferenceListPage(context: context, conferences: conferences,
                                           state: FormState(values: values, errors: [Self.formField(error.field!): error.message(context.language)]))
                     .render(status: .unprocessableEntity)
             }
+        }
+
+        /// The first page of the caller's conferences (`?page=&per=` as the API reads them).
+        static func conferences(_ request: Request) async throws -> Page<CaseConferenceSummaryDTO> {
+            let caller = try caseworker(request)
+            return try await Conferences.list(paging: try Paging(request), caller: caller)
+        }
+
+        /// The caller, refused before the path is read: a reader without the role learns nothing from an id's form.
+        static func caseworker(_ request: Request) throws -> Caller {
+            let caller = try request.caller
+            try caller.requireCaseworker()
+            return caller
         }
 
         static func formField(_ field: String) -> String {
@@ -47,53 +59,52 @@ extension Web {
         }
 
         static func page(_ request: Request, context: PageContext, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
-            let conference = try await API.CaseConferenceController().show(request)
+            let caller = try caseworker(request)
+            let conference = try await Conferences.show(try request.uuidParameter("conferenceID"), caller: caller)
             let persons = Set(conference.personIds + conference.items.compactMap(\.personId))
             let names = try await PersonNames.resolve(Dictionary(uniqueKeysWithValues: persons.map { ($0, Purpose.caseConference) }), for: request)
-            let own = try await API.PersonController.listing(request, nameIndex: nil, paging: Paging(page: 1, per: 100))
-            return ConferencePage(context: context, conference: conference, names: names, candidates: own.items, state: state)
+            let candidates = try await Conferences.candidates(purpose: try request.purpose(), caller: caller)
+            return ConferencePage(context: context, conference: conference, names: names, candidates: candidates, state: state)
                 .render(status: status)
         }
 
         @Sendable func addPerson(_ request: Request) async throws -> Response {
-            try await Self.step(request) { values in
-                try request.content.encode(ConferencePersonInput(personId: values["person"].flatMap(UUID.init(uuidString:)) ?? UUID()), as: .json)
-                _ = try await API.CaseConferenceController().addPerson(request)
+            try await Self.step(request) { values, id, caller in
+                let input = ConferencePersonInput(personId: values["person"].flatMap(UUID.init(uuidString:)) ?? UUID())
+                _ = try await Conferences.addPerson(to: id, caller: caller) { input }
             }
         }
 
         @Sendable func addItem(_ request: Request) async throws -> Response {
-            try await Self.step(request) { values in
+            try await Self.step(request) { values, id, caller in
                 guard let kind = values["kind"].flatMap(ConferenceItemKind.init(rawValue:)) else {
                     throw SchakelError.validation(field: "kind", reason: Strings.missingField)
                 }
                 let dueOn = try FormValues(values).date("dueOn")
-                try request.content.encode(ConferenceItemInput(kind: kind, text: values["text"] ?? "",
-                                                               personId: values["person"].flatMap(UUID.init(uuidString:)),
-                                                               ownerOrganisationId: values["owner"].flatMap(UUID.init(uuidString:)),
-                                                               dueOn: dueOn), as: .json)
-                _ = try await API.CaseConferenceController().addItem(request)
+                let input = ConferenceItemInput(kind: kind, text: values["text"] ?? "", personId: values["person"].flatMap(UUID.init(uuidString:)),
+                                                ownerOrganisationId: values["owner"].flatMap(UUID.init(uuidString:)), dueOn: dueOn)
+                _ = try await Conferences.addItem(to: id, caller: caller) { input }
             }
         }
 
         @Sendable func setStatus(_ request: Request) async throws -> Response {
-            try await Self.step(request) { values in
+            try await Self.step(request) { values, id, caller in
                 guard let status = values["status"].flatMap(ConferenceActionStatus.init(rawValue:)) else {
                     throw SchakelError.validation(field: "status", reason: Strings.missingField)
                 }
-                try request.content.encode(ConferenceItemStatusInput(status: status), as: .json)
-                _ = try await API.CaseConferenceController().setItemStatus(request)
+                let input = ConferenceItemStatusInput(status: status)
+                _ = try await Conferences.setItemStatus(try request.uuidParameter("itemID"), in: id, caller: caller) { input }
             }
         }
 
         /// A form on the conference's page: on success back to it, on a field error the page with the error.
-        static func step(_ request: Request, _ perform: ([String: String]) async throws -> Void) async throws -> Response {
+        static func step(_ request: Request, _ perform: ([String: String], UUID, Caller) async throws -> Void) async throws -> Response {
             try request.verifyForm()
             let context = try await PageContext.load(request)
             let values = try request.content.decode([String: String].self)
             let id = try request.uuidParameter("conferenceID")
             do {
-                try await perform(values)
+                try await perform(values, id, try caseworker(request))
                 request.flash(UIText.saved(context.language))
                 return request.redirect(to: "/overleg/\(id.uuidString)", redirectType: .normal)
             } catch let error as SchakelError where error.field != nil {

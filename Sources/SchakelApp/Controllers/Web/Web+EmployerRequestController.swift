@@ -5,7 +5,7 @@ import Vapor
 
 extension Web {
     /// `/werkgevers`: an employer's question or offered place, routed to a contact person and followed to an
-    /// answer. The form is turned into the API's input and handed to the API's handler.
+    /// answer. The form is read into the same input the API decodes and handed to the same feature (`EmployerRequests`).
     struct EmployerRequestController {
         @Sendable func list(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
@@ -13,7 +13,9 @@ extension Web {
         }
 
         static func listPage(_ request: Request, context: PageContext, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
-            let requests = try await API.EmployerRequestController().list(request)
+            let caller = try Self.caller(request)
+            let requests = try await EmployerRequests.list(state: try request.queryEnum("state", as: EmployerRequestState.self),
+                                                           paging: try Paging(request), caller: caller)
             let handlers = try await OrganisationModel.query(on: request.db).filter(\.$kind ~~ [.employmentService, .intensiveGuidance, .ocmw])
                 .sort(\.$name).all().compactMap { organisation in organisation.id.map { Form.Choice(value: $0.uuidString, label: organisation.name) } }
             return EmployerRequestListPage(context: context, requests: requests, handlers: handlers, state: state).render(status: status)
@@ -28,13 +30,12 @@ extension Web {
                     throw SchakelError.validation(field: "kind", reason: Strings.missingField)
                 }
                 func text(_ name: String) -> String? { values[name].flatMap { $0.isEmpty ? nil : $0 } }
-                try request.content.encode(EmployerRequestInput(kind: kind, employerName: values["employerName"] ?? "", municipalityId: nil,
-                                                                sector: text("sector"), description: values["description"] ?? "",
-                                                                handlingOrganisationId: text("handler").flatMap(UUID.init(uuidString:))), as: .json)
-                let created = try await API.EmployerRequestController().create(request)
-                let id = created.headers.first(name: .location)?.split(separator: "/").last.map(String.init) ?? ""
+                let input = EmployerRequestInput(kind: kind, employerName: values["employerName"] ?? "", municipalityId: nil,
+                                                 sector: text("sector"), description: values["description"] ?? "",
+                                                 handlingOrganisationId: text("handler").flatMap(UUID.init(uuidString:)))
+                let created = try await EmployerRequests.create(input, caller: try Self.caller(request))
                 request.flash(UIText.saved(context.language))
-                return request.redirect(to: "/werkgevers/\(id)", redirectType: .normal)
+                return request.redirect(to: "/werkgevers/\(created.id.uuidString)", redirectType: .normal)
             } catch let error as SchakelError where error.field != nil {
                 let field = error.field == "handlingOrganisationId" ? "handler" : error.field!
                 return try await Self.listPage(request, context: context, state: FormState(values: values, errors: [field: error.message(context.language)]),
@@ -48,7 +49,8 @@ extension Web {
         }
 
         static func page(_ request: Request, context: PageContext, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
-            let item = try await API.EmployerRequestController().show(request)
+            let caller = try Self.caller(request)
+            let item = try await EmployerRequests.show(try request.uuidParameter("requestID"), caller: caller)
             let colleagues = item.handlingOrganisationId == context.user.organisationID
                 ? try await UserModel.query(on: request.db).filter(\.$organisation.$id == context.user.organisationID)
                     .filter(\.$closedAt == nil).sort(\.$displayName).all()
@@ -66,13 +68,13 @@ extension Web {
             do {
                 switch request.parameters.get("step") {
                 case "toewijzen":
-                    try request.content.encode(EmployerRequestAssignInput(contactUserId: values["contact"].flatMap(UUID.init(uuidString:)) ?? UUID()), as: .json)
-                    _ = try await API.EmployerRequestController().assign(request)
+                    let input = EmployerRequestAssignInput(contactUserId: values["contact"].flatMap(UUID.init(uuidString:)) ?? UUID())
+                    _ = try await EmployerRequests.assign(id, caller: try Self.caller(request)) { input }
                 case "antwoorden":
-                    try request.content.encode(EmployerRequestAnswerInput(answer: values["answer"] ?? ""), as: .json)
-                    _ = try await API.EmployerRequestController().answer(request)
+                    let input = EmployerRequestAnswerInput(answer: values["answer"] ?? "")
+                    _ = try await EmployerRequests.answer(id, caller: try Self.caller(request)) { input }
                 case "afsluiten":
-                    _ = try await API.EmployerRequestController().close(request)
+                    _ = try await EmployerRequests.close(id, caller: try Self.caller(request))
                 default:
                     throw SchakelError.notFound
                 }
@@ -83,6 +85,13 @@ extension Web {
                 return try await Self.page(request, context: context, state: FormState(values: values, errors: [field: error.message(context.language)]),
                                            status: error.status)
             }
+        }
+
+        /// The caller, refused when their role has no part in employer requests.
+        static func caller(_ request: Request) throws -> Caller {
+            let caller = try request.caller
+            try EmployerRequests.requireRole(caller)
+            return caller
         }
     }
 }

@@ -11,8 +11,9 @@ extension Web {
     struct OfferController {
         @Sendable func list(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            try API.PersonController.requireCaseworker(request)
-            let page = try await API.OfferController().list(request)
+            let caller = try request.caller
+            try caller.requireCaseworker()
+            let page = try await Self.catalogue(request, caller: caller)
             let sectors = try await (request.db as! any SQLDatabase).raw("SELECT DISTINCT sector FROM offers ORDER BY sector").all()
                 .map { try $0.decode(column: "sector", as: String.self) }
             let regions = try await RegionModel.query(on: request.db).sort(\.$id).all()
@@ -26,7 +27,7 @@ extension Web {
 
         @Sendable func importForm(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            try API.PersonController.requireCaseworker(request)
+            try request.caller.requireCaseworker()
             return OfferImportPage(context: context, problems: [], message: nil).render()
         }
 
@@ -44,7 +45,8 @@ extension Web {
                 return OfferImportPage(context: context, problems: [], message: Strings.empty(context.language)).render(status: .unprocessableEntity)
             }
             do {
-                let result = try await API.OfferController.importCSV(request) { file.data }
+                let result = try await Offers.importCSV(file: { file.data }, settings: request.schakel,
+                                                        pool: request.application.threadPool, caller: try request.caller)
                 request.flash(OfferImportText.loaded(context.language, created: result.created, updated: result.updated))
                 return request.redirect(to: "/aanbod", redirectType: .normal)
             } catch let error as SchakelError where error.status == .unprocessableEntity {
@@ -55,11 +57,47 @@ extension Web {
 
         @Sendable func show(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            try API.PersonController.requireCaseworker(request)
-            let offer = try await API.OfferController().show(request)
+            let caller = try request.caller
+            try caller.requireCaseworker()
+            let id = try request.uuidParameter("offerID")
+            let offer = OfferDTO(try await Offers.offer(id, caller: caller))
             let wantsCandidates = request.query[String.self, at: "kandidaten"] == "1"
-            let candidates = wantsCandidates ? try await API.OfferController().candidates(request) : nil
+            let candidates = wantsCandidates ? try await Self.candidates(of: id, request: request, caller: caller) : nil
             return OfferPage(context: context, offer: offer, candidates: candidates).render()
+        }
+
+        /// The catalogue page, filtered as the API's list reads its query (`?kind=&sector=&region=&schedule=`, and
+        /// `?eligibleFor=` for a person), in the reader's language.
+        static func catalogue(_ request: Request, caller: Caller) async throws -> Page<OfferForPersonDTO> {
+            let paging = try Paging(request)
+            let filter = Offers.Filter(kind: try request.queryEnum("kind", as: OfferKind.self), sector: request.query[String.self, at: "sector"],
+                                       region: request.query[String.self, at: "region"],
+                                       schedule: try request.queryEnum("schedule", as: OfferSchedule.self))
+            var person: (id: UUID, purpose: Purpose)?
+            if let personText = request.query[String.self, at: "eligibleFor"] {
+                guard let personID = UUID(uuidString: personText) else {
+                    throw SchakelError.validation(field: "eligibleFor", reason: Strings.notFound)
+                }
+                person = (personID, try request.purpose())
+            }
+            let language = UILanguage.preferred(by: request, userChoice: caller.user.language)
+            return try await Offers.list(filter, eligibleFor: person, paging: paging, caller: caller).map { listed in
+                OfferForPersonDTO(offer: OfferDTO(listed.offer), eligibility: listed.eligibility.map { EligibilityDTO($0, language) }, fit: nil)
+            }
+        }
+
+        /// Persons who fit the offer, best first (`?limit=&includeUnknown=` as the API reads them).
+        static func candidates(of offerID: UUID, request: Request, caller: Caller) async throws -> [CandidateDTO] {
+            let purpose = try request.purpose()
+            let limit = try Offers.limit(request.query[String.self, at: "limit"])
+            let includeUnknown = try Offers.includeUnknown(request.query[String.self, at: "includeUnknown"])
+            let fits = try await Offers.candidates(for: offerID, purpose: purpose, limit: limit, includeUnknown: includeUnknown, caller: caller)
+            let language = UILanguage.preferred(by: request, userChoice: caller.user.language)
+            return fits.map { fit in
+                CandidateDTO(personId: fit.candidate.person.id, reference: fit.candidate.person.reference,
+                             givenName: fit.identifiers?.givenName, familyName: fit.identifiers?.familyName,
+                             eligibility: EligibilityDTO(fit.candidate.eligibility, language), fit: FitDTO(fit.candidate.fit, language))
+            }
         }
     }
 }

@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import SchakelCore
-import SQLKit
 import Vapor
 
 extension Web {
@@ -12,28 +11,23 @@ extension Web {
 
         @Sendable func list(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            try API.PersonController.requireCaseworker(request)
-            let organisation = context.user.organisationID
+            let caller = try request.caller
             let direction = request.query[String.self, at: "richting"] == "verzonden" ? "verzonden" : "ontvangen"
             let state = request.query[String.self, at: "toestand"].flatMap(ReferralState.init(rawValue:))
             let overdueOnly = request.query[String.self, at: "telaat"] == "1"
             let page = max(1, request.query[Int.self, at: "page"] ?? 1)
-            let query = ReferralModel.query(on: request.db)
-            if direction == "verzonden" { query.filter(\.$from.$id == organisation) }
-            else { query.filter(\.$to.$id == organisation).filter(\.$state != .draft) }
-            if let state { query.filter(\.$state == state) }
-            if overdueOnly { query.overdue(on: request.now.brusselsDay) }
-            let referrals = try await query.sort(\.$createdAt, .descending).sort(\.$id).page(Paging(page: page, per: Self.pageSize))
+            let filter = Referrals.Filter(direction: direction == "verzonden" ? .sent : .received, state: state, overdueOnly: overdueOnly)
+            let referrals = try await Referrals.list(filter, paging: Paging(page: page, per: Self.pageSize), caller: caller)
             let names = try await PersonNames.resolve(referrals.items, for: request)
             return ReferralListPage(context: context, direction: direction, state: state, overdueOnly: overdueOnly, referrals: referrals,
-                                    names: names, today: request.now.brusselsDay).render()
+                                    names: names, today: caller.today).render()
         }
 
         // MARK: New referral
 
         @Sendable func newForm(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            let person = try await API.PersonController().show(request)
+            let person = try await Self.person(request)
             var values = ["purpose": Purpose.guidanceToWork.rawValue]
             if let offer = request.query[String.self, at: "aanbod"], UUID(uuidString: offer) != nil {
                 values["offerId"] = offer
@@ -45,11 +39,11 @@ extension Web {
         @Sendable func create(_ request: Request) async throws -> Response {
             try request.verifyForm()
             let context = try await PageContext.load(request)
-            let person = try await API.PersonController().show(request)
+            let person = try await Self.person(request)
             let values = try request.content.decode([String: String].self)
             do {
                 let input = try Self.input(values, person: person.id)
-                let referral = try await API.ReferralController.create(input, on: request)
+                let referral = try await Referrals.create(input, caller: try request.caller)
                 request.flash(UIText.draftMade(context.language))
                 return request.redirect(to: "/doorverwijzingen/\(try referral.requireID().uuidString)", redirectType: .normal)
             } catch {
@@ -62,8 +56,25 @@ extension Web {
         static func form(_ request: Request, context: PageContext, person: PersonDTO, state: FormState,
                          status: HTTPResponseStatus = .ok) async throws -> Response {
             let offer = try await state.values["offerId"].flatMap(UUID.init(uuidString:)).asyncFlatMap { try await OfferModel.find($0, on: request.db) }
-            return ReferralFormPage(context: context, person: person, receivers: try await Self.receivers(request), offer: offer, state: state)
+            let receivers = try await Referrals.receivers(caller: try request.caller).compactMap { organisation in
+                organisation.id.map { Form.Choice(value: $0.uuidString, label: organisation.name) }
+            }
+            return ReferralFormPage(context: context, person: person, receivers: receivers, offer: offer, state: state)
                 .render(status: status)
+        }
+
+        /// The person named in the path, as the rule lets the sender see them (the read recorded).
+        static func person(_ request: Request) async throws -> PersonDTO {
+            let caller = try caseworker(request)
+            let purpose = try request.purpose()
+            return try await Referrals.person(try request.uuidParameter("personID"), purpose: purpose, caller: caller)
+        }
+
+        /// The caller, refused before the path is read: a reader without the role learns nothing from an id's form.
+        static func caseworker(_ request: Request) throws -> Caller {
+            let caller = try request.caller
+            try caller.requireCaseworker()
+            return caller
         }
 
         static func input(_ values: [String: String], person: UUID) throws -> ReferralInput {
@@ -78,26 +89,6 @@ extension Web {
                                  offerId: values["offerId"].flatMap(UUID.init(uuidString:)))
         }
 
-        /// Organisations an agreement in force routes this organisation's referrals to.
-        static func receivers(_ request: Request) async throws -> [Form.Choice] {
-            let user = try request.user
-            let today = request.now.brusselsDay
-            let rows = try await (request.db as! any SQLDatabase).raw("""
-                SELECT r.to_organisation_id, a.valid_from, a.valid_until FROM agreement_routes r
-                JOIN agreements a ON a.id = r.agreement_id
-                WHERE r.from_organisation_id = \(bind: user.organisationID)
-                """).all()
-            var ids = Set<UUID>()
-            for row in rows {
-                let validity = Validity(from: try row.decode(column: "valid_from", as: CalendarDate.self),
-                                        until: try row.decode(column: "valid_until", as: CalendarDate?.self))
-                if validity.contains(today) { ids.insert(try row.decode(column: "to_organisation_id", as: UUID.self)) }
-            }
-            ids.remove(user.organisationID)
-            let organisations = try await OrganisationModel.query(on: request.db).filter(\.$id ~~ Array(ids)).sort(\.$name).all()
-            return organisations.compactMap { organisation in organisation.id.map { .init(value: $0.uuidString, label: organisation.name) } }
-        }
-
         // MARK: One referral
 
         @Sendable func show(_ request: Request) async throws -> Response {
@@ -107,14 +98,16 @@ extension Web {
 
         static func page(_ request: Request, context: PageContext, state: FormState, status: HTTPResponseStatus = .ok,
                          confirmCancel: Bool = false) async throws -> Response {
-            let referral = try await API.ReferralController().show(request)
+            let caller = try caseworker(request)
+            let id = try request.uuidParameter("referralID")
+            let referral = try await Referrals.show(id, caller: caller)
             let party = referral.fromOrganisationId == context.user.organisationID ? ReferralParty.sender : .receiver
-            let preview = party == .sender && referral.state == .draft ? try await API.ReferralController().preview(request) : nil
+            let preview = party == .sender && referral.state == .draft ? try await Referrals.preview(id, caller: caller) : nil
             let names = try await PersonNames.resolve([referral.personId: referral.purpose], for: request)
             let offer = try await referral.offerId.asyncFlatMap { try await OfferModel.find($0, on: request.db) }
             return ReferralPage(context: context, referral: referral, party: party, preview: preview,
                                 personName: names[referral.personId] ?? "—", offer: offer, state: state,
-                                confirmCancel: confirmCancel, today: request.now.brusselsDay).render(status: status)
+                                confirmCancel: confirmCancel, today: caller.today).render(status: status)
         }
 
         @Sendable func confirmCancel(_ request: Request) async throws -> Response {
@@ -127,7 +120,11 @@ extension Web {
             let context = try await PageContext.load(request)
             let values = try request.content.decode([String: String].self)
             do {
-                let referral = try await API.ReferralController.step(request) {
+                let caller = try Self.caseworker(request)
+                guard let action = request.parameters.get("action").flatMap(ReferralAction.init(rawValue:)) else {
+                    throw SchakelError.notFound
+                }
+                let referral = try await Referrals.step(action, on: try request.uuidParameter("referralID"), caller: caller) {
                     let form = FormValues(values)
                     return ReferralStepInput(reason: try form.choice("reason", RefusalReason.self), text: values["text"],
                                              outcome: try form.choice("outcome", ReferralOutcome.self))
@@ -147,7 +144,8 @@ extension Web {
             let context = try await PageContext.load(request)
             let values = try request.content.decode([String: String].self)
             do {
-                let referral = try await API.ReferralController.recordMeeting(request) {
+                let caller = try Self.caseworker(request)
+                let referral = try await Referrals.recordMeeting(on: try request.uuidParameter("referralID"), caller: caller) {
                     guard let heldOn = values["heldOn"].flatMap(CalendarDate.init(iso:)) else {
                         throw SchakelError.validation(field: "heldOn", reason: Strings.notADate)
                     }
@@ -163,7 +161,9 @@ extension Web {
         }
 
         @Sendable func profile(_ request: Request) async throws -> Response {
-            try await API.ReferralController().profile(request)
+            let caller = try Self.caseworker(request)
+            let profile = try await Referrals.handOverProfile(try request.uuidParameter("referralID"), caller: caller)
+            return HandOverProfilePage(language: UILanguage.preferred(by: request, userChoice: caller.user.language), profile).render()
         }
     }
 }
