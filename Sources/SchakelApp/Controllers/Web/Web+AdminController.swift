@@ -33,13 +33,13 @@ extension Web {
         @Sendable func createUser(_ request: Request) async throws -> Response {
             try request.verifyForm()
             let context = try await PageContext.load(request)
-            try request.caller.requireAdministrator()
+            let caller = try request.caller
+            try caller.requireAdministrator()
             let values = try request.content.decode([String: String].self)
-            let slug = try await OrganisationModel.find(context.user.organisationID, on: request.db)?.slug ?? ""
+            let input = Accounts.AccountInput(email: values["email"] ?? "", role: values["role"] ?? "", displayName: values["name"] ?? "",
+                                              language: values["language"] ?? "nl", password: values["password"] ?? "")
             do {
-                let user = try await UserAccounts.create(email: values["email"] ?? "", organisationSlug: slug, role: values["role"] ?? "",
-                                                         displayName: values["name"] ?? "", language: values["language"] ?? "nl",
-                                                         password: values["password"] ?? "", on: request.application)
+                let user = try await Accounts.create(input, caller: caller, application: request.application)
                 request.flash(AdminText.userCreated(context.language, user.email))
                 return request.redirect(to: "/beheer#accounts", redirectType: .normal)
             } catch let problem as UserAccounts.Problem {
@@ -71,9 +71,9 @@ extension Web.AdminController {
 
     static func organisationPage(_ request: Request, context: PageContext, state: FormState,
                                  status: HTTPResponseStatus = .ok) async throws -> Response {
-        let regions = try await RegionModel.query(on: request.db).sort(\.$id).all()
-        let municipalities = try await MunicipalityModel.query(on: request.db).sort(\.$nameNL).all()
-        return OrganisationFormPage(context: context, regions: regions, municipalities: municipalities, state: state).render(status: status)
+        let choices = try await Registry.organisationChoices(caller: try request.caller)
+        return OrganisationFormPage(context: context, regions: choices.regions, municipalities: choices.municipalities, state: state)
+            .render(status: status)
     }
 
     /// Every problem of the form at once; the organisation is written only when there are none.
@@ -110,9 +110,9 @@ extension Web.AdminController {
 
     static func agreementFormPage(_ request: Request, context: PageContext, state: FormState,
                                   status: HTTPResponseStatus = .ok) async throws -> Response {
-        let organisations = try await OrganisationModel.query(on: request.db).sort(\.$name).all()
-        let regions = try await RegionModel.query(on: request.db).sort(\.$id).all()
-        return AgreementFormPage(context: context, organisations: organisations, regions: regions, state: state).render(status: status)
+        let choices = try await Registry.agreementChoices(caller: try request.caller)
+        return AgreementFormPage(context: context, organisations: choices.organisations, regions: choices.regions, state: state)
+            .render(status: status)
     }
 
     /// The agreement as the form gives it: the administrator's organisation and every partner ticked; one route
@@ -159,20 +159,15 @@ extension Web.AdminController {
 
     static func agreementPage(_ request: Request, context: PageContext, state: FormState, confirmEnd: Bool = false,
                               status: HTTPResponseStatus = .ok) async throws -> Response {
-        let model = try await Registry.agreement(try request.uuidParameter("agreementID"), on: request.db)
-        let l = context.language
-        var region: RegionModel?
-        if let regionID = model.$region.id { region = try await RegionModel.find(regionID, on: request.db) }
-        /// Who, as the organisation they acted for (names of staff stay inside their organisation), and when.
-        func by(_ userID: UUID?, at moment: Date?) async throws -> String? {
-            guard let userID, let user = try await UserModel.find(userID, on: request.db) else { return nil }
-            return context.organisation(user.$organisation.id) + (moment.map { ", " + View.moment($0) } ?? "")
+        let caller = try request.caller
+        let view = try await Registry.agreementView(try request.uuidParameter("agreementID"), caller: caller)
+        func by(_ act: Registry.AgreementView.Act?) -> String? {
+            act.map { context.organisation($0.organisationID) + ($0.at.map { ", " + View.moment($0) } ?? "") }
         }
-        return AgreementPage(context: context, agreement: try AgreementDTO(model, today: request.now.brusselsDay),
-                             regionName: region?.name(l),
-                             createdBy: try await by(model.createdByUserID, at: model.createdAt),
-                             endedBy: try await by(model.endedByUserID, at: model.endedAt),
-                             today: request.now.brusselsDay, state: state, confirmEnd: confirmEnd).render(status: status)
+        let today = caller.today
+        return AgreementPage(context: context, agreement: try AgreementDTO(view.agreement, today: today),
+                             regionName: view.region?.name(context.language), createdBy: by(view.createdBy), endedBy: by(view.endedBy),
+                             today: today, state: state, confirmEnd: confirmEnd).render(status: status)
     }
 
     @Sendable func addRoute(_ request: Request) async throws -> Response {

@@ -2,10 +2,30 @@ import Fluent
 import Foundation
 import SchakelCore
 import SQLKit
+import Vapor
 
 /// The accounts of an organisation, as its administrators manage them (`/beheer`). New accounts are made by
 /// `UserAccounts.create`, which the `user create` command shares.
 enum Accounts {
+    /// A new account as the administrator fills it in; `role` and `language` are checked with the rest.
+    struct AccountInput: Sendable {
+        var email: String
+        var role: String
+        var displayName: String
+        var language: String
+        var password: String
+    }
+
+    /// A new account in the administrator's own organisation, with a first password the person changes. The
+    /// checks and the hashing are the `user create` command's (`UserAccounts.create`), which reads the
+    /// application's password hasher; its `Problem` names the field that is wrong.
+    static func create(_ input: AccountInput, caller: Caller, application: Application) async throws -> UserModel {
+        try caller.requireAdministrator()
+        let slug = try await OrganisationModel.find(caller.organisationID, on: caller.db)?.slug ?? ""
+        return try await UserAccounts.create(email: input.email, organisationSlug: slug, role: input.role, displayName: input.displayName,
+                                             language: input.language, password: input.password, on: application)
+    }
+
     /// Another open account of the administrator's own organisation.
     static func colleague(_ id: UUID, caller: Caller) async throws -> UserModel {
         try caller.requireAdministrator()

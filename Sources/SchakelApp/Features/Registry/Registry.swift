@@ -240,3 +240,56 @@ extension Registry {
         return Overview(organisations: organisations, agreements: agreements, regions: regions, accounts: accounts)
     }
 }
+
+extension Registry {
+    /// What the new-organisation form offers: the regions, and the municipalities by their Dutch name.
+    struct OrganisationChoices: Sendable {
+        let regions: [RegionModel]
+        let municipalities: [MunicipalityModel]
+    }
+
+    static func organisationChoices(caller: Caller) async throws -> OrganisationChoices {
+        try caller.requireAdministrator()
+        return OrganisationChoices(regions: try await RegionModel.query(on: caller.db).sort(\.$id).all(),
+                                   municipalities: try await MunicipalityModel.query(on: caller.db).sort(\.$nameNL).all())
+    }
+
+    /// What the new-agreement form offers: the chain's organisations and the regions.
+    struct AgreementChoices: Sendable {
+        let organisations: [OrganisationModel]
+        let regions: [RegionModel]
+    }
+
+    static func agreementChoices(caller: Caller) async throws -> AgreementChoices {
+        try caller.requireAdministrator()
+        return AgreementChoices(organisations: try await OrganisationModel.query(on: caller.db).sort(\.$name).all(),
+                                regions: try await RegionModel.query(on: caller.db).sort(\.$id).all())
+    }
+
+    /// One agreement as its page shows it: who made and who ended it, as the organisation they acted for
+    /// (names of staff stay inside their organisation), and when.
+    struct AgreementView: Sendable {
+        struct Act: Sendable {
+            let organisationID: UUID
+            let at: Date?
+        }
+
+        let agreement: AgreementModel
+        let region: RegionModel?
+        let createdBy: Act?
+        let endedBy: Act?
+    }
+
+    static func agreementView(_ id: UUID, caller: Caller) async throws -> AgreementView {
+        try caller.requireAdministrator()
+        let model = try await agreement(id, on: caller.db)
+        var region: RegionModel?
+        if let regionID = model.$region.id { region = try await RegionModel.find(regionID, on: caller.db) }
+        func act(_ userID: UUID?, at moment: Date?) async throws -> AgreementView.Act? {
+            guard let userID, let user = try await UserModel.find(userID, on: caller.db) else { return nil }
+            return AgreementView.Act(organisationID: user.$organisation.id, at: moment)
+        }
+        return AgreementView(agreement: model, region: region, createdBy: try await act(model.createdByUserID, at: model.createdAt),
+                             endedBy: try await act(model.endedByUserID, at: model.endedAt))
+    }
+}
