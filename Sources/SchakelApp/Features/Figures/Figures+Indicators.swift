@@ -8,6 +8,7 @@ import Vapor
 enum Figures {}
 
 extension Caller {
+    /// Who may see figures: the analyst role (coordinators), aggregates only.
     func requireAnalyst() throws {
         guard role == .analyst else { throw SchakelError.forbidden }
     }
