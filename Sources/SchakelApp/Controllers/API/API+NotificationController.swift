@@ -31,14 +31,8 @@ extension API {
         }
 
         @Sendable func markRead(_ request: Request) async throws -> NotificationDTO {
-            let user = try request.user
-            guard let model = try await NotificationModel.find(try request.uuidParameter("notificationID"), on: request.db),
-                  model.$organisation.id == user.organisationID, model.$user.id == nil || model.$user.id == user.id
-            else { throw SchakelError.notFound }
-            if model.readAt == nil {
-                model.readAt = request.now
-                try await model.save(on: request.db)
-            }
+            let caller = try request.caller
+            let model = try await Notifications.markRead(try request.uuidParameter("notificationID"), caller: caller)
             return NotificationDTO(id: model.id!, kind: model.kind, subjectId: model.subjectID, createdAt: model.createdAt, read: true)
         }
     }

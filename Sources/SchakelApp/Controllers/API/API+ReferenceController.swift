@@ -6,72 +6,65 @@ import Vapor
 enum API {}
 
 extension API {
-    /// Regions, municipalities, organisations and agreements: the registry of the chain.
+    /// Regions, municipalities, organisations and agreements: the registry of the chain (`Registry`).
     struct RegistryController {
         @Sendable func regions(_ request: Request) async throws -> Page<RegionDTO> {
-            try await RegionModel.query(on: request.db).sort(\.$id).page(Paging(request)).map(RegionDTO.init)
+            let paging = try Paging(request)
+            return try await Registry.regions(paging: paging, caller: try request.caller).map(RegionDTO.init)
         }
 
         @Sendable func region(_ request: Request) async throws -> RegionDTO {
-            guard let id = request.parameters.get("regionID"), let model = try await RegionModel.find(id, on: request.db) else {
-                throw SchakelError.notFound
-            }
-            return RegionDTO(model)
+            guard let id = request.parameters.get("regionID") else { throw SchakelError.notFound }
+            return RegionDTO(try await Registry.region(id, caller: try request.caller))
         }
 
         @Sendable func municipalities(_ request: Request) async throws -> Page<MunicipalityDTO> {
-            let query = MunicipalityModel.query(on: request.db).sort(\.$id)
-            if let region = request.query[String.self, at: "region"] { query.filter(\.$region.$id == region) }
-            return try await query.page(Paging(request)).map(MunicipalityDTO.init)
+            let region = request.query[String.self, at: "region"]
+            let paging = try Paging(request)
+            return try await Registry.municipalities(in: region, paging: paging, caller: try request.caller).map(MunicipalityDTO.init)
         }
 
         @Sendable func municipality(_ request: Request) async throws -> MunicipalityDTO {
-            guard let id = request.parameters.get("municipalityID"),
-                  let model = try await MunicipalityModel.find(id, on: request.db) else { throw SchakelError.notFound }
-            return MunicipalityDTO(model)
+            guard let id = request.parameters.get("municipalityID") else { throw SchakelError.notFound }
+            return MunicipalityDTO(try await Registry.municipality(id, caller: try request.caller))
         }
 
         @Sendable func organisations(_ request: Request) async throws -> Page<OrganisationDTO> {
-            let query = OrganisationModel.query(on: request.db).sort(\.$name).sort(\.$id)
-            if let kind = try request.queryEnum("kind", as: OrganisationKind.self) { query.filter(\.$kind == kind) }
-            if let region = request.query[String.self, at: "region"] { query.filter(\.$region.$id == region) }
-            return try await query.page(Paging(request)).map { try OrganisationDTO($0) }
+            let kind = try request.queryEnum("kind", as: OrganisationKind.self)
+            let region = request.query[String.self, at: "region"]
+            let paging = try Paging(request)
+            return try await Registry.organisations(kind: kind, region: region, paging: paging, caller: try request.caller)
+                .map { try OrganisationDTO($0) }
         }
 
         @Sendable func organisation(_ request: Request) async throws -> OrganisationDTO {
-            guard let model = try await OrganisationModel.find(try request.uuidParameter("organisationID"), on: request.db) else {
-                throw SchakelError.notFound
-            }
-            return try OrganisationDTO(model)
+            try OrganisationDTO(try await Registry.organisation(try request.uuidParameter("organisationID"), caller: try request.caller))
         }
 
         @Sendable func agreements(_ request: Request) async throws -> Page<AgreementDTO> {
             let paging = try Paging(request)
-            let query = AgreementModel.query(on: request.db).with(\.$parties).with(\.$routes).sort(\.$title).sort(\.$id)
-            if let region = request.query[String.self, at: "region"] { query.filter(\.$region.$id == region) }
+            var filter = Registry.AgreementFilter(region: request.query[String.self, at: "region"])
             if let text = request.query[String.self, at: "organisation"] {
                 guard let organisation = UUID(uuidString: text) else {
                     throw SchakelError.validation(field: "organisation", reason: Strings.wrongType)
                 }
-                let ids = try await AgreementPartyModel.query(on: request.db)
-                    .filter(\.$organisation.$id == organisation).all(\.$agreement.$id)
-                query.filter(\.$id ~~ ids)
+                filter.organisationID = organisation
             }
             if let text = request.query[String.self, at: "activeOn"] {
                 guard let day = CalendarDate(iso: text) else {
                     throw SchakelError.validation(field: "activeOn", reason: Strings.notADate)
                 }
-                query.filter(\.$validFrom <= day).group(.or) { $0.filter(\.$validUntil == nil).filter(\.$validUntil >= day) }
+                filter.activeOn = day
             }
-            let today = request.now.brusselsDay
-            return try await query.page(paging).map { try AgreementDTO($0, today: today) }
+            let caller = try request.caller
+            let agreements = try await Registry.agreements(filter, paging: paging, caller: caller)
+            let today = caller.today
+            return try agreements.map { try AgreementDTO($0, today: today) }
         }
 
         @Sendable func agreement(_ request: Request) async throws -> AgreementDTO {
-            guard let model = try await AgreementModel.query(on: request.db)
-                .filter(\.$id == request.uuidParameter("agreementID")).with(\.$parties).with(\.$routes).first()
-            else { throw SchakelError.notFound }
-            return try AgreementDTO(model, today: request.now.brusselsDay)
+            let caller = try request.caller
+            return try AgreementDTO(try await Registry.agreement(try request.uuidParameter("agreementID"), on: caller.db), today: caller.today)
         }
     }
 }

@@ -3,23 +3,11 @@ import SchakelCore
 import Vapor
 
 extension API {
-    /// Evaluation surveys (docs/domain.md#evaluation): frontline workers answer for themselves, a client's answers
-    /// are entered with (or by) the client on a caseworker's session. Stored without identifiers.
+    /// Evaluation surveys (`Surveys`): the questionnaires and their responses.
     struct SurveyController {
-        static func audience(_ request: Request) throws -> SurveyAudience {
-            guard let audience = request.parameters.get("audience").flatMap(SurveyAudience.init(rawValue:)) else {
-                throw SchakelError.notFound
-            }
-            return audience
-        }
-
         @Sendable func questionnaire(_ request: Request) async throws -> QuestionnaireDTO {
             let language = UILanguage.preferred(by: request, userChoice: try request.user.language)
-            return QuestionnaireDTO(Questionnaire.standard(for: try Self.audience(request)), language: language)
-        }
-
-        struct ResponseInput: Content {
-            var answers: [String: String]?
+            return Surveys.questionnaire(for: try Surveys.audience(request.parameters.get("audience")), language: language)
         }
 
         struct ReceivedDTO: Content {
@@ -28,23 +16,10 @@ extension API {
         }
 
         @Sendable func respond(_ request: Request) async throws -> Response {
-            try PersonController.requireCaseworker(request)
-            let audience = try Self.audience(request)
-            let questionnaire = Questionnaire.standard(for: audience)
-            let input = try request.content.decode(ResponseInput.self)
-            let answers: [SurveyAnswer]
-            switch questionnaire.validate(input.answers ?? [:]) {
-            case let .success(valid): answers = valid
-            case let .failure(problems):
-                let first = problems.problems[0]
-                throw SchakelError.validation(field: "answers.\(first.key)", reason: Strings.surveyProblem(first.reason))
-            }
-            let model = SurveyResponseModel()
-            model.audience = audience
-            model.version = questionnaire.version
-            model.month = request.now.brusselsDay.monthKey
-            model.answers = String(decoding: try JSONEncoder().encode(answers), as: UTF8.self)
-            try await model.create(on: request.db)
+            let caller = try request.caller
+            try caller.requireCaseworker()
+            let audience = try Surveys.audience(request.parameters.get("audience"))
+            try await Surveys.respond(try request.content.decode(Surveys.ResponseInput.self), for: audience, caller: caller)
             let response = Response(status: .created)
             try response.content.encode(ReceivedDTO(received: true, audience: audience))
             return response

@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import SchakelCore
-import SQLKit
 import Vapor
 
 extension Web {
@@ -14,20 +13,19 @@ extension Web {
 
         @Sendable func overview(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            try API.RegistryController.requireAdministrator(request)
+            try request.caller.requireAdministrator()
             return try await Self.page(request, context: context, state: Self.newAccount)
         }
 
         static func page(_ request: Request, context: PageContext, state: FormState, status: HTTPResponseStatus = .ok,
                          closing: UserModel? = nil) async throws -> Response {
-            let organisations = try await OrganisationModel.query(on: request.db).sort(\.$name).all()
-            let agreements = try await AgreementModel.query(on: request.db).with(\.$parties).with(\.$routes).sort(\.$title).all()
-            let users = try await UserModel.query(on: request.db).filter(\.$organisation.$id == context.user.organisationID)
-                .sort(\.$email).all()
-            let today = request.now.brusselsDay
-            let regions = RegionModel.names(try await RegionModel.query(on: request.db).all(), context.language)
-            return AdminPage(context: context, organisations: organisations, regions: regions,
-                             agreements: try agreements.map { try AgreementDTO($0, today: today) }, users: users, state: state, closing: closing)
+            let caller = try request.caller
+            let overview = try await Registry.overview(caller: caller)
+            let today = caller.today
+            return AdminPage(context: context, organisations: overview.organisations,
+                             regions: RegionModel.names(overview.regions, context.language),
+                             agreements: try overview.agreements.map { try AgreementDTO($0, today: today) }, users: overview.accounts,
+                             state: state, closing: closing)
                 .render(status: status)
         }
 
@@ -35,13 +33,13 @@ extension Web {
         @Sendable func createUser(_ request: Request) async throws -> Response {
             try request.verifyForm()
             let context = try await PageContext.load(request)
-            try API.RegistryController.requireAdministrator(request)
+            let caller = try request.caller
+            try caller.requireAdministrator()
             let values = try request.content.decode([String: String].self)
-            let slug = try await OrganisationModel.find(context.user.organisationID, on: request.db)?.slug ?? ""
+            let input = Accounts.AccountInput(email: values["email"] ?? "", role: values["role"] ?? "", displayName: values["name"] ?? "",
+                                              language: values["language"] ?? "nl", password: values["password"] ?? "")
             do {
-                let user = try await UserAccounts.create(email: values["email"] ?? "", organisationSlug: slug, role: values["role"] ?? "",
-                                                         displayName: values["name"] ?? "", language: values["language"] ?? "nl",
-                                                         password: values["password"] ?? "", on: request.application)
+                let user = try await Accounts.create(input, caller: caller, application: request.application)
                 request.flash(AdminText.userCreated(context.language, user.email))
                 return request.redirect(to: "/beheer#accounts", redirectType: .normal)
             } catch let problem as UserAccounts.Problem {
@@ -67,34 +65,35 @@ extension Web.AdminController {
 
     @Sendable func organisationForm(_ request: Request) async throws -> Response {
         let context = try await PageContext.load(request)
-        try API.RegistryController.requireAdministrator(request)
+        try request.caller.requireAdministrator()
         return try await Self.organisationPage(request, context: context, state: FormState(values: ["kind": OrganisationKind.ocmw.rawValue]))
     }
 
     static func organisationPage(_ request: Request, context: PageContext, state: FormState,
                                  status: HTTPResponseStatus = .ok) async throws -> Response {
-        let regions = try await RegionModel.query(on: request.db).sort(\.$id).all()
-        let municipalities = try await MunicipalityModel.query(on: request.db).sort(\.$nameNL).all()
-        return OrganisationFormPage(context: context, regions: regions, municipalities: municipalities, state: state).render(status: status)
+        let choices = try await Registry.organisationChoices(caller: try request.caller)
+        return OrganisationFormPage(context: context, regions: choices.regions, municipalities: choices.municipalities, state: state)
+            .render(status: status)
     }
 
     /// Every problem of the form at once; the organisation is written only when there are none.
     @Sendable func createOrganisation(_ request: Request) async throws -> Response {
         try request.verifyForm()
         let context = try await PageContext.load(request)
-        try API.RegistryController.requireAdministrator(request)
+        let caller = try request.caller
+        try caller.requireAdministrator()
         let values = try request.content.decode([String: String].self)
         let form = FormValues(values)
         var errors = FormErrors(context.language)
         let kind = errors.read("kind", required: true) { try form.choice("kind", OrganisationKind.self) }
         let input = OrganisationInput(name: form.text("name") ?? "", kind: kind ?? .ocmw, regionId: form.text("regionId") ?? "",
                                       municipalityId: form.text("municipalityId"))
-        errors.note(try await API.RegistryController.organisationProblems(input, on: request.db))
+        errors.note(try await Registry.organisationProblems(input, on: caller.db))
         guard errors.isEmpty else {
             return try await Self.organisationPage(request, context: context, state: .resubmitted(values, errors: errors.messages),
                                                    status: .unprocessableEntity)
         }
-        let organisation = try await API.RegistryController.createOrganisation(request, input: input)
+        let organisation = try await Registry.createOrganisation(input, caller: caller)
         request.flash(AdminText.organisationCreated(context.language, organisation.name))
         return request.redirect(to: "/beheer#organisaties", redirectType: .normal)
     }
@@ -103,7 +102,7 @@ extension Web.AdminController {
 
     @Sendable func agreementForm(_ request: Request) async throws -> Response {
         let context = try await PageContext.load(request)
-        try API.RegistryController.requireAdministrator(request)
+        try request.caller.requireAdministrator()
         return try await Self.agreementFormPage(request, context: context,
                                                 state: FormState(values: ["kind": AgreementKind.bilateral.rawValue,
                                                                           "validFrom": request.now.brusselsDay.iso]))
@@ -111,9 +110,9 @@ extension Web.AdminController {
 
     static func agreementFormPage(_ request: Request, context: PageContext, state: FormState,
                                   status: HTTPResponseStatus = .ok) async throws -> Response {
-        let organisations = try await OrganisationModel.query(on: request.db).sort(\.$name).all()
-        let regions = try await RegionModel.query(on: request.db).sort(\.$id).all()
-        return AgreementFormPage(context: context, organisations: organisations, regions: regions, state: state).render(status: status)
+        let choices = try await Registry.agreementChoices(caller: try request.caller)
+        return AgreementFormPage(context: context, organisations: choices.organisations, regions: choices.regions, state: state)
+            .render(status: status)
     }
 
     /// The agreement as the form gives it: the administrator's organisation and every partner ticked; one route
@@ -121,7 +120,8 @@ extension Web.AdminController {
     @Sendable func createAgreement(_ request: Request) async throws -> Response {
         try request.verifyForm()
         let context = try await PageContext.load(request)
-        try API.RegistryController.requireAdministrator(request)
+        let caller = try request.caller
+        try caller.requireAdministrator()
         let values = try request.content.decode([String: String].self)
         let form = FormValues(values)
         var errors = FormErrors(context.language)
@@ -141,44 +141,41 @@ extension Web.AdminController {
                 AgreementRouteInput(fromOrganisationId: own, toOrganisationId: $0, categories: categories, responseDays: responseDays)
             })
         // One route per partner: a problem with the routes is a problem with the partners chosen.
-        errors.note(try await API.RegistryController.agreementProblems(input, proposer: own, on: request.db)) { $0 == "routes" ? "parties" : $0 }
+        errors.note(try await Registry.agreementProblems(input, proposer: own, on: caller.db)) { $0 == "routes" ? "parties" : $0 }
         guard errors.isEmpty else {
             return try await Self.agreementFormPage(request, context: context, state: .resubmitted(values, errors: errors.messages),
                                                     status: .unprocessableEntity)
         }
-        let agreement = try await API.RegistryController.createAgreement(request, input: input)
+        let agreement = try await Registry.createAgreement(input, caller: caller)
         request.flash(AdminText.agreementCreated(context.language))
         return request.redirect(to: "/beheer/overeenkomsten/\(try agreement.requireID().uuidString)", redirectType: .normal)
     }
 
     @Sendable func agreement(_ request: Request) async throws -> Response {
         let context = try await PageContext.load(request)
-        try API.RegistryController.requireAdministrator(request)
+        try request.caller.requireAdministrator()
         return try await Self.agreementPage(request, context: context, state: FormState(values: ["responseDays": "5"]))
     }
 
     static func agreementPage(_ request: Request, context: PageContext, state: FormState, confirmEnd: Bool = false,
                               status: HTTPResponseStatus = .ok) async throws -> Response {
-        let model = try await API.RegistryController.load(try request.uuidParameter("agreementID"), on: request.db)
-        let l = context.language
-        var region: RegionModel?
-        if let regionID = model.$region.id { region = try await RegionModel.find(regionID, on: request.db) }
-        /// Who, as the organisation they acted for (names of staff stay inside their organisation), and when.
-        func by(_ userID: UUID?, at moment: Date?) async throws -> String? {
-            guard let userID, let user = try await UserModel.find(userID, on: request.db) else { return nil }
-            return context.organisation(user.$organisation.id) + (moment.map { ", " + View.moment($0) } ?? "")
+        let caller = try request.caller
+        let view = try await Registry.agreementView(try request.uuidParameter("agreementID"), caller: caller)
+        func by(_ act: Registry.AgreementView.Act?) -> String? {
+            act.map { context.organisation($0.organisationID) + ($0.at.map { ", " + View.moment($0) } ?? "") }
         }
-        return AgreementPage(context: context, agreement: try AgreementDTO(model, today: request.now.brusselsDay),
-                             regionName: region?.name(l),
-                             createdBy: try await by(model.createdByUserID, at: model.createdAt),
-                             endedBy: try await by(model.endedByUserID, at: model.endedAt),
-                             today: request.now.brusselsDay, state: state, confirmEnd: confirmEnd).render(status: status)
+        let today = caller.today
+        return AgreementPage(context: context, agreement: try AgreementDTO(view.agreement, today: today),
+                             regionName: view.region?.name(context.language), createdBy: by(view.createdBy), endedBy: by(view.endedBy),
+                             today: today, state: state, confirmEnd: confirmEnd).render(status: status)
     }
 
     @Sendable func addRoute(_ request: Request) async throws -> Response {
         try request.verifyForm()
         let context = try await PageContext.load(request)
-        let user = try API.RegistryController.requireAdministrator(request)
+        let caller = try request.caller
+        try caller.requireAdministrator()
+        let user = caller.user
         let values = try request.content.decode([String: String].self)
         let form = FormValues(values)
         var errors = FormErrors(context.language)
@@ -187,28 +184,31 @@ extension Web.AdminController {
         let input = AgreementRouteInput(fromOrganisationId: user.organisationID, toOrganisationId: to ?? user.organisationID,
                                         categories: DataCategory.allCases.filter { values["cat-\($0.rawValue)"] != nil },
                                         responseDays: responseDays)
-        let agreement = try await API.RegistryController.loadAsParty(request, user: user)
-        errors.note(API.RegistryController.routeProblems(input, to: agreement, proposer: user.organisationID))
+        let agreement = try await Registry.agreementAsParty(try request.uuidParameter("agreementID"), caller: caller)
+        errors.note(Registry.routeProblems(input, to: agreement, proposer: user.organisationID))
         guard errors.isEmpty else {
             return try await Self.agreementPage(request, context: context, state: .resubmitted(values, errors: errors.messages),
                                                 status: .unprocessableEntity)
         }
-        _ = try await API.RegistryController.addRoute(request, input: input)
+        _ = try await Registry.addRoute(input, to: try agreement.requireID(), caller: caller)
         request.flash(AdminText.routeOpened(context.language))
         return request.redirect(to: "/beheer/overeenkomsten/\(try agreement.requireID().uuidString)#routes", redirectType: .normal)
     }
 
     @Sendable func confirmEnd(_ request: Request) async throws -> Response {
         let context = try await PageContext.load(request)
-        let user = try API.RegistryController.requireAdministrator(request)
-        _ = try await API.RegistryController.loadAsParty(request, user: user)
+        let caller = try request.caller
+        try caller.requireAdministrator()
+        _ = try await Registry.agreementAsParty(try request.uuidParameter("agreementID"), caller: caller)
         return try await Self.agreementPage(request, context: context, state: FormState(), confirmEnd: true)
     }
 
     @Sendable func end(_ request: Request) async throws -> Response {
         try request.verifyForm()
         let context = try await PageContext.load(request)
-        let agreement = try await API.RegistryController.endAgreement(request)
+        let caller = try request.caller
+        try caller.requireAdministrator()
+        let agreement = try await Registry.endAgreement(try request.uuidParameter("agreementID"), caller: caller)
         request.flash(AdminText.agreementEndedFlash(context.language))
         return request.redirect(to: "/beheer/overeenkomsten/\(try agreement.requireID().uuidString)", redirectType: .normal)
     }
@@ -217,63 +217,38 @@ extension Web.AdminController {
 extension Web.AdminController {
     // MARK: Accounts
 
-    /// Another open account of the administrator's own organisation.
-    static func colleague(_ request: Request) async throws -> UserModel {
-        let user = try API.RegistryController.requireAdministrator(request)
-        guard let account = try await UserModel.find(try request.uuidParameter("userID"), on: request.db),
-              account.$organisation.id == user.organisationID, account.closedAt == nil
-        else { throw SchakelError.notFound }
-        guard account.id != user.id else { throw SchakelError.validation(field: "role", reason: Strings.notYourself) }
-        return account
+    /// The colleague the path names; someone who may not manage accounts hears so before whether it exists.
+    static func colleague(_ request: Request, caller: Caller) async throws -> UserModel {
+        try caller.requireAdministrator()
+        return try await Accounts.colleague(try request.uuidParameter("userID"), caller: caller)
     }
 
-    /// A new role applies at the account's next request: sessions and tokens read the role each time.
     @Sendable func changeRole(_ request: Request) async throws -> Response {
         try request.verifyForm()
         let context = try await PageContext.load(request)
-        let account = try await Self.colleague(request)
+        let caller = try request.caller
+        let account = try await Self.colleague(request, caller: caller)
         let values = try request.content.decode([String: String].self)
         guard let role = try FormValues(values).choice("role", UserRole.self) else {
             throw SchakelError.validation(field: "role", reason: Strings.empty)
         }
-        account.role = role
-        let user = try request.user
-        try await request.db.transaction { db in
-            try await account.update(on: db)
-            try await request.audit(.administration(.accountRole, by: user), on: db)
-        }
+        try await Accounts.changeRole(of: account, to: role, caller: caller)
         request.flash(AdminText.roleChanged(context.language, account.email))
         return request.redirect(to: "/beheer#accounts", redirectType: .normal)
     }
 
     @Sendable func confirmClose(_ request: Request) async throws -> Response {
         let context = try await PageContext.load(request)
-        let account = try await Self.colleague(request)
+        let account = try await Self.colleague(request, caller: try request.caller)
         return try await Self.page(request, context: context, state: Self.newAccount, closing: account)
     }
 
-    /// Closing and the end of the account's tokens are one transaction: no token outlives the account.
     @Sendable func close(_ request: Request) async throws -> Response {
         try request.verifyForm()
         let context = try await PageContext.load(request)
-        let account = try await Self.colleague(request)
-        let accountID = try account.requireID()
-        let now = request.now
-        let closer = try request.user.id
-        try await request.db.transaction { db in
-            account.closedAt = now
-            account.closedByUserID = closer
-            try await account.update(on: db)
-            try await UserTokenModel.query(on: db).filter(\.$user.$id == accountID).delete()
-            try await WebSessionDriver.endAll(of: accountID, on: db)
-            // What waited for the person now waits for the whole organisation.
-            let sql = db as! any SQLDatabase
-            try await sql.update(NotificationModel.schema).set("user_id", to: SQLLiteral.null)
-                .where("user_id", .equal, accountID).where("read_at", .is, SQLLiteral.null).run()
-            try await sql.update(OutboxMessageModel.schema).set("user_id", to: SQLLiteral.null)
-                .where("user_id", .equal, accountID).where("sent_at", .is, SQLLiteral.null).run()
-            try await request.audit(.administration(.accountClose, by: try request.user), on: db)
-        }
+        let caller = try request.caller
+        let account = try await Self.colleague(request, caller: caller)
+        try await Accounts.close(account, caller: caller)
         request.flash(AdminText.accountClosed(context.language, account.email))
         return request.redirect(to: "/beheer#accounts", redirectType: .normal)
     }

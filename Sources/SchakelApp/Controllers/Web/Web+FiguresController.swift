@@ -6,14 +6,12 @@ extension Web {
     /// `/cijfers`: the monitoring figures and evaluation report for coordinators, as a page and as CSV.
     struct FiguresController {
         @Sendable func page(_ request: Request) async throws -> Response {
-            try API.FigureController.requireAnalyst(request)
-            let user = try request.user
-            let language = try API.FigureController.language(request)
-            let labels = try await FigureLabels.load(on: request.db, language: language)
-            let report = try await EvaluationReport.build(try await API.FigureController.indicators(request), labels: labels)
-            let agreements = try await AgreementModel.query(on: request.db).sort(\.$title).all()
+            let query = try await FigureQuery(request)
+            let user = query.caller.user
+            let overview = try await Figures.overview(filter: query.filter, language: query.language, caller: query.caller)
+            let (labels, report, agreements) = (overview.labels, overview.report, overview.agreements)
             return FiguresPage(
-                language: language,
+                language: query.language,
                 header: .init(userName: user.displayName, organisation: labels.organisation(user.organisationID.uuidString),
                               csrfToken: CSRF.token(for: request), role: user.role, path: "/cijfers"),
                 isDemo: request.schakel.isDemo, report: report,
@@ -31,22 +29,23 @@ extension Web {
             return flash
         }
 
-        /// A target from the page: the API's own handler checks it; the answer comes back as the page's message.
+        /// A target from the page: the feature checks it; the answer comes back as the page's message.
         @Sendable func createTarget(_ request: Request) async throws -> Response {
             try request.verifyForm()
-            try API.FigureController.requireAnalyst(request)
-            let language = try API.FigureController.language(request)
+            let caller = try request.caller
+            try caller.requireAnalyst()
+            let language = UILanguage.preferred(by: request, userChoice: caller.user.language)
             let form = FormValues(try request.content.decode([String: String].self))
             let labels = ["organisationId": FigureText.organisationLabel(language), "title": FigureText.targetTitle(language),
                           "persons": FigureText.targetPersons(language), "startsOn": UIText.from(language), "endsOn": UIText.until(language),
                           "targetPersons": FigureText.targetPersons(language), "targetStartsOn": UIText.from(language),
                           "targetEndsOn": UIText.until(language)]
             do {
-                try request.content.encode(API.FigureController.TargetInput(
+                let input = Figures.TargetInput(
                     organisationId: form.text("targetOrganisation").flatMap(UUID.init(uuidString:)), title: form.text("targetTitle"),
                     persons: try form.integer("targetPersons", 1...1_000_000), startsOn: try form.date("targetStartsOn"),
-                    endsOn: try form.date("targetEndsOn")), as: .json)
-                _ = try await API.FigureController().createTarget(request)
+                    endsOn: try form.date("targetEndsOn"))
+                _ = try await Figures.createTarget(input, caller: caller)
                 request.flash(FigureText.targetSaved(language))
             } catch let error as SchakelError where error.field != nil {
                 request.flash("\(labels[error.field!] ?? error.field!): \(error.message(language))")
@@ -56,7 +55,9 @@ extension Web {
 
         /// `/cijfers/{indicator}/{table}.csv`
         @Sendable func csv(_ request: Request) async throws -> Response {
-            try await API.FigureController().csv(request)
+            let query = try await FigureQuery(request)
+            return try await Figures.table(request.parameters.get("table") ?? "", of: try Figures.name(request.parameters.get("indicator") ?? ""),
+                                           filter: query.filter, language: query.language, caller: query.caller).response
         }
     }
 }

@@ -170,3 +170,18 @@ extension FigureFilter {
         return filter
     }
 }
+
+/// What a request for figures asks, as the API and the figures page read it: who asks, the period and filter,
+/// and the reader's language. Someone who may not see figures hears so before the query is read.
+struct FigureQuery {
+    let caller: Caller
+    let filter: FigureFilter
+    let language: UILanguage
+
+    init(_ request: Request) async throws {
+        caller = try request.caller
+        try caller.requireAnalyst()
+        filter = try await FigureFilter.from(request, today: caller.today)
+        language = UILanguage.preferred(by: request, userChoice: caller.user.language)
+    }
+}
