@@ -80,7 +80,7 @@ struct Layout {
             items += [(SiteURL.persons.path, UIText.persons(language)), (SiteURL.referrals.path, UIText.referrals(language)),
                       (SiteURL.conferences.path, ConferenceText.title(language)), (SiteURL.offers.path, UIText.offers(language))]
         }
-        if API.EmployerRequestController.roles.contains(role) { items.append((SiteURL.employerRequests.path, EmployerText.title(language))) }
+        if EmployerRequests.roles.contains(role) { items.append((SiteURL.employerRequests.path, EmployerText.title(language))) }
         if role == .analyst { items.append((SiteURL.figures.path, UIText.figures(language))) }
         if role == .administrator { items.append((SiteURL.administration.path, AdminText.title(language))) }
         return .nav(.class("main-nav"), .attribute(named: "aria-label", value: UIText.mainNavigation(language)),

@@ -21,18 +21,18 @@ struct ReferralListPage {
             if let state { parts.append("toestand=\(state.rawValue)") }
             if overdueOnly { parts.append("telaat=1") }
             if page > 1 { parts.append("page=\(page)") }
-            return "/doorverwijzingen?" + parts.joined(separator: "&")
+            return SiteURL.referrals.path + "?" + parts.joined(separator: "&")
         }
         return context.render(
             UIText.referrals(l),
             .h1(.text(UIText.referrals(l))),
             .p(.text(UIText.referralsIntro(l))),
             .nav(.class("tabs"), .attribute(named: "aria-label", value: UIText.referrals(l)),
-                 .a(.href("/doorverwijzingen?richting=ontvangen"), direction == "ontvangen" ? .attribute(named: "aria-current", value: "page") : .empty,
+                 .a(.href(SiteURL.referrals.query("richting", "ontvangen")), direction == "ontvangen" ? .attribute(named: "aria-current", value: "page") : .empty,
                     .text(UIText.inbox(l))),
-                 .a(.href("/doorverwijzingen?richting=verzonden"), direction == "verzonden" ? .attribute(named: "aria-current", value: "page") : .empty,
+                 .a(.href(SiteURL.referrals.query("richting", "verzonden")), direction == "verzonden" ? .attribute(named: "aria-current", value: "page") : .empty,
                     .text(UIText.outbox(l)))),
-            .form(.class("filters"), .method(.get), .action("/doorverwijzingen"),
+            .form(.class("filters"), .method(.get), .action(SiteURL.referrals),
                   Form.hidden("richting", direction),
                   Form.select("toestand", UIText.state(l), ReferralState.allCases.filter { direction == "verzonden" || $0 != .draft }
                                 .map { .init(value: $0.rawValue, label: UIText.referralState(l, $0)) },
@@ -44,7 +44,7 @@ struct ReferralListPage {
                            .th(.text(UIText.purpose(l))), .th(.text(UIText.state(l))), .th(.text(UIText.dueOn(l))))),
                 .tbody(.forEach(referrals.items) { referral in
                     let late = Referrals.isOverdue(referral, today: today)
-                    return .tr(.td(.a(.href("/doorverwijzingen/\(referral.id?.uuidString ?? "")"), .text(names[referral.$person.id] ?? "—"))),
+                    return .tr(.td(.a(.href(SiteURL.referral(referral.id)), .text(names[referral.$person.id] ?? "—"))),
                                .td(.text(context.organisation(direction == "verzonden" ? referral.$to.id : referral.$from.id))),
                                .td(.text(UIText.purposeName(l, referral.purpose))),
                                .td(.text(UIText.referralState(l, referral.state))),
@@ -75,7 +75,7 @@ struct ReferralFormPage {
             .unwrap(offer) { offer in .p(.class("lead"), .text(UIText.trainingApplication(l) + " " + offer.title)) },
             Form.summary(state, language: l, labels: labels),
             receivers.isEmpty ? View.empty(UIText.noRoutes(l)) :
-                .form(.class("stacked wide"), .method(.post), .action("/personen/\(person.id.uuidString)/doorverwijzen"),
+                .form(.class("stacked wide"), .method(.post), .action(SiteURL.newReferral(person.id)),
                       .attribute(named: "novalidate", value: "novalidate"),
                       Form.token(context),
                       .unwrap(state.values["offerId"]) { Form.hidden("offerId", $0) },
@@ -87,7 +87,7 @@ struct ReferralFormPage {
                       Form.checkbox("urgent", UIText.urgency(l), checked: !state["urgent"].isEmpty),
                       Form.checkbox("warm", UIText.warmHandOver(l), checked: !state["warm"].isEmpty),
                       .div(.class("actions"), Form.submit(UIText.makeDraft(l)),
-                           .a(.href("/personen/\(person.id.uuidString)"), .text(UIText.cancel(l)))))
+                           .a(.href(SiteURL.person(person.id)), .text(UIText.cancel(l)))))
         )
     }
 }
@@ -122,11 +122,11 @@ struct ReferralPage {
                 .dt(.text(UIText.state(l))), .dd(.strong(.id("referral-state"), .text(UIText.referralState(l, referral.state))),
                                                  .if(referral.overdue, .group(.text(" "), .span(.class("badge late"), .text(UIText.overdue(l)))))),
                 .dt(.text(UIText.person(l))), .dd(party == .sender || referral.snapshot != nil
-                    ? .a(.href("/personen/\(referral.personId.uuidString)?purpose=\(referral.purpose.rawValue)"), .text(personName)) : .text(personName)),
+                    ? .a(.href(SiteURL.person(referral.personId).query("purpose", referral.purpose.rawValue)), .text(personName)) : .text(personName)),
                 .unwrap(referral.sentOn) { .group(.dt(.text(UIText.sentOn(l))), .dd(.text($0.belgian))) },
                 .unwrap(referral.dueOn) { .group(.dt(.text(UIText.dueOn(l))), .dd(.text($0.belgian))) },
                 .unwrap(offer) { offer in .group(.dt(.text(UIText.trainingApplication(l))),
-                                                 .dd(.a(.href("/aanbod/\(offer.id?.uuidString ?? "")"), .text(offer.title)))) },
+                                                 .dd(.a(.href(SiteURL.offer(offer.id)), .text(offer.title)))) },
                 .unwrap(referral.reason) { .group(.dt(.text(UIText.reasonForReferral(l))), .dd(.text($0))) },
                 .if(referral.urgency == .urgent, .group(.dt(.text(UIText.urgency(l))), .dd(.text(UIText.yes(l))))),
                 .unwrap(referral.desiredStart) { .group(.dt(.text(UIText.desiredStart(l))), .dd(.text($0.belgian))) },
@@ -140,10 +140,10 @@ struct ReferralPage {
 
     func actions() -> Node<HTML.BodyContext> {
         let actions = referral.allowedActions
-        let base = "/doorverwijzingen/\(referral.id.uuidString)"
+        let base = SiteURL.referral(referral.id).path
         if confirmCancel && actions.contains(.cancel) {
             return .section(.class("part"), .id("stappen"), .h2(.text(UIText.nextSteps(l))),
-                            .form(.method(.post), .action(base + "/stap/cancel"), .class("stacked"), .attribute(named: "novalidate", value: "novalidate"),
+                            .form(.method(.post), .action(SiteURL.referralStep(referral.id, "cancel")), .class("stacked"), .attribute(named: "novalidate", value: "novalidate"),
                                   Form.token(context),
                                   .p(.strong(.text(UIText.cancelQuestion(l)))),
                                   Form.textarea("text", UIText.explanation(l), state: state, required: true),
@@ -196,7 +196,7 @@ struct ReferralPage {
                             .p(.text(UIText.previewIntro(l))),
                             .if(preview.withheld.count == DataCategory.allCases.count,
                                 .p(.class("error-summary"), .id("consent-first"), .text(UIText.consentFirst(l) + " "),
-                                   .a(.href("/personen/\(referral.personId.uuidString)/toestemmingen/nieuw"), .text(UIText.recordConsent(l))))),
+                                   .a(.href(SiteURL.newConsent(referral.personId)), .text(UIText.recordConsent(l))))),
                             ProfileFacts(person: preview, language: l).render())
         }
         guard party == .receiver, referral.state != .draft else { return .empty }
@@ -207,10 +207,10 @@ struct ReferralPage {
 
     func handOverSection() -> Node<HTML.BodyContext> {
         guard referral.transfersOwnership, referral.state != .draft else { return .empty }
-        let base = "/doorverwijzingen/\(referral.id.uuidString)"
+        let base = SiteURL.referral(referral.id).path
         return .section(.class("part"), .id("overdracht"), .attribute(named: "aria-labelledby", value: "handover-title"),
                         .h2(.id("handover-title"), .text(UIText.handOverMeeting(l))),
-                        .p(.a(.href(base + "/profiel"), .text(UIText.printableProfile(l)))),
+                        .p(.a(.href(SiteURL.handOverProfile(referral.id)), .text(UIText.printableProfile(l)))),
                         .ul(.class("list"), .forEach(referral.handOverMeetings) { meeting in
                             .li(.strong(.text(meeting.heldOn.belgian)), .text(" · " + context.organisation(meeting.organisationId)),
                                 .unwrap(meeting.participants) { .span(.class("meta"), .text(UIText.participants(l) + ": " + $0)) },

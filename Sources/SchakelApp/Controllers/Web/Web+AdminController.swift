@@ -41,7 +41,7 @@ extension Web {
             do {
                 let user = try await Accounts.create(input, caller: caller, application: request.application)
                 request.flash(AdminText.userCreated(context.language, user.email))
-                return request.redirect(to: "/beheer#accounts", redirectType: .normal)
+                return request.redirect(to: SiteURL.administration.fragment("accounts"), redirectType: .normal)
             } catch let problem as UserAccounts.Problem {
                 guard case let .invalid(field, _) = problem else { throw problem }
                 let message: String
@@ -95,7 +95,7 @@ extension Web.AdminController {
         }
         let organisation = try await Registry.createOrganisation(input, caller: caller)
         request.flash(AdminText.organisationCreated(context.language, organisation.name))
-        return request.redirect(to: "/beheer#organisaties", redirectType: .normal)
+        return request.redirect(to: SiteURL.administration.fragment("organisaties"), redirectType: .normal)
     }
 
     // MARK: Agreements
@@ -148,7 +148,7 @@ extension Web.AdminController {
         }
         let agreement = try await Registry.createAgreement(input, caller: caller)
         request.flash(AdminText.agreementCreated(context.language))
-        return request.redirect(to: "/beheer/overeenkomsten/\(try agreement.requireID().uuidString)", redirectType: .normal)
+        return request.redirect(to: SiteURL.agreement(try agreement.requireID()), redirectType: .normal)
     }
 
     @Sendable func agreement(_ request: Request) async throws -> Response {
@@ -192,7 +192,7 @@ extension Web.AdminController {
         }
         _ = try await Registry.addRoute(input, to: try agreement.requireID(), caller: caller)
         request.flash(AdminText.routeOpened(context.language))
-        return request.redirect(to: "/beheer/overeenkomsten/\(try agreement.requireID().uuidString)#routes", redirectType: .normal)
+        return request.redirect(to: SiteURL.agreement(try agreement.requireID()).fragment("routes"), redirectType: .normal)
     }
 
     @Sendable func confirmEnd(_ request: Request) async throws -> Response {
@@ -210,7 +210,7 @@ extension Web.AdminController {
         try caller.requireAdministrator()
         let agreement = try await Registry.endAgreement(try request.uuidParameter("agreementID"), caller: caller)
         request.flash(AdminText.agreementEndedFlash(context.language))
-        return request.redirect(to: "/beheer/overeenkomsten/\(try agreement.requireID().uuidString)", redirectType: .normal)
+        return request.redirect(to: SiteURL.agreement(try agreement.requireID()), redirectType: .normal)
     }
 }
 
@@ -234,7 +234,7 @@ extension Web.AdminController {
         }
         try await Accounts.changeRole(of: account, to: role, caller: caller)
         request.flash(AdminText.roleChanged(context.language, account.email))
-        return request.redirect(to: "/beheer#accounts", redirectType: .normal)
+        return request.redirect(to: SiteURL.administration.fragment("accounts"), redirectType: .normal)
     }
 
     @Sendable func confirmClose(_ request: Request) async throws -> Response {
@@ -250,6 +250,6 @@ extension Web.AdminController {
         let account = try await Self.colleague(request, caller: caller)
         try await Accounts.close(account, caller: caller)
         request.flash(AdminText.accountClosed(context.language, account.email))
-        return request.redirect(to: "/beheer#accounts", redirectType: .normal)
+        return request.redirect(to: SiteURL.administration.fragment("accounts"), redirectType: .normal)
     }
 }

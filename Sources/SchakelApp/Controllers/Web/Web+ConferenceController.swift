@@ -26,7 +26,7 @@ extension Web {
                                                 followsUpId: values["followsUp"].flatMap(UUID.init(uuidString:)))
                 let created = try await Conferences.create(input, caller: try Self.caseworker(request))
                 request.flash(UIText.saved(context.language))
-                return request.redirect(to: "/overleg/\(try created.requireID().uuidString)", redirectType: .normal)
+                return request.redirect(to: SiteURL.conference(try created.requireID()), redirectType: .normal)
             } catch let error as SchakelError where error.field != nil {
                 let conferences = try await Self.conferences(request)
                 return ConferenceListPage(context: context, conferences: conferences,
@@ -106,7 +106,7 @@ extension Web {
             do {
                 try await perform(values, id, try caseworker(request))
                 request.flash(UIText.saved(context.language))
-                return request.redirect(to: "/overleg/\(id.uuidString)", redirectType: .normal)
+                return request.redirect(to: SiteURL.conference(id), redirectType: .normal)
             } catch let error as SchakelError where error.field != nil {
                 return try await Self.page(request, context: context,
                                            state: FormState(values: values, errors: [Self.formField(error.field!): error.message(context.language)]),

@@ -36,7 +36,7 @@ extension Web {
 
         @Sendable func markRead(_ request: Request) async throws -> Response {
             try request.verifyForm()
-            _ = try await API.NotificationController().markRead(request)
+            _ = try await Notifications.markRead(try request.uuidParameter("notificationID"), caller: try request.caller)
             return request.redirect(to: SiteURL.start, redirectType: .normal)
         }
 

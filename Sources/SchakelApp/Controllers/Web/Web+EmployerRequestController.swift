@@ -35,7 +35,7 @@ extension Web {
                                                  handlingOrganisationId: text("handler").flatMap(UUID.init(uuidString:)))
                 let created = try await EmployerRequests.create(input, caller: try Self.caller(request))
                 request.flash(UIText.saved(context.language))
-                return request.redirect(to: "/werkgevers/\(created.id.uuidString)", redirectType: .normal)
+                return request.redirect(to: SiteURL.employerRequest(created.id), redirectType: .normal)
             } catch let error as SchakelError where error.field != nil {
                 let field = error.field == "handlingOrganisationId" ? "handler" : error.field!
                 return try await Self.listPage(request, context: context, state: FormState(values: values, errors: [field: error.message(context.language)]),
@@ -79,7 +79,7 @@ extension Web {
                     throw SchakelError.notFound
                 }
                 request.flash(UIText.saved(context.language))
-                return request.redirect(to: "/werkgevers/\(id.uuidString)", redirectType: .normal)
+                return request.redirect(to: SiteURL.employerRequest(id), redirectType: .normal)
             } catch let error as SchakelError where error.status == .unprocessableEntity || error.status == .conflict {
                 let field = error.field == "contactUserId" ? "contact" : (error.field ?? "step")
                 return try await Self.page(request, context: context, state: FormState(values: values, errors: [field: error.message(context.language)]),

@@ -13,7 +13,7 @@ extension Web {
             return FiguresPage(
                 language: query.language,
                 header: .init(userName: user.displayName, organisation: labels.organisation(user.organisationID.uuidString),
-                              csrfToken: CSRF.token(for: request), role: user.role, path: "/cijfers"),
+                              csrfToken: CSRF.token(for: request), role: user.role, path: SiteURL.figures.path),
                 isDemo: request.schakel.isDemo, report: report,
                 agreements: agreements.compactMap { agreement in agreement.id.map { .init(value: $0.uuidString, label: agreement.title) } },
                 regions: labels.regions.sorted { $0.key < $1.key }.map { .init(value: $0.key, label: $0.value) },
@@ -50,7 +50,7 @@ extension Web {
             } catch let error as SchakelError where error.field != nil {
                 request.flash("\(labels[error.field!] ?? error.field!): \(error.message(language))")
             }
-            return request.redirect(to: "/cijfers#new-target", redirectType: .normal)
+            return request.redirect(to: SiteURL.figures.fragment("new-target"), redirectType: .normal)
         }
 
         /// `/cijfers/{indicator}/{table}.csv`

@@ -48,7 +48,7 @@ extension Web {
                 let result = try await Offers.importCSV(file: { file.data }, settings: request.schakel,
                                                         pool: request.application.threadPool, caller: try request.caller)
                 request.flash(OfferImportText.loaded(context.language, created: result.created, updated: result.updated))
-                return request.redirect(to: "/aanbod", redirectType: .normal)
+                return request.redirect(to: SiteURL.offers, redirectType: .normal)
             } catch let error as SchakelError where error.status == .unprocessableEntity {
                 return OfferImportPage(context: context, problems: error.problems ?? [], message: error.message(context.language))
                     .render(status: .unprocessableEntity)
@@ -117,8 +117,8 @@ struct OfferListPage {
             UIText.offers(l),
             .h1(.text(UIText.offers(l))),
             .p(.text(UIText.offersIntro(l))),
-            .p(.a(.href("/aanbod/laden"), .text(OfferImportText.title(l)))),
-            .form(.class("filters"), .method(.get), .action("/aanbod"),
+            .p(.a(.href(SiteURL.offerImport), .text(OfferImportText.title(l)))),
+            .form(.class("filters"), .method(.get), .action(SiteURL.offers),
                   Form.select("kind", UIText.kind(l), OfferKind.allCases.map { .init(value: $0.rawValue, label: UIText.offerKind(l, $0)) },
                               state: state, empty: FigureText.all(l)),
                   Form.select("sector", UIText.sector(l), sectors.map { .init(value: $0, label: $0) }, state: state, empty: FigureText.all(l)),
@@ -128,13 +128,13 @@ struct OfferListPage {
                 .thead(.tr(.th(.text(UIText.name(l))), .th(.text(UIText.kind(l))), .th(.text(UIText.provider(l))), .th(.text(UIText.region(l))),
                            .th(.text(UIText.starts(l))), .th(.text(UIText.seatsLeft(l))))),
                 .tbody(.forEach(page.items) { item in
-                    .tr(.td(.a(.href("/aanbod/\(item.offer.id.uuidString)"), .text(item.offer.title))),
+                    .tr(.td(.a(.href(SiteURL.offer(item.offer.id)), .text(item.offer.title))),
                         .td(.text(UIText.offerKind(l, item.offer.kind))), .td(.text(context.organisation(item.offer.providerOrganisationId))),
                         .td(.text(regionNames[item.offer.regionId] ?? item.offer.regionId)), .td(.text(item.offer.startsOn.belgian)),
                         .td(.text(String(item.offer.seatsLeft))))
                 }))),
             View.pager(page.metadata, language: l) { number in
-                "/aanbod?" + (filter.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+                SiteURL.offers.path + "?" + (filter.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
                               + ["page=\(number)"]).joined(separator: "&")
             }
         )
@@ -170,14 +170,14 @@ struct OfferPage {
                      candidates.map { candidates in
                          candidates.isEmpty ? View.empty(UIText.candidatesEmpty(l)) : .ul(.class("list"), .id("candidates"),
                              .forEach(candidates) { candidate in
-                                 .li(.a(.href("/personen/\(candidate.personId.uuidString)"),
+                                 .li(.a(.href(SiteURL.person(candidate.personId)),
                                         .text(View.personName(givenName: candidate.givenName, familyName: candidate.familyName,
                                                               reference: candidate.reference, l))),
                                      .span(.class("meta"), .text(candidate.fit.reasons.joined(separator: "; "))),
-                                     .a(.href("/personen/\(candidate.personId.uuidString)/doorverwijzen?aanbod=\(offer.id.uuidString)"),
+                                     .a(.href(SiteURL.newReferral(candidate.personId).query("aanbod", offer.id.uuidString)),
                                         .text(UIText.apply(l))))
                              })
-                     } ?? .p(.a(.class("button-link button-secondary"), .href("/aanbod/\(offer.id.uuidString)?kandidaten=1#kandidaten"),
+                     } ?? .p(.a(.class("button-link button-secondary"), .href(SiteURL.offer(offer.id).query("kandidaten", "1").fragment("kandidaten")),
                                 .text(UIText.candidates(l)))))
         )
     }
@@ -199,7 +199,7 @@ struct OfferImportPage {
                 .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .id("error-summary"),
                      .text(message), .if(!problems.isEmpty, .ul(.forEach(problems.prefix(50)) { .li(.text($0)) })))
             },
-            .form(.class("stacked"), .method(.post), .action("/aanbod/laden"), .attribute(named: "enctype", value: "multipart/form-data"),
+            .form(.class("stacked"), .method(.post), .action(SiteURL.offerImport), .attribute(named: "enctype", value: "multipart/form-data"),
                   Form.token(context),
                   .div(.label(.for("file"), .text(OfferImportText.file(l))),
                        .input(.type(.file), .id("file"), .name("file"), .attribute(named: "accept", value: ".csv,text/csv"), .required(true))),

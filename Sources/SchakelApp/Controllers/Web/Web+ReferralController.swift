@@ -45,7 +45,7 @@ extension Web {
                 let input = try Self.input(values, person: person.id)
                 let referral = try await Referrals.create(input, caller: try request.caller)
                 request.flash(UIText.draftMade(context.language))
-                return request.redirect(to: "/doorverwijzingen/\(try referral.requireID().uuidString)", redirectType: .normal)
+                return request.redirect(to: SiteURL.referral(try referral.requireID()), redirectType: .normal)
             } catch {
                 let state = try FormState.failed(error, values: values, language: context.language,
                                                  fieldMap: ["toOrganisationId": "to", "personId": "to", "offerId": "to"])
@@ -130,7 +130,7 @@ extension Web {
                                              outcome: try form.choice("outcome", ReferralOutcome.self))
                 }
                 request.flash(referral.state == .sent ? UIText.referralSent(context.language) : UIText.stepDone(context.language))
-                return request.redirect(to: "/doorverwijzingen/\(referral.id.uuidString)", redirectType: .normal)
+                return request.redirect(to: SiteURL.referral(referral.id), redirectType: .normal)
             } catch let error as SchakelError where error.status != .notFound {
                 let field = error.field ?? "step"
                 return try await Self.page(request, context: context,
@@ -152,7 +152,7 @@ extension Web {
                     return HandOverMeetingInput(heldOn: heldOn, participants: values["participants"] ?? "", notes: values["notes"])
                 }
                 request.flash(UIText.saved(context.language))
-                return request.redirect(to: "/doorverwijzingen/\(referral.id.uuidString)#overdracht", redirectType: .normal)
+                return request.redirect(to: SiteURL.referral(referral.id).fragment("overdracht"), redirectType: .normal)
             } catch let error as SchakelError where error.status != .notFound {
                 return try await Self.page(request, context: context,
                                            state: FormState(values: values, errors: [error.field ?? "heldOn": error.message(context.language)]),

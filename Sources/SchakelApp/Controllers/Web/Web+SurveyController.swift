@@ -35,7 +35,7 @@ extension Web {
                 let audience = try Surveys.audience(request.parameters.get("audience"))
                 try await Surveys.respond(Surveys.ResponseInput(answers: answers), for: audience, caller: caller)
                 request.flash(SurveyText.thanks(context.language))
-                return request.redirect(to: "/start", redirectType: .normal)
+                return request.redirect(to: SiteURL.start, redirectType: .normal)
             } catch let error as SchakelError where error.field != nil {
                 let questionnaire = try Self.questionnaire(request)
                 let field = "q-" + error.field!.replacingOccurrences(of: "answers.", with: "")
@@ -60,7 +60,7 @@ struct SurveyPage {
             .h1(.text(title)),
             .p(.text(SurveyText.intro(l, questionnaire.audience))),
             Form.summary(state, language: l, labels: labels),
-            .form(.class("stacked wide"), .method(.post), .action("/enquete/\(questionnaire.audience.rawValue)"),
+            .form(.class("stacked wide"), .method(.post), .action(SiteURL.survey(questionnaire.audience.rawValue)),
                   .attribute(named: "novalidate", value: "novalidate"),
                   Form.token(context),
                   .forEach(questionnaire.questions) { question in self.question(question) },
