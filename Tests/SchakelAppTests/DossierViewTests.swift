@@ -78,3 +78,28 @@ struct DossierViewTests {
         }
     }
 }
+
+extension DossierViewTests {
+    /// The referral page shows the person's profile as it travels: one view, one entry in that person's access log.
+    @Test(arguments: TestDatabase.all)
+    func aReferralPageViewIsOneEntryInTheAccessLog(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 30)
+            let sent = try await ReferralModel.query(on: app.db).filter(\.$state != .draft).all()
+            var checked = 0
+            for referral in sent.prefix(20) {
+                let users = try await UserModel.query(on: app.db).filter(\.$organisation.$id == referral.$from.id).all()
+                guard let user = users.first(where: { Caller.caseworkerRoles.contains($0.role) }) else { continue }
+                var session = try await WebSession.signIn(app, user.email)
+                let personID = referral.$person.id
+                let before = try await Self.entries(of: personID, app).count
+                let page = try await session.get("doorverwijzingen/\(try referral.requireID())")
+                guard page.status == .ok else { continue }
+                #expect(try await Self.entries(of: personID, app).count - before == 1, "referral page: one view, one entry")
+                checked += 1
+                if checked == 3 { break }
+            }
+            #expect(checked > 0, "no sent referral with a caseworker at its sender in the demo world")
+        }
+    }
+}
