@@ -104,16 +104,11 @@ extension API {
         @Sendable func list(_ request: Request) async throws -> Page<OfferForPersonDTO> {
             let caller = try request.caller
             let paging = try Paging(request)
-            let filter = Offers.Filter(kind: try request.queryEnum("kind", as: OfferKind.self), sector: request.query[String.self, at: "sector"],
-                                       region: request.query[String.self, at: "region"],
-                                       schedule: try request.queryEnum("schedule", as: OfferSchedule.self))
+            let (filter, eligibleFor) = try request.offerListQuery()
             var person: (id: UUID, purpose: Purpose)?
-            if let personText = request.query[String.self, at: "eligibleFor"] {
-                guard let personID = UUID(uuidString: personText) else {
-                    throw SchakelError.validation(field: "eligibleFor", reason: Strings.notFound)
-                }
+            if let eligibleFor {
                 try caller.requireCaseworker()
-                person = (personID, try request.purpose())
+                person = (eligibleFor, try request.purpose())
             }
             let page = try await Offers.list(filter, eligibleFor: person, paging: paging, caller: caller)
             let language = try Self.language(request)

@@ -56,6 +56,18 @@ extension Request {
         try queryEnum("purpose", as: Purpose.self) ?? .guidanceToWork
     }
 
+    /// The offer catalogue's query, as the API and the catalogue page read it: `?kind=&sector=&region=&schedule=`,
+    /// and `?eligibleFor=` naming a person (an id that is not one is a 422 on that field).
+    func offerListQuery() throws -> (filter: Offers.Filter, eligibleFor: UUID?) {
+        let filter = Offers.Filter(kind: try queryEnum("kind", as: OfferKind.self), sector: query[String.self, at: "sector"],
+                                   region: query[String.self, at: "region"], schedule: try queryEnum("schedule", as: OfferSchedule.self))
+        guard let personText = query[String.self, at: "eligibleFor"] else { return (filter, nil) }
+        guard let personID = UUID(uuidString: personText) else {
+            throw SchakelError.validation(field: "eligibleFor", reason: Strings.notFound)
+        }
+        return (filter, personID)
+    }
+
     /// A path or query identifier that must be a UUID; anything else cannot exist.
     func uuidParameter(_ name: String) throws -> UUID {
         guard let text = parameters.get(name), let id = UUID(uuidString: text) else { throw SchakelError.notFound }

@@ -70,16 +70,9 @@ extension Web {
         /// `?eligibleFor=` for a person), in the reader's language.
         static func catalogue(_ request: Request, caller: Caller) async throws -> Page<OfferForPersonDTO> {
             let paging = try Paging(request)
-            let filter = Offers.Filter(kind: try request.queryEnum("kind", as: OfferKind.self), sector: request.query[String.self, at: "sector"],
-                                       region: request.query[String.self, at: "region"],
-                                       schedule: try request.queryEnum("schedule", as: OfferSchedule.self))
+            let (filter, eligibleFor) = try request.offerListQuery()
             var person: (id: UUID, purpose: Purpose)?
-            if let personText = request.query[String.self, at: "eligibleFor"] {
-                guard let personID = UUID(uuidString: personText) else {
-                    throw SchakelError.validation(field: "eligibleFor", reason: Strings.notFound)
-                }
-                person = (personID, try request.purpose())
-            }
+            if let eligibleFor { person = (eligibleFor, try request.purpose()) }
             let language = UILanguage.preferred(by: request, userChoice: caller.user.language)
             return try await Offers.list(filter, eligibleFor: person, paging: paging, caller: caller).map { listed in
                 OfferForPersonDTO(offer: OfferDTO(listed.offer), eligibility: listed.eligibility.map { EligibilityDTO($0, language) }, fit: nil)

@@ -67,7 +67,7 @@ extension Web {
         static func person(_ request: Request) async throws -> PersonDTO {
             let caller = try caseworker(request)
             let purpose = try request.purpose()
-            return try await Referrals.person(try request.uuidParameter("personID"), purpose: purpose, caller: caller)
+            return try await Persons.show(try request.uuidParameter("personID"), purpose: purpose, caller: caller)
         }
 
         /// The caller, refused before the path is read: a reader without the role learns nothing from an id's form.

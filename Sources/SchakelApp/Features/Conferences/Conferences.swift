@@ -186,27 +186,7 @@ enum Conferences {
     /// The dossiers the caller could put on the agenda: the first hundred of its own and those shared with it, by
     /// reference, each with a name only where the rule shares identity for `purpose`.
     static func candidates(purpose: Purpose, caller: Caller) async throws -> [PersonSummaryDTO] {
-        guard caller.role != .analyst else { throw SchakelError.forbidden }
-        // Only dossiers the rule shows the reader are listed.
-        let shared = try await caller.access.sharedWithReader(purpose: purpose)
-        let organisation = caller.organisationID
-        let page = try await PersonModel.query(on: caller.db).filter(\.$erasedAt == nil)
-            .group(.or) { $0.filter(\.$owner.$id == organisation).filter(\.$id ~~ shared) }
-            .sort(\.$reference).page(Paging(page: 1, per: 100))
-        var items: [PersonSummaryDTO] = []
-        for person in page.items {
-            let decision: AccessRule.Decision
-            do {
-                decision = try await caller.access.decide(person, purpose: purpose, requested: [.identity])
-            } catch SchakelError.notFound {
-                // A consent withdrawn or a route ended since the page was counted: the dossier drops out here.
-                continue
-            }
-            let identifiers = decision.allows(.identity) ? try caller.identifiers(sealed: person.identifiers, keyID: person.identifiersKeyID) : nil
-            items.append(PersonSummaryDTO(id: try person.requireID(), reference: person.reference, ownerOrganisationId: person.$owner.id,
-                                          givenName: identifiers?.givenName, familyName: identifiers?.familyName))
-        }
-        return items
+        try await Persons.listing(purpose: purpose, nameIndex: nil, paging: Paging(page: 1, per: 100), caller: caller).items
     }
 
     // MARK: Helpers

@@ -90,7 +90,7 @@ extension Offers {
                            caller: Caller) async throws -> [Fit] {
         try caller.requireCaseworker()
         let offer = try await self.offer(offerID, caller: caller)
-        let ids = try await ownAndShared(with: caller.organisationID, on: caller.db).sort(\.$reference).limit(2000).all(\.$id)
+        let ids = try await Persons.ownAndShared(with: caller.organisationID, on: caller.db).sort(\.$reference).limit(2000).all(\.$id)
         let access = caller.access
         var profiles: [PersonProfile] = []
         var circumstances: [UUID: Eligibility.Circumstances] = [:]
@@ -110,15 +110,6 @@ extension Offers {
         return Recommendations.candidates(for: offer, among: profiles, today: caller.today, limit: limit,
                                           includeUnknown: includeUnknown, circumstances: circumstances)
             .map { Fit(candidate: $0, identifiers: names[$0.person.id]) }
-    }
-
-    /// Dossiers an organisation owns or was given consent for: the candidates the rule then decides on,
-    /// person by person (a consent may have expired or its route lapsed).
-    static func ownAndShared(with organisation: UUID, on database: any Database) async throws -> QueryBuilder<PersonModel> {
-        let shared = try await ConsentModel.query(on: database)
-            .filter(\.$recipient.$id == organisation).filter(\.$withdrawnAt == nil).all(\.$person.$id)
-        return PersonModel.query(on: database).filter(\.$erasedAt == nil)
-            .group(.or) { $0.filter(\.$owner.$id == organisation).filter(\.$id ~~ Array(Set(shared))) }
     }
 
     /// How many results a list asks for (`limit`, 20 when absent, at most 100).

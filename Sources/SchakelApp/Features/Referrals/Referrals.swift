@@ -65,17 +65,6 @@ enum Referrals {
         return model
     }
 
-    /// The person a new referral is about, as the rule lets the sender see them (the read recorded). An id that
-    /// names no one is decided as a person owned by no organisation: the same entry and the same 404.
-    static func person(_ id: UUID, purpose: Purpose, caller: Caller) async throws -> PersonDTO {
-        try caller.requireCaseworker()
-        let subject = try await PersonAccess.subject(id, on: caller.db) ?? PersonReference.nobody(id)
-        let decision = try await caller.access.decide(subject, purpose: purpose, requested: Set(DataCategory.allCases))
-        guard let dossier = try await DossierStore.find(id, on: caller.db) else { throw SchakelError.notFound }
-        let identifiers = decision.allows(.identity) || decision.allows(.contact) ? try caller.identifiers(of: dossier) : nil
-        return PersonDTO(dossier, identifiers: identifiers, decision: decision, purpose: purpose, today: caller.today)
-    }
-
     /// Organisations an agreement in force routes the caller's organisation's referrals to, by name.
     static func receivers(caller: Caller) async throws -> [OrganisationModel] {
         let organisation = caller.organisationID

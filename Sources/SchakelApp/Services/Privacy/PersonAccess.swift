@@ -190,29 +190,6 @@ extension PersonReference {
     }
 }
 
-extension Request {
-    /// Records an event. Given the transaction of the write it records, the entry is written in it (as the
-    /// transaction's last statement, so it commits with the write or not at all).
-    func audit(_ event: AuditEvent, on database: (any Database)? = nil) async throws {
-        try await application.auditLog.append(event, at: now, on: database ?? db)
-    }
-
-    /// Runs a write of a person's data and, when it is refused (invalid input, a stale version, no right), records
-    /// the refusal with its outcome before passing the error on: refused writes are on the person's record too.
-    func recordingRefusal<T>(of event: AuditEvent, _ write: () async throws -> T) async throws -> T {
-        do {
-            return try await write()
-        } catch let error as SchakelError {
-            if let outcome = AuditEvent.Outcome(refusal: error) {
-                var refused = event
-                refused.outcome = outcome
-                try await audit(refused)
-            }
-            throw error
-        }
-    }
-}
-
 struct AuditLogKey: StorageKey { typealias Value = AuditLog }
 
 extension Application {
