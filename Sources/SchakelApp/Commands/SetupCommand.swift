@@ -89,7 +89,7 @@ enum Setup {
         }
         let organisation = OrganisationInput(name: input.organisationName, kind: kind, regionId: input.region, municipalityId: input.municipality)
         let flags = ["name": "organisation-name", "regionId": "region", "municipalityId": "municipality"]
-        if let problem = try await API.RegistryController.organisationProblems(organisation, on: database).first {
+        if let problem = try await Registry.organisationProblems(organisation, on: database).first {
             throw Problem.invalid(field: flags[problem.field] ?? problem.field, reason: problem.error.message(.en))
         }
         do {

@@ -15,24 +15,8 @@ extension API {
             guard caseworkerRoles.contains(try request.user.role) else { throw SchakelError.forbidden }
         }
 
-        static func purpose(_ request: Request) throws -> Purpose {
-            try request.purpose()
-        }
-
         static func load(_ request: Request) async throws -> Dossier {
             try await Persons.load(try request.uuidParameter("personID"), on: request.db)
-        }
-
-        /// The dossier named in the path, as far as the rule lets the reader see it (`Persons.decided`).
-        static func decided(_ request: Request, purpose: Purpose, requested: Set<DataCategory> = Set(DataCategory.allCases),
-                            action: AuditEvent.Action = .read) async throws -> (Dossier, AccessRule.Decision) {
-            try await Persons.decided(try request.uuidParameter("personID"), purpose: purpose, requested: requested, action: action,
-                                      caller: try request.caller)
-        }
-
-        /// The dossier named in the path, for its owner's use (`Persons.owned`).
-        static func owned(_ request: Request, action: AuditEvent.Action) async throws -> Dossier {
-            try await Persons.owned(try request.uuidParameter("personID"), action: action, caller: try request.caller)
         }
 
         // MARK: Read
@@ -60,10 +44,6 @@ extension API {
             guard !name.isEmpty else { throw SchakelError.validation(field: "name", reason: Strings.empty) }
             guard name.count <= 200 else { throw SchakelError.validation(field: "name", reason: Strings.tooLong, arguments: ["200"]) }
             return try await Self.listing(request, nameIndex: try request.application.keyring.blindIndex(name))
-        }
-
-        static func ownAndShared(with organisation: UUID, on database: any Database) async throws -> QueryBuilder<PersonModel> {
-            try await Persons.ownAndShared(with: organisation, on: database)
         }
 
         /// `paging` overrides the request's `?page=&per=` (a page showing a short list).

@@ -5,11 +5,6 @@ import Vapor
 
 /// Changes to the registry (`Registry`): decode, call the feature, answer with the DTO.
 extension API.RegistryController {
-    /// The problems of a new organisation, for `schakel setup`; the registry checks the same (`Registry.organisationProblems`).
-    static func organisationProblems(_ input: OrganisationInput, on database: any Database) async throws -> [FieldProblem] {
-        try await Registry.organisationProblems(input, on: database)
-    }
-
     /// `POST /api/v1/organisations`: a new organisation in the chain, with a slug made from its name.
     @Sendable func createOrganisation(_ request: Request) async throws -> Response {
         let input = try request.content.decode(OrganisationInput.self)

@@ -12,9 +12,9 @@ extension API {
         @Sendable func show(_ request: Request) async throws -> TrajectoryDTO {
             let caller = try request.caller
             try caller.requireCaseworker()
-            let purpose = try PersonController.purpose(request)
-            let (person, decision) = try await PersonController.decided(request, purpose: purpose,
-                                                                        requested: [.trajectoryAndReferrals, .legalStatus])
+            let purpose = try request.purpose()
+            let (person, decision) = try await Persons.decided(try request.uuidParameter("personID"), purpose: purpose,
+                                                               requested: [.trajectoryAndReferrals, .legalStatus], caller: caller)
             return try await Trajectories.view(of: person, decision: decision, purpose: purpose, caller: caller, recordingNotes: true)
         }
 
@@ -67,20 +67,6 @@ extension API {
                 weeks = value
             }
             return try await Trajectories.upcomingRightToWork(weeks: weeks, caller: caller)
-        }
-
-        // MARK: Helpers
-
-        /// The dossier, when the reader may write to its trajectory (a form about to be shown: recorded as an update read).
-        static func writable(_ request: Request, also: Set<DataCategory> = []) async throws -> Dossier {
-            let caller = try request.caller
-            try caller.requireCaseworker()
-            return try await Trajectories.writable(try request.uuidParameter("personID"), purpose: try request.purpose(), also: also,
-                                                   caller: caller)
-        }
-
-        static func validate(_ step: TrajectoryStep, today: CalendarDate) throws {
-            try Trajectories.validate(step, today: today)
         }
     }
 }
