@@ -146,7 +146,7 @@ struct DemoActivity {
             guard !decision.allowed.isEmpty else { return nil }
             let identifiers = try dossier.sealedIdentifiers.map { try keyring.openIdentifiers($0, keyID: dossier.identifiersKeyID!) }
             let dto = PersonDTO(dossier, identifiers: identifiers, decision: decision, purpose: plan.purpose, today: asOf)
-            snapshot = try keyring.sealJSON(dto)
+            snapshot = try keyring.seal(ReferralSnapshot(dto))
             categories = decision.allowed.sorted { $0.rawValue < $1.rawValue }
         }
         var current = ReferralState.draft
@@ -178,27 +178,17 @@ struct DemoActivity {
         }
         let sent = plan.actions.isEmpty ? nil : plan.sentOn
         let due = sent.map { ResponseDeadline(sentOn: $0, workingDays: responseDays).due }
-        try await sql.insert(into: ReferralModel.schema)
-            .columns("id", "person_id", "from_organisation_id", "from_user_id", "to_organisation_id", "purpose", "reason",
-                     "urgency", "desired_start", "transfers_ownership", "state", "response_days", "sent_on", "due_on", "outcome",
-                     "snapshot", "snapshot_key_id", "snapshot_categories", "offer_id", "created_at", "updated_at")
-            .values(SQLBind(referralID), SQLBind(plan.person), SQLBind(plan.owner), SQLBind(plan.fromUser), SQLBind(plan.to),
-                    SQLBind(plan.purpose.rawValue), SQLBind(plan.reason), SQLBind(plan.urgency.rawValue), SQLBind(String?.none),
-                    SQLBind(false), SQLBind(current.rawValue), SQLBind(responseDays), SQLBind(sent?.iso), SQLBind(due?.iso),
-                    SQLBind(outcome?.rawValue), SQLBind(snapshot?.ciphertext), SQLBind(snapshot?.keyID),
-                    SQLBind(snapshot == nil ? nil : JSONList.encode(categories)), SQLBind(plan.offer),
-                    SQLBind(Date.brussels(plan.sentOn, hour: 8)), SQLBind(now))
-            .run()
-        try await BulkInsert.rows(into: ReferralEventModel.schema,
-                                    columns: ["id", "referral_id", "position", "action", "from_state", "to_state", "at", "user_id",
-                                              "organisation_id", "reason_code", "text", "outcome"], rows: events, on: sql)
+        try await ReferralStore.insert(referrals: [[
+            referralID, plan.person, plan.owner, plan.fromUser, plan.to, plan.purpose.rawValue, plan.reason, plan.urgency.rawValue,
+            String?.none, false, current.rawValue, responseDays, sent?.iso, due?.iso, outcome?.rawValue, snapshot?.ciphertext,
+            snapshot?.keyID, snapshot == nil ? nil : JSONList.encode(categories), plan.offer, Date.brussels(plan.sentOn, hour: 8), now,
+        ]], events: events, on: sql)
         if let sent {
             try await Notifier.notify(.referralReceived, about: referralID, organisation: plan.to,
                                       dedupeKey: "referral:\(referralID):1", at: Date.brussels(sent, hour: 9), on: db)
         }
         if plan.actions.contains(.start), let offer = plan.offer {
-            try await sql.update(OfferModel.schema).set(SQLIdentifier("seats_taken"), to: SQLRaw("seats_taken + 1"))
-                .where("id", .equal, offer).run()
+            _ = try await ReferralStore.claimSeat(of: offer, at: now, on: db)
         }
         return (current, outcome)
     }

@@ -194,15 +194,7 @@ struct DemoWorldLoader {
         }
 
         func insert(on sql: any SQLDatabase) async throws {
-            try await BulkInsert.rows(into: ReferralModel.schema, columns: [
-                "id", "person_id", "from_organisation_id", "from_user_id", "to_organisation_id", "purpose", "reason", "urgency",
-                "desired_start", "transfers_ownership", "state", "response_days", "sent_on", "due_on", "outcome", "snapshot",
-                "snapshot_key_id", "snapshot_categories", "offer_id", "created_at", "updated_at",
-            ], rows: referrals, on: sql)
-            try await BulkInsert.rows(into: ReferralEventModel.schema, columns: [
-                "id", "referral_id", "position", "action", "from_state", "to_state", "at", "user_id", "organisation_id", "reason_code",
-                "text", "outcome",
-            ], rows: events, on: sql)
+            try await ReferralStore.insert(referrals: referrals, events: events, on: sql)
             try await BulkInsert.rows(into: TrajectoryStepModel.schema, columns: DemoActivity.stepColumns, rows: steps, on: sql)
             try await BulkInsert.rows(into: FigureFacts.referralTable, columns: FigureFacts.referralColumns, rows: facts, on: sql)
         }

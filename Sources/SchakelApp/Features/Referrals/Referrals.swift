@@ -167,51 +167,28 @@ enum Referrals {
                 throw SchakelError.validation(field: "action", reason: Strings.noAgreementRoute)
             }
         }
-        var sealing: (ciphertext: Data, keyID: String)?
-        var allowedCategories: Set<DataCategory> = []
+        var sending: ReferralStore.Sending?
         if effects.contains(.sealSnapshot) {
             let (dto, allowed) = try await snapshot(of: referral, caller: caller)
             guard !allowed.isEmpty else { throw SchakelError.validation(field: "personId", reason: Strings.noConsentForReceiver) }
-            sealing = try caller.keyring.sealJSON(dto)
-            allowedCategories = allowed
+            sending = ReferralStore.Sending(sealed: try caller.keyring.seal(ReferralSnapshot(dto)), categories: allowed, sentOn: today,
+                                            dueOn: ResponseDeadline(sentOn: today, workingDays: referral.responseDays).due)
         }
-        let sealed = sealing
-        let categories = allowedCategories
+        let sent = sending
         let referralID = try referral.requireID()
         let text = input.text?.trimmingCharacters(in: .whitespacesAndNewlines)
         try await caller.db.transaction { db in
-            let sql = db as! any SQLDatabase
             // Claim the state first: of two concurrent steps from one state only one matches.
-            var update = sql.update(ReferralModel.schema).set("state", to: next.rawValue).set("updated_at", to: now)
-            if let sealed {
-                let due = ResponseDeadline(sentOn: today, workingDays: referral.responseDays).due
-                update = update.set("snapshot", to: sealed.ciphertext).set("snapshot_key_id", to: sealed.keyID)
-                    .set("snapshot_categories", to: JSONList.encode(categories.sorted { $0.rawValue < $1.rawValue }))
-                    .set("sent_on", to: today.iso).set("due_on", to: due.iso)
-            }
-            if effects.contains(.recordOutcome), let outcome = input.outcome { update = update.set("outcome", to: outcome.rawValue) }
-            let claimed = try await update.where("id", .equal, referralID).where("state", .equal, from.rawValue)
-                .returning("id").all()
-            guard !claimed.isEmpty else {
+            let outcome = effects.contains(.recordOutcome) ? input.outcome : nil
+            guard try await ReferralStore.claimState(referralID, from: from, to: next, at: now, sending: sent, outcome: outcome, on: db) else {
                 let current = try await ReferralModel.find(referralID, on: db)?.state ?? from
                 throw SchakelError.illegalTransition(action: action.rawValue, state: current.rawValue,
                                                      allowed: ReferralStateMachine.allowedActions(from: current).map(\.rawValue))
             }
-            // The state claim above serialises steps on this referral, so counting is safe here.
-            let position = try await ReferralEventModel.query(on: db).filter(\.$referral.$id == referralID).count() + 1
-            let event = ReferralEventModel()
-            event.$referral.id = referralID
-            event.position = position
-            event.action = action
-            event.fromState = from
-            event.toState = next
-            event.at = now
-            event.$user.id = user.id
-            event.$organisation.id = user.organisationID
-            event.reasonCode = action == .refuse ? input.reason : nil
-            event.text = (text?.isEmpty ?? true) ? nil : text
-            event.outcome = action == .complete ? input.outcome : nil
-            try await event.create(on: db)
+            let position = try await ReferralStore.appendEvent(
+                to: referralID, action: action, from: from, to: next, at: now, user: user.id, organisation: user.organisationID,
+                reason: action == .refuse ? input.reason : nil, text: (text?.isEmpty ?? true) ? nil : text,
+                outcome: action == .complete ? input.outcome : nil, on: db)
             // The other side hears of it in its inbox (and an e-mail sender may pick it up from the outbox).
             let dedupe = "referral:\(referralID):\(position)"
             if effects.contains(.notifyReceiver) {
@@ -223,14 +200,12 @@ enum Referrals {
             }
             // The claim fails whole when no seat is left, so two starts never take the last seat twice.
             if effects.contains(.claimSeat), let offerID = referral.$offer.id {
-                let seat = try await sql.update(OfferModel.schema).set(SQLIdentifier("seats_taken"), to: SQLRaw("seats_taken + 1"))
-                    .set("updated_at", to: now).where("id", .equal, offerID).where(SQLIdentifier("seats_taken"), .lessThan, SQLIdentifier("seats"))
-                    .returning("id").all()
-                guard !seat.isEmpty else { throw SchakelError.validation(field: "offerId", reason: Strings.noSeatsLeft) }
+                guard try await ReferralStore.claimSeat(of: offerID, at: now, on: db) else {
+                    throw SchakelError.validation(field: "offerId", reason: Strings.noSeatsLeft)
+                }
             }
             if effects.contains(.transferOwnership) {
-                try await sql.update(PersonModel.schema).set("owner_organisation_id", to: referral.$to.id)
-                    .set("updated_at", to: now).where("id", .equal, referral.$person.id).run()
+                try await ReferralStore.transferOwnership(of: referral.$person.id, to: referral.$to.id, at: now, on: db)
             }
             try await FigureFacts.refresh(person: referral.$person.id, today: today, on: db)
             try await caller.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: referral.$person.id,
@@ -368,7 +343,7 @@ enum Referrals {
             // The rule again, now, for this reader: a withdrawn consent takes the snapshot away at once.
             do {
                 let decision = try await access.decide(person, purpose: referral.purpose, requested: referral.snapshotCategories)
-                let stored = try caller.keyring.openJSON(PersonDTO.self, sealed, keyID: keyID)
+                let stored = PersonDTO(try caller.keyring.openSnapshot(sealed, keyID: keyID))
                 snapshot = stored.limited(to: decision.allowed.intersection(referral.snapshotCategories))
             } catch SchakelError.notFound {
                 snapshot = nil
