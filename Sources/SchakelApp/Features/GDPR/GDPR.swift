@@ -14,7 +14,7 @@ enum GDPR {
         let now = caller.now
         let consents = try await ConsentModel.query(on: caller.db).filter(\.$person.$id == personID).sort(\.$givenAt).all()
             .map { try ConsentDTO($0, now: now) }
-        let log = try await AuditEntryModel.query(on: caller.db).filter(\.$personID == personID).sort(\.$id).all()
+        let log = try await AuditStore.about(personID, on: caller.db).sort(\.$id).all()
             .map(AccessLogEntryDTO.init)
         let owner = try await OrganisationModel.find(person.owner, on: caller.db)
         let today = now.brusselsDay

@@ -34,7 +34,7 @@ extension Persons {
         let isOwner = dossier.profile.ownerOrganisationID == caller.organisationID
         let consents = isOwner ? try await ConsentModel.query(on: caller.db).filter(\.$person.$id == id)
             .sort(\.$givenAt, .descending).all() : []
-        let accessLog = isOwner ? try await AuditEntryModel.query(on: caller.db).filter(\.$personID == id)
+        let accessLog = isOwner ? try await AuditStore.about(id, on: caller.db)
             .sort(\.$id, .descending).limit(15).all() : []
         let trajectory = try await Trajectories.view(of: dossier, decision: decision, purpose: purpose, caller: caller,
                                                      recordingNotes: false)

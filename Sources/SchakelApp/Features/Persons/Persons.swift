@@ -177,7 +177,7 @@ extension Persons {
     /// Who saw what of this person: for the owning organisation (and in the person's export).
     static func accessLog(of id: UUID, paging: Paging, caller: Caller) async throws -> Page<AccessLogEntryDTO> {
         let person = try await owned(id, action: .accessLogRead, caller: caller)
-        let page = try await AuditEntryModel.query(on: caller.db).filter(\.$personID == person.id)
+        let page = try await AuditStore.about(person.id, on: caller.db)
             .sort(\.$id, .descending).page(paging)
         return page.map(AccessLogEntryDTO.init)
     }

@@ -156,11 +156,9 @@ actor AuditLog {
     /// writer wait for the one before it, so a sequence number is never taken twice.
     private nonisolated func write(_ events: [(AuditEvent, Date)], inTransaction database: any Database) async throws -> Int64 {
         guard let seal else { throw DataKeyring.Problem.noKey }
-        let sql = database as! any SQLDatabase
-        guard let row = try await sql.raw("UPDATE audit_head SET sequence = sequence WHERE id = 1 RETURNING sequence, hash").first()
-        else { throw AuditProblem.missingHead }
-        let first = try row.decode(column: "sequence", as: Int64.self) + 1
-        var previous = try row.decode(column: "hash", as: String.self)
+        let head = try await AuditStore.lockHead(on: database)
+        let first = head.sequence + 1
+        var previous = head.hash
         var sequence = first - 1
         var rows: [[any Encodable & Sendable]] = []
         rows.reserveCapacity(events.count)
@@ -176,30 +174,21 @@ actor AuditLog {
             ])
             previous = hash
         }
-        try await BulkInsert.rows(into: AuditEntryModel.schema,
-                                    columns: ["id", "at", "user_id", "organisation_id", "person_id", "action", "categories",
-                                              "purpose", "outcome", "previous_hash", "hash", "key_id"],
-                                    rows: rows, on: sql)
+        try await AuditStore.append(rows, on: database)
         return first
     }
 
     enum AuditProblem: Error, CustomStringConvertible {
-        case missingHead
         case checkpointNotSigned
 
         var description: String {
-            switch self {
-            case .missingHead: return "the audit log has no head row"
-            case .checkpointNotSigned:
-                return "the checkpoint is not signed with this installation's audit key: it was edited, or belongs to another installation or key"
-            }
+            "the checkpoint is not signed with this installation's audit key: it was edited, or belongs to another installation or key"
         }
     }
 
     /// The last sequence number and hash: what a checkpoint records.
     nonisolated func head(on database: any Database) async throws -> (sequence: Int64, hash: String) {
-        guard let head = try await AuditHeadModel.find(1, on: database) else { throw AuditProblem.missingHead }
-        return (head.sequence, head.hash)
+        try await AuditStore.head(on: database)
     }
 
     /// A signed statement of the head now, for the operator to keep outside the database.
@@ -223,8 +212,7 @@ actor AuditLog {
         var seenKeyed = false
         var hashAtCheckpoint: String? = nil
         while true {
-            let page = try await AuditEntryModel.query(on: database).filter(\.$id >= nextSequence)
-                .sort(\.$id).limit(pageSize).all()
+            let page = try await AuditStore.entries(from: nextSequence, limit: pageSize, on: database)
             if page.isEmpty {
                 if let checkpoint, let broken = AuditChain.check(checkpoint, entryHash: hashAtCheckpoint, lastEntry: checked) {
                     return (min(checked, broken.firstBadSequence - 1), broken)
