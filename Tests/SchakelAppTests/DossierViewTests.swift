@@ -103,3 +103,105 @@ extension DossierViewTests {
         }
     }
 }
+
+extension DossierViewTests {
+    /// A web session for the user of `relation` with `role` in the privacy world.
+    static func session(_ app: Application, _ world: PrivacyWorld, _ relation: PrivacyWorld.Relation,
+                        _ role: UserRole) async throws -> WebSession {
+        let user = try #require(try await UserModel.query(on: app.db).filter(\.$organisation.$id == world.organisations[relation]!.requireID())
+            .filter(\.$role == role).first())
+        return try await WebSession.signIn(app, user.email, password: Fixtures.password)
+    }
+
+    /// Every page that shows a person, on both sides of a warm hand-over: one view is one entry in that person's
+    /// access log, a blank form (consent, new step) none, since it shows nothing of the person.
+    @Test(arguments: TestDatabase.all)
+    func everyPageThatShowsAPersonIsOneEntryPerView(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let world = try await PrivacyWorld.build(app)
+            let person = world.personID
+            let referral = try await ReferralTests.draft(app, world: world, to: .partnerWithConsent, transfersOwnership: true)
+            try await ReferralTests.post(app, "api/v1/referrals/\(referral)/send", token: world.tokens[.owner]![.socialWorker]!) {
+                #expect($0.status == .ok)
+            }
+            var stepID: String?
+            try await ReferralTests.post(app, "api/v1/persons/\(person)/trajectory/steps", token: world.tokens[.owner]![.socialWorker]!,
+                                         body: ["kind": "screening", "startsOn": "2026-09-01", "note": "Gesprek gehad."]) { response in
+                #expect(response.status == .created)
+                stepID = (try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])?["id"] as? String
+            }
+            var owner = try await Self.session(app, world, .owner, .socialWorker)
+            var receiver = try await Self.session(app, world, .partnerWithConsent, .jobCounsellor)
+            // Each page, who opens it, how many entries one view adds, and what of the person it shows.
+            let pages: [(String, SiteURL, Bool, Int)] = [
+                ("dossier", .person(person), false, 1),
+                ("edit form", .personEdit(person), false, 1),
+                ("erasure form", .personErasure(person), false, 1),
+                ("export", .personExport(person), false, 1),
+                ("referral form", .newReferral(person), false, 1),
+                ("step edit form", .step(person, try #require(stepID)), false, 1),
+                ("consent form (blank)", .newConsent(person), false, 0),
+                ("step form (blank)", .newStep(person), false, 0),
+                ("referral, sender", .referral(referral), false, 1),
+                ("hand-over profile, sender", .handOverProfile(referral), false, 1),
+                ("referral, receiver", .referral(referral), true, 1),
+                ("hand-over profile, receiver", .handOverProfile(referral), true, 1),
+            ]
+            for (name, url, asReceiver, entries) in pages {
+                let before = try await Self.entries(of: person, app).count
+                let page = asReceiver ? try await receiver.get(String(url.path.dropFirst())) : try await owner.get(String(url.path.dropFirst()))
+                #expect(page.status == .ok, "\(name)")
+                let written = try await Self.entries(of: person, app).dropFirst(before)
+                #expect(written.count == entries, "\(name): \(written.count) entries (\(written.map(\.action)))")
+                #expect(written.allSatisfy { ["read", "export", "referral-snapshot"].contains($0.action) }, "\(name): \(written.map(\.action))")
+                #expect(written.allSatisfy { $0.outcome == "allowed" }, "\(name)")
+                let shows = name == "step edit form" ? "Gesprek gehad." : "Testina"
+                #expect(page.html.contains(shows) == (entries > 0), "\(name): shows the person \(entries > 0 ? "" : "without recording it")")
+            }
+        }
+    }
+
+    /// A case conference shows each person discussed: one entry per person per view. The candidates of an offer are
+    /// each judged once per view.
+    @Test(arguments: TestDatabase.all)
+    func conferenceAndCandidatePagesAreOneEntryPerPersonShown(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 30)
+            var conferencesChecked = 0
+            for discussed in try await CaseConferencePersonModel.query(on: app.db).all() {
+                let organisations = try await CaseConferenceParticipantModel.query(on: app.db)
+                    .filter(\.$conference.$id == discussed.$conference.id).all(\.$organisation.$id)
+                guard let user = try await UserModel.query(on: app.db).filter(\.$organisation.$id ~~ organisations).all()
+                    .first(where: { Caller.caseworkerRoles.contains($0.role) }) else { continue }
+                var session = try await WebSession.signIn(app, user.email)
+                let persons = try await CaseConferencePersonModel.query(on: app.db).filter(\.$conference.$id == discussed.$conference.id)
+                    .all(\.$person.$id)
+                var before: [UUID: Int] = [:]
+                for id in persons { before[id] = try await Self.entries(of: id, app).count }
+                #expect(try await session.get(String(SiteURL.conference(discussed.$conference.id).path.dropFirst())).status == .ok)
+                for id in persons {
+                    let added = try await Self.entries(of: id, app).count - before[id]!
+                    #expect(added == 1, "conference page: \(added) entries for one person discussed")
+                }
+                conferencesChecked += 1
+                if conferencesChecked == 2 { break }
+            }
+            #expect(conferencesChecked > 0, "the demo world has no conference with a person and a caseworker taking part")
+
+            let offer = try #require(try await OfferModel.query(on: app.db).first())
+            let (owner, _) = try await Self.ownerAndPerson(app)
+            var session = try await WebSession.signIn(app, owner.email)
+            let everyone = try await PersonModel.query(on: app.db).all(\.$id)
+            var before: [UUID: Int] = [:]
+            for id in everyone { before[id] = try await Self.entries(of: id, app).count }
+            #expect(try await session.get(String(SiteURL.offer(try offer.requireID()).path.dropFirst()) + "?kandidaten=1").status == .ok)
+            var judged = 0
+            for id in everyone {
+                let added = try await Self.entries(of: id, app).count - before[id]!
+                #expect(added <= 1, "candidates: \(added) entries for one person in one view")
+                judged += added
+            }
+            #expect(judged > 0)
+        }
+    }
+}

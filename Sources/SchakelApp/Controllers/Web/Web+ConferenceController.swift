@@ -60,11 +60,9 @@ extension Web {
 
         static func page(_ request: Request, context: PageContext, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
             let caller = try caseworker(request)
-            let conference = try await Conferences.show(try request.uuidParameter("conferenceID"), caller: caller)
-            let persons = Set(conference.personIds + conference.items.compactMap(\.personId))
-            let names = try await PersonNames.resolve(Dictionary(uniqueKeysWithValues: persons.map { ($0, Purpose.caseConference) }), for: request)
-            let candidates = try await Conferences.candidates(purpose: try request.purpose(), caller: caller)
-            return ConferencePage(context: context, conference: conference, names: names, candidates: candidates, state: state)
+            let shown = try await Conferences.page(try request.uuidParameter("conferenceID"), purpose: try request.purpose(), caller: caller)
+            return ConferencePage(context: context, conference: shown.conference, names: PersonNames.names(shown.persons, context.language),
+                                  candidates: shown.candidates, state: state)
                 .render(status: status)
         }
 

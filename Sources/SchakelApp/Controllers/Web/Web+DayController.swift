@@ -29,7 +29,7 @@ extension Web {
                 .filter(\.$readAt == nil).sort(\.$createdAt, .descending).sort(\.$id).limit(10).all()
             let caseload = try await Persons.listing(purpose: try request.purpose(), nameIndex: nil, paging: Paging(page: 1, per: 10),
                                                      caller: caller)
-            let names = try await PersonNames.resolve(incoming + overdue, for: request)
+            let names = PersonNames.names(try await Persons.labels(of: incoming + overdue, caller: caller), context.language)
             return DayPage(context: context, incoming: incoming, overdue: overdue, upcoming: upcoming, notifications: notifications,
                            caseload: caseload, names: names, today: today).render()
         }
@@ -63,41 +63,10 @@ extension Web {
     }
 }
 
-/// Names of persons for a list, each through the one access rule (and recorded there): the name when
-/// identity is shared with the reader, else only the dossier number.
+/// Names of persons for a page, from the labels a feature read through the access rule: the name when identity is
+/// shared with the reader, else the dossier number.
 enum PersonNames {
-    static func resolve(_ ids: Set<UUID>, for request: Request) async throws -> [UUID: String] {
-        try await resolve(Dictionary(uniqueKeysWithValues: ids.map { ($0, Purpose.guidanceToWork) }), for: request)
-    }
-
-    /// For referrals: each person read for the referral's purpose, which is what the consent was given for.
-    static func resolve(_ referrals: [ReferralModel], for request: Request) async throws -> [UUID: String] {
-        var purposes: [UUID: Purpose] = [:]
-        for referral in referrals { purposes[referral.$person.id] = purposes[referral.$person.id] ?? referral.purpose }
-        return try await resolve(purposes, for: request)
-    }
-
-    static func resolve(_ purposes: [UUID: Purpose], for request: Request) async throws -> [UUID: String] {
-        let ids = Set(purposes.keys)
-        guard !ids.isEmpty else { return [:] }
-        let language = UILanguage.preferred(by: request, userChoice: try request.user.language)
-        let persons = try await PersonModel.query(on: request.db).filter(\.$id ~~ Array(ids)).all()
-        let access = try request.caller.access
-        var names: [UUID: String] = [:]
-        for person in persons {
-            guard let id = person.id else { continue }
-            var identifiers: PersonIdentifiers?
-            do {
-                let decision = try await access.decide(person, purpose: purposes[id] ?? .guidanceToWork, requested: [.identity])
-                if decision.allows(.identity) {
-                    identifiers = try request.identifiers(sealed: person.identifiers, keyID: person.identifiersKeyID)
-                }
-            } catch SchakelError.notFound {
-                identifiers = nil
-            }
-            names[id] = View.personName(givenName: identifiers?.givenName, familyName: identifiers?.familyName,
-                                        reference: person.reference, language)
-        }
-        return names
+    static func names(_ labels: [UUID: PersonSummaryDTO], _ language: UILanguage) -> [UUID: String] {
+        labels.mapValues { View.personName(givenName: $0.givenName, familyName: $0.familyName, reference: $0.reference, language) }
     }
 }

@@ -97,7 +97,7 @@ extension Web {
         @Sendable func editForm(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
             let caller = try request.caller
-            let dossier = try await Persons.ownedForForm(try request.uuidParameter("personID"), caller: caller)
+            let dossier = try await Persons.ownedForForm(try request.uuidParameter("personID"), shows: Set(DataCategory.allCases), caller: caller)
             let identifiers = try caller.identifiers(of: dossier)
             return PersonFormPage(context: context, person: dossier,
                                   state: FormState(values: PersonFormInput.values(of: dossier, identifiers: identifiers)),
@@ -145,7 +145,7 @@ extension Web {
 
         @Sendable func consentForm(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            let dossier = try await Persons.ownedForForm(try request.uuidParameter("personID"), caller: try request.caller)
+            let dossier = try await Persons.ownedForForm(try request.uuidParameter("personID"), shows: [], caller: try request.caller)
             return ConsentFormPage(context: context, personID: dossier.id,
                                    state: FormState(values: ["purpose": Purpose.guidanceToWork.rawValue, "method": ConsentMethod.signedForm.rawValue,
                                                              "textLanguage": ConsentLanguage.nl.rawValue])).render()
@@ -176,7 +176,7 @@ extension Web {
 
         @Sendable func stepForm(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            let dossier = try await Self.writable(request)
+            let dossier = try await Self.writable(request, shows: [])
             return StepFormPage(context: context, personID: dossier.id,
                                 state: FormState(values: ["status": TrajectoryStepStatus.planned.rawValue])).render()
         }
@@ -209,7 +209,7 @@ extension Web {
         /// A step of the reader's own organisation, changed from the version it was read in.
         @Sendable func stepEditForm(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
-            let dossier = try await Self.writable(request)
+            let dossier = try await Self.writable(request, shows: [.trajectoryAndReferrals])
             let step = try await Trajectories.ownStep(try request.uuidParameter("stepID"), of: dossier.id, caller: try request.caller)
             let values: [String: String] = [
                 "kind": step.kind.rawValue, "status": step.status.rawValue, "startsOn": step.startsOn.iso, "endsOn": step.endsOn?.iso ?? "",
@@ -246,10 +246,11 @@ extension Web {
         }
 
         /// The dossier, when the reader may write to its trajectory (a form about to be shown).
-        static func writable(_ request: Request) async throws -> Dossier {
+        static func writable(_ request: Request, shows: Set<DataCategory>) async throws -> Dossier {
             let caller = try request.caller
             try caller.requireCaseworker()
-            return try await Trajectories.writable(try request.uuidParameter("personID"), purpose: try request.purpose(), caller: caller)
+            return try await Trajectories.writable(try request.uuidParameter("personID"), purpose: try request.purpose(), shows: shows,
+                                                   caller: caller)
         }
 
         /// A milestone recorded from the dossier ("leaves reception" …); it takes the place of a derived one.
@@ -289,7 +290,7 @@ extension Web {
         @Sendable func eraseForm(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
             let caller = try request.caller
-            let dossier = try await Persons.ownedForForm(try request.uuidParameter("personID"), caller: caller)
+            let dossier = try await Persons.ownedForForm(try request.uuidParameter("personID"), shows: [.identity], caller: caller)
             let identifiers = try caller.identifiers(of: dossier)
             return ErasePage(context: context, personID: dossier.id,
                              name: View.personName(givenName: identifiers?.givenName, familyName: identifiers?.familyName,

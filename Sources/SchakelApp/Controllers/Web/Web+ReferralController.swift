@@ -18,7 +18,7 @@ extension Web {
             let page = max(1, request.query[Int.self, at: "page"] ?? 1)
             let filter = Referrals.Filter(direction: direction == "verzonden" ? .sent : .received, state: state, overdueOnly: overdueOnly)
             let referrals = try await Referrals.list(filter, paging: Paging(page: page, per: Self.pageSize), caller: caller)
-            let names = try await PersonNames.resolve(referrals.items, for: request)
+            let names = PersonNames.names(try await Persons.labels(of: referrals.items, caller: try request.caller), context.language)
             return ReferralListPage(context: context, direction: direction, state: state, overdueOnly: overdueOnly, referrals: referrals,
                                     names: names, today: caller.today).render()
         }
@@ -100,10 +100,11 @@ extension Web {
                          confirmCancel: Bool = false) async throws -> Response {
             let caller = try caseworker(request)
             let id = try request.uuidParameter("referralID")
-            let referral = try await Referrals.show(id, caller: caller)
+            let shown = try await Referrals.page(id, caller: caller)
+            let referral = shown.referral
             let party = referral.fromOrganisationId == context.user.organisationID ? ReferralParty.sender : .receiver
-            let preview = party == .sender && referral.state == .draft ? try await Referrals.preview(id, caller: caller) : nil
-            let names = try await PersonNames.resolve([referral.personId: referral.purpose], for: request)
+            let preview = shown.preview
+            let names = PersonNames.names([referral.personId: shown.person], context.language)
             let offer = try await referral.offerId.asyncFlatMap { try await OfferModel.find($0, on: request.db) }
             return ReferralPage(context: context, referral: referral, party: party, preview: preview,
                                 personName: names[referral.personId] ?? "—", offer: offer, state: state,

@@ -114,7 +114,7 @@ enum Conferences {
         if let personID = input.personId {
             let discussed = try await CaseConferencePersonModel.query(on: caller.db).filter(\.$conference.$id == conferenceID)
                 .filter(\.$person.$id == personID).count() > 0
-            guard discussed, try await visiblePersons([personID], caller: caller).contains(personID) else {
+            guard discussed, try await visiblePersons([personID], caller: caller).visible.contains(personID) else {
                 throw SchakelError.validation(field: "personId", reason: Strings.notFound)
             }
         }
@@ -168,7 +168,7 @@ enum Conferences {
         }
         // An action about a person the reader may no longer see is not there for the reader.
         if let personID = item.$person.id {
-            guard try await visiblePersons([personID], caller: caller).contains(personID) else { throw SchakelError.notFound }
+            guard try await visiblePersons([personID], caller: caller).visible.contains(personID) else { throw SchakelError.notFound }
         }
         let input = try read()
         item.status = input.status
@@ -185,8 +185,8 @@ enum Conferences {
 
     /// The dossiers the caller could put on the agenda: the first hundred of its own and those shared with it, by
     /// reference, each with a name only where the rule shares identity for `purpose`.
-    static func candidates(purpose: Purpose, caller: Caller) async throws -> [PersonSummaryDTO] {
-        try await Persons.listing(purpose: purpose, nameIndex: nil, paging: Paging(page: 1, per: 100), caller: caller).items
+    static func candidates(purpose: Purpose, excluding: [UUID] = [], caller: Caller) async throws -> [PersonSummaryDTO] {
+        try await Persons.listing(purpose: purpose, nameIndex: nil, excluding: excluding, paging: Paging(page: 1, per: 100), caller: caller).items
     }
 
     // MARK: Helpers
@@ -216,7 +216,30 @@ enum Conferences {
 
     /// The conference as the reader may see it: persons (and what was said about them) only while the rule
     /// still lets this reader see their trajectory for a case conference.
+    /// What the conference page shows: the conference, a label for every person on it (the name where the rule shares
+    /// identity for a case conference), and the dossiers that could still be put on the agenda. One view is one entry
+    /// in the access log of each person discussed (the agenda's decision), and of each candidate listed.
+    struct PageData: Sendable {
+        let conference: CaseConferenceDTO
+        let persons: [UUID: PersonSummaryDTO]
+        let candidates: [PersonSummaryDTO]
+    }
+
+    static func page(_ id: UUID, purpose: Purpose, caller: Caller) async throws -> PageData {
+        try caller.requireCaseworker()
+        let (conference, labels) = try await shown(try await load(id, caller: caller), caller: caller, labelled: true)
+        // Those on the agenda already are not offered again (and not read twice in one view).
+        let candidates = try await self.candidates(purpose: purpose, excluding: conference.personIds, caller: caller)
+        return PageData(conference: conference, persons: labels, candidates: candidates)
+    }
+
     static func view(_ conference: CaseConferenceModel, caller: Caller) async throws -> CaseConferenceDTO {
+        try await shown(conference, caller: caller, labelled: false).conference
+    }
+
+    /// The conference as the reader sees it; `labelled`: with each visible person's label, from the same decision.
+    private static func shown(_ conference: CaseConferenceModel, caller: Caller,
+                              labelled: Bool) async throws -> (conference: CaseConferenceDTO, labels: [UUID: PersonSummaryDTO]) {
         let id = try conference.requireID()
         let discussed = try await CaseConferencePersonModel.query(on: caller.db).filter(\.$conference.$id == id).all(\.$person.$id)
         let items = try await CaseConferenceItemModel.query(on: caller.db).filter(\.$conference.$id == id).all()
@@ -227,27 +250,36 @@ enum Conferences {
             carried = CaseConferenceRule.carriedOver(earlier, status: { $0.status ?? .open }, dueOn: { $0.dueOn })
         }
         let mentioned = Set(discussed).union((items + carried).compactMap { $0.$person.id })
-        let visible = try await visiblePersons(mentioned, caller: caller)
+        let (visible, labels) = try await visiblePersons(mentioned, caller: caller, labelled: labelled)
         let shown = { (item: CaseConferenceItemModel) in item.$person.id.map(visible.contains) ?? true }
-        return CaseConferenceDTO(
+        let dto = CaseConferenceDTO(
             id: id, heldOn: conference.heldOn, title: conference.title, organiserOrganisationId: conference.$organiser.id,
             participantOrganisationIds: try await participants(of: id, on: caller.db), followsUpId: conference.$followsUp.id,
             personIds: discussed.filter(visible.contains).sorted { $0.uuidString < $1.uuidString },
-            items: items.filter(shown).map(dto), carriedOver: carried.filter(shown).map(dto))
+            items: items.filter(shown).map(Self.dto), carriedOver: carried.filter(shown).map(Self.dto))
+        return (dto, labels)
     }
 
-    static func visiblePersons(_ ids: Set<UUID>, caller: Caller) async throws -> Set<UUID> {
+    /// The persons the reader may see on the agenda: one decision (and one entry) per person, asking identity too
+    /// when a page wants labels.
+    static func visiblePersons(_ ids: Set<UUID>, caller: Caller,
+                               labelled: Bool = false) async throws -> (visible: Set<UUID>, labels: [UUID: PersonSummaryDTO]) {
         let access = caller.access
         var visible: Set<UUID> = []
+        var labels: [UUID: PersonSummaryDTO] = [:]
+        let requested: Set<DataCategory> = labelled ? [.trajectoryAndReferrals, .identity] : [.trajectoryAndReferrals]
         for personID in ids {
             guard let person = try await DossierStore.find(personID, on: caller.db) else { continue }
             do {
-                let decision = try await access.decide(person, purpose: .caseConference, requested: [.trajectoryAndReferrals])
-                if decision.allows(.trajectoryAndReferrals) { visible.insert(personID) }
+                let decision = try await access.decide(person, purpose: .caseConference, requested: requested)
+                if decision.allows(.trajectoryAndReferrals) {
+                    visible.insert(personID)
+                    if labelled { labels[personID] = try Persons.label(person, decision: decision, caller: caller) }
+                }
             } catch SchakelError.notFound {
                 continue
             }
         }
-        return visible
+        return (visible, labels)
     }
 }

@@ -31,11 +31,17 @@ extension Persons {
         return try await load(id, on: caller.db)
     }
 
-    /// The dossier for a form its owner fills in (edit, consent, erasure): the owner's read, recorded.
-    static func ownedForForm(_ id: UUID, caller: Caller) async throws -> Dossier {
+    /// The dossier for a form its owner fills in (edit, consent, erasure). A form that shows the person's data
+    /// (`shows`: the edit form all of it, the erasure form the name) is one read in the access log; a blank form none.
+    /// A refusal is recorded as for any read.
+    static func ownedForForm(_ id: UUID, shows: Set<DataCategory>, caller: Caller) async throws -> Dossier {
         try caller.requireCaseworker()
         let dossier = try await load(id, on: caller.db)
         try await caller.access.requireOwner(dossier, action: .read)
+        if !shows.isEmpty {
+            try await caller.audit(AuditEvent(userID: caller.user.id, organisationID: caller.organisationID, personID: dossier.id,
+                                              action: .read, categories: Array(shows), purpose: nil, outcome: .allowed))
+        }
         return dossier
     }
 
@@ -49,13 +55,15 @@ extension Persons {
 
     /// The reader's own dossiers plus those shared with its organisation (by `nameIndex`, the blind index of a full
     /// name, when searching). Only dossiers the rule shows the reader are counted and paged, so `total` reveals nothing more.
-    static func listing(purpose: Purpose, nameIndex: String?, paging: Paging, caller: Caller) async throws -> Page<PersonSummaryDTO> {
+    static func listing(purpose: Purpose, nameIndex: String?, excluding: [UUID] = [], paging: Paging,
+                        caller: Caller) async throws -> Page<PersonSummaryDTO> {
         // An analyst works with figures only; every other role sees what the rule shows it (often nothing).
         guard caller.role != .analyst else { throw SchakelError.forbidden }
         let shared = try await caller.access.sharedWithReader(purpose: purpose)
         let query = PersonModel.query(on: caller.db).filter(\.$erasedAt == nil)
             .group(.or) { $0.filter(\.$owner.$id == caller.organisationID).filter(\.$id ~~ shared) }
         if let nameIndex { query.filter(\.$nameIndex == nameIndex) }
+        if !excluding.isEmpty { query.filter(\.$id !~ excluding) }
         let page = try await query.sort(\.$reference).page(paging)
         var items: [PersonSummaryDTO] = []
         for person in page.items {

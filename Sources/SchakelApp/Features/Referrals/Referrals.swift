@@ -132,6 +132,40 @@ enum Referrals {
         return try await snapshot(of: referral, caller: caller).dto
     }
 
+    /// What the referral page shows. One view is one entry in the person's access log: for the receiver the
+    /// snapshot's decision (the name travels in the snapshot), for the sender of a draft the preview's (what would
+    /// travel), for the sender once sent one read of the name and the history. The notes of the other side are shown
+    /// as the rule allows, within that one view.
+    struct PageData: Sendable {
+        let referral: ReferralDTO
+        let preview: PersonDTO?
+        let person: PersonSummaryDTO
+    }
+
+    static func page(_ id: UUID, caller: Caller) async throws -> PageData {
+        try caller.requireCaseworker()
+        let model = try await load(id, caller: caller)
+        let referral = try await view(model, caller: caller, recordingNotes: false)
+        guard let person = try await PersonModel.find(model.$person.id, on: caller.db) else { throw SchakelError.notFound }
+        if model.party(of: caller.organisationID) == .receiver {
+            let label = PersonSummaryDTO(id: try person.requireID(), reference: person.reference, ownerOrganisationId: person.$owner.id,
+                                         givenName: referral.snapshot?.givenName, familyName: referral.snapshot?.familyName)
+            return PageData(referral: referral, preview: nil, person: label)
+        }
+        if model.state == .draft {
+            let preview = try await snapshot(of: model, caller: caller).dto
+            let decision = try? await caller.access.decide(person, purpose: model.purpose, requested: [.identity], recordingAllowed: false)
+            return PageData(referral: referral, preview: preview, person: try Persons.label(person, decision: decision, caller: caller))
+        }
+        let decision: AccessRule.Decision?
+        do {
+            decision = try await caller.access.decide(person, purpose: model.purpose, requested: [.identity, .trajectoryAndReferrals])
+        } catch SchakelError.notFound {
+            decision = nil
+        }
+        return PageData(referral: referral, preview: nil, person: try Persons.label(person, decision: decision, caller: caller))
+    }
+
     static func isOverdue(_ referral: ReferralModel, today: CalendarDate) -> Bool {
         guard let sentOn = referral.sentOn else { return false }
         return ResponseDeadline(sentOn: sentOn, workingDays: referral.responseDays).isOverdue(state: referral.state, today: today)
@@ -280,7 +314,8 @@ enum Referrals {
         try caller.requireCaseworker()
         let referral = try await load(id, caller: caller)
         guard referral.transfersOwnership else { throw SchakelError.validation(field: "referralId", reason: Strings.notAHandOver) }
-        let dto = try await view(referral, caller: caller)
+        // One print is one entry: the snapshot's decision below; the meetings' notes are shown within it.
+        let dto = try await view(referral, caller: caller, recordingNotes: false)
         let person: PersonDTO
         if referral.party(of: caller.organisationID) == .sender {
             person = try await snapshot(of: referral, caller: caller).dto
@@ -318,14 +353,14 @@ enum Referrals {
 
     /// The referral as the caller's side sees it: notes of the other side only with the person's consent, the
     /// snapshot for the receiver only as the rule allows it now (closed loop: state and outcome always).
-    static func view(_ referral: ReferralModel, caller: Caller) async throws -> ReferralDTO {
+    static func view(_ referral: ReferralModel, caller: Caller, recordingNotes: Bool = true) async throws -> ReferralDTO {
         let access = caller.access
         let party = referral.party(of: caller.organisationID)
         let today = caller.today
         let referralID = try referral.requireID()
         let events = try await ReferralEventModel.query(on: caller.db).filter(\.$referral.$id == referralID)
             .sort(\.$position).all()
-        var notes = NoteReader(access: access, personID: referral.$person.id, purpose: referral.purpose)
+        var notes = NoteReader(access: access, personID: referral.$person.id, purpose: referral.purpose, recording: recordingNotes)
         var history: [ReferralEventDTO] = []
         for event in events {
             history.append(ReferralEventDTO(event, text: try await notes.show(event.text, writtenBy: event.$organisation.id)))

@@ -161,10 +161,16 @@ extension Trajectories {
         return step
     }
 
-    /// A caseworker whose organisation the rule lets see the person's trajectory may write to it.
-    /// The dossier, when the reader may write to its trajectory (a form about to be shown: recorded as an update read).
-    static func writable(_ personID: UUID, purpose: Purpose, also: Set<DataCategory> = [], caller: Caller) async throws -> Dossier {
-        try await writeAccess(personID, purpose: purpose, also: also, recordingAllowed: true, caller: caller).person
+    /// The dossier for a step form, refused as the write itself would be (and the refusal recorded). A form that shows
+    /// the person's data (`shows`: an existing step) is one read in the access log; a blank form none, since nothing
+    /// was written or read yet.
+    static func writable(_ personID: UUID, purpose: Purpose, shows: Set<DataCategory>, caller: Caller) async throws -> Dossier {
+        let person = try await writeAccess(personID, purpose: purpose, caller: caller).person
+        if !shows.isEmpty {
+            try await caller.audit(AuditEvent(userID: caller.user.id, organisationID: caller.organisationID, personID: person.id,
+                                              action: .read, categories: Array(shows), purpose: purpose, outcome: .allowed))
+        }
+        return person
     }
 
     /// The dossier and the entry its write will record: a write appends it in its own transaction, so one write
