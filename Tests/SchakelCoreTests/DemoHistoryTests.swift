@@ -337,15 +337,4 @@ private enum Sample {
             #expect(step.step.startsOn > CalendarDate(2023, 11, 20))
         }
     }
-
-    /// A quick look at the speed; the figure that counts comes from a release build.
-    @Test func generationTime() {
-        let clock = ContinuousClock()
-        let profiles = Sample.persons.prefix(5000).map(\.profile)
-        var steps = 0
-        let elapsed = clock.measure {
-            for profile in profiles { steps += Sample.generator.history(for: profile).steps.count }
-        }
-        print("DemoHistoryGenerator: \(elapsed / profiles.count) per person (\(steps) steps for \(profiles.count) persons)")
-    }
 }

@@ -8,7 +8,7 @@ import Vapor
 struct BenchCommandGroup: AsyncCommandGroup {
     var help: String { "Benchmarks that print figures and ratios." }
     var commands: [String: any AnyAsyncCommand] {
-        ["recommendations": RecommendationBenchCommand(), "indicators": IndicatorBenchCommand()]
+        ["recommendations": RecommendationBenchCommand(), "indicators": IndicatorBenchCommand(), "history": HistoryBenchCommand()]
     }
 }
 
@@ -28,6 +28,25 @@ struct RecommendationBenchCommand: AsyncCommand {
         let report = RecommendationBenchmark.run(offers: signature.offers ?? 10_000, persons: signature.persons ?? 100_000,
                                                  repetitions: max(1, signature.repetitions ?? 30))
         for line in report.lines { context.console.print(line) }
+    }
+}
+
+/// `schakel bench history`: the demo's past per person against making the persons themselves (`Benchmarks/demo-history.sh`).
+struct HistoryBenchCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "persons", help: "Persons per round (default 20000).") var persons: Int?
+        @Option(name: "rounds", help: "Timed rounds (default 5).") var rounds: Int?
+    }
+
+    var help: String { "Demo history generation per person: median and spread over rounds, baseline and ratio." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        #if DEBUG
+        context.console.warning("This is a debug build: the figures mean little. Use Benchmarks/demo-history.sh (release).")
+        #endif
+        for line in HistoryBenchmark.run(persons: max(1, signature.persons ?? 20_000), rounds: max(1, signature.rounds ?? 5)) {
+            context.console.print(line)
+        }
     }
 }
 
