@@ -17,9 +17,9 @@ extension API {
 
         /// `DELETE /api/v1/auth/token`: revokes the token the request came with.
         @Sendable func revokeToken(_ request: Request) async throws -> HTTPStatus {
-            _ = try request.user
+            let caller = try request.caller
             guard let bearer = request.headers.bearerAuthorization else { throw SchakelError.unauthorized }
-            try await UserTokenModel.query(on: request.db).filter(\.$tokenHash == UserTokenModel.hash(bearer.token)).delete()
+            try await Accounts.revokeToken(bearer.token, caller: caller)
             return .noContent
         }
 

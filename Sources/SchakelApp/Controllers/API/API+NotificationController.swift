@@ -16,16 +16,13 @@ extension API {
     /// `/api/v1/notifications`: the inbox of the signed-in user and of their organisation.
     struct NotificationController {
         @Sendable func list(_ request: Request) async throws -> Page<NotificationDTO> {
-            let user = try request.user
             let paging = try Paging(request)
-            try await Notifier.raiseOverdue(for: user.organisationID, today: request.now.brusselsDay, at: request.now, on: request.db)
-            let query = NotificationModel.query(on: request.db).filter(\.$organisation.$id == user.organisationID)
-                .group(.or) { $0.filter(\.$user.$id == nil).filter(\.$user.$id == user.id) }
+            var unreadOnly = false
             if let unread = request.query[String.self, at: "unread"] {
                 guard unread == "true" else { throw SchakelError.validation(field: "unread", reason: Strings.unknownValue, arguments: ["true"]) }
-                query.filter(\.$readAt == nil)
+                unreadOnly = true
             }
-            return try await query.sort(\.$createdAt, .descending).sort(\.$id).page(paging).map {
+            return try await Notifications.inbox(unreadOnly: unreadOnly, paging: paging, caller: try request.caller).map {
                 NotificationDTO(id: $0.id!, kind: $0.kind, subjectId: $0.subjectID, createdAt: $0.createdAt, read: $0.readAt != nil)
             }
         }

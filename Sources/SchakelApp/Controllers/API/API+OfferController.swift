@@ -165,17 +165,8 @@ extension API {
 
         /// The catalogue as CSV, in the import's columns (`?provider=slug` for one provider's offers).
         @Sendable func exportCSV(_ request: Request) async throws -> Response {
-            let organisations = try await OrganisationModel.query(on: request.db).all()
-            let slugs = Dictionary(uniqueKeysWithValues: try organisations.map { (try $0.requireID(), $0.slug) })
-            let query = OfferModel.query(on: request.db)
-            if let slug = request.query[String.self, at: "provider"] {
-                guard let provider = organisations.first(where: { $0.slug == slug }) else {
-                    throw SchakelError.validation(field: "provider", reason: Strings.notFound)
-                }
-                query.filter(\.$provider.$id == (try provider.requireID()))
-            }
-            let offers = try await query.sort(\.$startsOn).sort(\.$id).all().map { try $0.offer() }
-            let response = Response(status: .ok, body: .init(string: OfferCSV.render(offers, slugs: slugs)))
+            let csv = try await Offers.exportCSV(provider: request.query[String.self, at: "provider"], on: request.db)
+            let response = Response(status: .ok, body: .init(string: csv))
             response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
             response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"schakel-offers.csv\"")
             return response

@@ -67,20 +67,6 @@ struct SurveyResultDTO: Content {
             }
         }
     }
-
-    /// The responses of the period's months, summarised per audience.
-    static func load(filter: FigureFilter, language: UILanguage, on database: any Database) async throws -> [SurveyResultDTO] {
-        var results: [SurveyResultDTO] = []
-        for audience in SurveyAudience.allCases {
-            let questionnaire = Questionnaire.standard(for: audience)
-            let rows = try await SurveyResponseModel.query(on: database).filter(\.$audience == audience)
-                .filter(\.$version == questionnaire.version)
-                .filter(\.$month >= filter.fromMonth).filter(\.$month <= filter.toMonth).all()
-            let responses = try rows.map { try JSONDecoder().decode([SurveyAnswer].self, from: Data($0.answers.utf8)) }
-            results.append(SurveyResultDTO(SurveyResults.summarise(questionnaire: questionnaire, responses: responses), language: language))
-        }
-        return results
-    }
 }
 
 /// A questionnaire as a form needs it: each question in the reader's language and both, and how it is answered.

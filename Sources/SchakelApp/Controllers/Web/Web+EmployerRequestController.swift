@@ -16,8 +16,7 @@ extension Web {
             let caller = try Self.caller(request)
             let requests = try await EmployerRequests.list(state: try request.queryEnum("state", as: EmployerRequestState.self),
                                                            paging: try Paging(request), caller: caller)
-            let handlers = try await OrganisationModel.query(on: request.db).filter(\.$kind ~~ [.employmentService, .intensiveGuidance, .ocmw])
-                .sort(\.$name).all().compactMap { organisation in organisation.id.map { Form.Choice(value: $0.uuidString, label: organisation.name) } }
+            let handlers = try await EmployerRequests.handlers(on: caller.db).compactMap { organisation in organisation.id.map { Form.Choice(value: $0.uuidString, label: organisation.name) } }
             return EmployerRequestListPage(context: context, requests: requests, handlers: handlers, state: state).render(status: status)
         }
 
@@ -51,10 +50,7 @@ extension Web {
         static func page(_ request: Request, context: PageContext, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
             let caller = try Self.caller(request)
             let item = try await EmployerRequests.show(try request.uuidParameter("requestID"), caller: caller)
-            let colleagues = item.handlingOrganisationId == context.user.organisationID
-                ? try await UserModel.query(on: request.db).filter(\.$organisation.$id == context.user.organisationID)
-                    .filter(\.$closedAt == nil).sort(\.$displayName).all()
-                : []
+            let colleagues = try await EmployerRequests.contacts(for: item, caller: caller)
             return EmployerRequestPage(context: context, item: item,
                                        colleagues: colleagues.compactMap { user in user.id.map { Form.Choice(value: $0.uuidString, label: user.displayName) } },
                                        state: state).render(status: status)

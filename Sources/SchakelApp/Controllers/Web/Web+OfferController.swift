@@ -14,9 +14,7 @@ extension Web {
             let caller = try request.caller
             try caller.requireCaseworker()
             let page = try await Self.catalogue(request, caller: caller)
-            let sectors = try await (request.db as! any SQLDatabase).raw("SELECT DISTINCT sector FROM offers ORDER BY sector").all()
-                .map { try $0.decode(column: "sector", as: String.self) }
-            let regions = try await RegionModel.query(on: request.db).sort(\.$id).all()
+            let (sectors, regions) = try await Offers.filterChoices(on: caller.db)
             let names = RegionModel.names(regions, context.language)
             return OfferListPage(context: context, page: page, sectors: sectors,
                                  regions: regions.compactMap { region in region.id.map { Form.Choice(value: $0, label: names[$0] ?? $0) } },

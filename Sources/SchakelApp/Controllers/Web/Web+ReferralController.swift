@@ -55,7 +55,7 @@ extension Web {
 
         static func form(_ request: Request, context: PageContext, person: PersonDTO, state: FormState,
                          status: HTTPResponseStatus = .ok) async throws -> Response {
-            let offer = try await state.values["offerId"].flatMap(UUID.init(uuidString:)).asyncFlatMap { try await OfferModel.find($0, on: request.db) }
+            let offer = try await Offers.applied(state.values["offerId"].flatMap(UUID.init(uuidString:)), on: try request.caller.db)
             let receivers = try await Referrals.receivers(caller: try request.caller).compactMap { organisation in
                 organisation.id.map { Form.Choice(value: $0.uuidString, label: organisation.name) }
             }
@@ -105,7 +105,7 @@ extension Web {
             let party = referral.fromOrganisationId == context.user.organisationID ? ReferralParty.sender : .receiver
             let preview = shown.preview
             let names = PersonNames.names([referral.personId: shown.person], context.language)
-            let offer = try await referral.offerId.asyncFlatMap { try await OfferModel.find($0, on: request.db) }
+            let offer = try await Offers.applied(referral.offerId, on: caller.db)
             return ReferralPage(context: context, referral: referral, party: party, preview: preview,
                                 personName: names[referral.personId] ?? "—", offer: offer, state: state,
                                 confirmCancel: confirmCancel, today: caller.today).render(status: status)

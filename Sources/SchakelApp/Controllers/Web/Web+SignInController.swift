@@ -82,22 +82,15 @@ extension Web {
             func refuse(_ field: String, _ message: String) -> Response {
                 PasswordPage(context: context, state: FormState(values: [:], errors: [field: message])).render(status: .unprocessableEntity)
             }
-            guard let account = try await UserModel.find(context.user.id, on: request.db) else { throw SchakelError.unauthorized }
-            guard try await request.application.passwordHasher.verify(values["current"] ?? "", against: account.passwordHash) else {
-                return refuse("current", UIText.wrongCurrentPassword(language))
-            }
-            let new = values["new"] ?? ""
-            guard new.count >= UserAccounts.minimumPasswordLength, new.utf8.count <= 72 else {
-                return refuse("new", UIText.passwordLength(language))
-            }
-            guard new == values["confirm"] else { return refuse("confirm", UIText.passwordsDiffer(language)) }
-            let hash = try await request.application.passwordHasher.hash(new)
-            let userID = context.user.id
-            try await request.db.transaction { db in
-                account.passwordHash = hash
-                try await account.save(on: db)
-                try await UserTokenModel.query(on: db).filter(\.$user.$id == userID).delete()
-                try await WebSessionDriver.endAll(of: userID, on: db)
+            do {
+                try await Accounts.changePassword(current: values["current"] ?? "", new: values["new"] ?? "", confirm: values["confirm"] ?? "",
+                                                  hasher: request.application.passwordHasher, caller: try request.caller)
+            } catch let problem as Accounts.PasswordProblem {
+                switch problem {
+                case .wrongCurrent: return refuse(problem.field, UIText.wrongCurrentPassword(language))
+                case .length: return refuse(problem.field, UIText.passwordLength(language))
+                case .differ: return refuse(problem.field, UIText.passwordsDiffer(language))
+                }
             }
             // This browser goes on under a new session id (its old row is gone with the others).
             request.session.id = nil

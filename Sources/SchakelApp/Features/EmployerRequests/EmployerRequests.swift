@@ -60,6 +60,19 @@ enum EmployerRequests {
         return try await query.sort(\.$createdAt, .descending).sort(\.$id).page(paging).map(dto)
     }
 
+    /// The organisations an employer's request may be sent to: employment services, intensive guidance, OCMWs.
+    static func handlers(on database: any Database) async throws -> [OrganisationModel] {
+        try await OrganisationModel.query(on: database).filter(\.$kind ~~ [.employmentService, .intensiveGuidance, .ocmw])
+            .sort(\.$name).all()
+    }
+
+    /// Who the request can be assigned to: the open accounts of the handling organisation, for that organisation only.
+    static func contacts(for request: EmployerRequestDTO, caller: Caller) async throws -> [UserModel] {
+        guard request.handlingOrganisationId == caller.organisationID else { return [] }
+        return try await UserModel.query(on: caller.db).filter(\.$organisation.$id == caller.organisationID)
+            .filter(\.$closedAt == nil).sort(\.$displayName).all()
+    }
+
     static func show(_ id: UUID, caller: Caller) async throws -> EmployerRequestDTO {
         dto(try await load(id, handlingOnly: false, caller: caller))
     }

@@ -52,6 +52,34 @@ extension Offers {
         return Page(items: items, metadata: PageMetadata(page: paging.page, per: paging.per, total: fitting.count))
     }
 
+    /// What the catalogue can be filtered on: the sectors offers are in, and the regions.
+    static func filterChoices(on database: any Database) async throws -> (sectors: [String], regions: [RegionModel]) {
+        let sectors = try await (database as! any SQLDatabase).raw("SELECT DISTINCT sector FROM offers ORDER BY sector").all()
+            .map { try $0.decode(column: "sector", as: String.self) }
+        return (sectors, try await RegionModel.query(on: database).sort(\.$id).all())
+    }
+
+    /// The catalogue as CSV in the import's columns, all offers or one provider's (by slug).
+    static func exportCSV(provider slug: String?, on database: any Database) async throws -> String {
+        let organisations = try await OrganisationModel.query(on: database).all()
+        let slugs = Dictionary(uniqueKeysWithValues: try organisations.map { (try $0.requireID(), $0.slug) })
+        let query = OfferModel.query(on: database)
+        if let slug {
+            guard let provider = organisations.first(where: { $0.slug == slug }) else {
+                throw SchakelError.validation(field: "provider", reason: Strings.notFound)
+            }
+            query.filter(\.$provider.$id == (try provider.requireID()))
+        }
+        let offers = try await query.sort(\.$startsOn).sort(\.$id).all().map { try $0.offer() }
+        return OfferCSV.render(offers, slugs: slugs)
+    }
+
+    /// The offer a training application is for, to name and link it on a page; nil for none (or an id that names none).
+    static func applied(_ id: UUID?, on database: any Database) async throws -> OfferModel? {
+        guard let id else { return nil }
+        return try await OfferModel.find(id, on: database)
+    }
+
     static func offer(_ id: UUID, caller: Caller) async throws -> Offer {
         guard let model = try await OfferModel.find(id, on: caller.db) else { throw SchakelError.notFound }
         return try model.offer()

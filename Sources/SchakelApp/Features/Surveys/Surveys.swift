@@ -40,4 +40,18 @@ enum Surveys {
         model.answers = String(decoding: try JSONEncoder().encode(answers), as: UTF8.self)
         try await model.create(on: caller.db)
     }
+
+    /// The responses of the period's months, summarised per audience.
+    static func results(filter: FigureFilter, language: UILanguage, on database: any Database) async throws -> [SurveyResultDTO] {
+        var results: [SurveyResultDTO] = []
+        for audience in SurveyAudience.allCases {
+            let questionnaire = Questionnaire.standard(for: audience)
+            let rows = try await SurveyResponseModel.query(on: database).filter(\.$audience == audience)
+                .filter(\.$version == questionnaire.version)
+                .filter(\.$month >= filter.fromMonth).filter(\.$month <= filter.toMonth).all()
+            let responses = try rows.map { try JSONDecoder().decode([SurveyAnswer].self, from: Data($0.answers.utf8)) }
+            results.append(SurveyResultDTO(SurveyResults.summarise(questionnaire: questionnaire, responses: responses), language: language))
+        }
+        return results
+    }
 }

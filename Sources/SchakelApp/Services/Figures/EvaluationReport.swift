@@ -18,7 +18,7 @@ enum EvaluationReport {
         let labels = if let labels { labels } else { try await FigureLabels.load(on: indicators.database, language: indicators.language) }
         var computed: [IndicatorDTO] = []
         for name in Indicators.Name.allCases { computed.append(try await indicators.compute(name, labels: labels)) }
-        let surveys = try await SurveyResultDTO.load(filter: indicators.filter, language: indicators.language, on: indicators.database)
+        let surveys = try await Surveys.results(filter: indicators.filter, language: indicators.language, on: indicators.database)
         return EvaluationReportDTO(title: Text(nl: "Evaluatie van de ketensamenwerking", en: "Evaluation of the chain")(indicators.language),
                                    generatedOn: indicators.today, filter: FilterDTO(indicators.filter), indicators: computed,
                                    surveys: surveys)
