@@ -174,19 +174,19 @@ extension Trajectories {
     }
 
     /// The dossier and the entry its write will record: a write appends it in its own transaction, so one write
-    /// is one entry, committed with it. A refusal is recorded at once.
-    static func writeAccess(_ personID: UUID, purpose: Purpose, also: Set<DataCategory> = [], recordingAllowed: Bool = false,
+    /// is one entry, committed with it. A refusal is recorded at once, once: by the decision when it allows none of
+    /// the categories, here when it allows only some.
+    static func writeAccess(_ personID: UUID, purpose: Purpose, also: Set<DataCategory> = [],
                             caller: Caller) async throws -> (person: Dossier, entry: AuditEvent) {
         try caller.requireCaseworker()
         let person = try await Persons.load(personID, on: caller.db)
         let needed = also.union([.trajectoryAndReferrals])
-        let decision = try await caller.access.decide(person, purpose: purpose, requested: needed, action: .update,
-                                                                        recordingAllowed: recordingAllowed)
+        let decision = try await caller.access.decide(person, purpose: purpose, requested: needed, action: .update, recordingAllowed: false)
         let user = caller.user
         let entry = AuditEvent(userID: user.id, organisationID: user.organisationID, personID: person.id, action: .update,
                                categories: Array(needed), purpose: purpose, outcome: .allowed)
         guard needed.isSubset(of: decision.allowed) else {
-            if !recordingAllowed {
+            if !decision.allowed.isEmpty {
                 var refused = entry
                 refused.outcome = .denied
                 try await caller.audit(refused)
