@@ -124,6 +124,7 @@ extension DossierViewTests {
             try await ReferralTests.post(app, "api/v1/referrals/\(referral)/send", token: world.tokens[.owner]![.socialWorker]!) {
                 #expect($0.status == .ok)
             }
+            let draft = try await ReferralTests.draft(app, world: world, to: .partnerWithConsent)
             var stepID: String?
             try await ReferralTests.post(app, "api/v1/persons/\(person)/trajectory/steps", token: world.tokens[.owner]![.socialWorker]!,
                                          body: ["kind": "screening", "startsOn": "2026-09-01", "note": "Gesprek gehad."]) { response in
@@ -143,6 +144,7 @@ extension DossierViewTests {
                 ("consent form (blank)", .newConsent(person), false, 0),
                 ("step form (blank)", .newStep(person), false, 0),
                 ("referral, sender", .referral(referral), false, 1),
+                ("draft referral with its preview, sender", .referral(draft), false, 1),
                 ("hand-over profile, sender", .handOverProfile(referral), false, 1),
                 ("referral, receiver", .referral(referral), true, 1),
                 ("hand-over profile, receiver", .handOverProfile(referral), true, 1),

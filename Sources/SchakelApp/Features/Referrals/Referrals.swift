@@ -152,18 +152,16 @@ enum Referrals {
                                          givenName: referral.snapshot?.givenName, familyName: referral.snapshot?.familyName)
             return PageData(referral: referral, preview: nil, person: label)
         }
-        if model.state == .draft {
-            let preview = try await snapshot(of: model, caller: caller).dto
-            let decision = try? await caller.access.decide(person, purpose: model.purpose, requested: [.identity], recordingAllowed: false)
-            return PageData(referral: referral, preview: preview, person: try Persons.label(person, decision: decision, caller: caller))
-        }
+        // A draft's one entry is the preview's (what would travel); the sender's own sight of the name is not a second one.
+        let preview = model.state == .draft ? try await snapshot(of: model, caller: caller).dto : nil
         let decision: AccessRule.Decision?
         do {
-            decision = try await caller.access.decide(person, purpose: model.purpose, requested: [.identity, .trajectoryAndReferrals])
+            decision = try await caller.access.decide(person, purpose: model.purpose, requested: [.identity, .trajectoryAndReferrals],
+                                                      recordingAllowed: preview == nil)
         } catch SchakelError.notFound {
             decision = nil
         }
-        return PageData(referral: referral, preview: nil, person: try Persons.label(person, decision: decision, caller: caller))
+        return PageData(referral: referral, preview: preview, person: try Persons.label(person, decision: decision, caller: caller))
     }
 
     static func isOverdue(_ referral: ReferralModel, today: CalendarDate) -> Bool {
