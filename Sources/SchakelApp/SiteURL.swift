@@ -1,4 +1,5 @@
 import Foundation
+import SchakelCore
 import Vapor
 
 /// Where every page of the site lives, typed: the routes are registered with these (`routes.swift`) and every link,
@@ -10,7 +11,6 @@ struct SiteURL: Sendable, CustomStringConvertible {
     private(set) var fragment: String?
     /// A query string made elsewhere ("?from=…", already encoded), kept as given after the typed query.
     private var encodedQuery = ""
-    private var rawPath: String?
 
     init(_ segments: any SiteSegment...) {
         components = segments.map(\.pathComponent)
@@ -18,7 +18,6 @@ struct SiteURL: Sendable, CustomStringConvertible {
 
     /// The path with its query and fragment, each value percent-encoded: ready for `href`, `action` and `Location`.
     var description: String {
-        if let rawPath { return rawPath }
         var text = "/" + components.map { component -> String in
             switch component {
             case let .constant(value): return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? value
@@ -44,6 +43,11 @@ struct SiteURL: Sendable, CustomStringConvertible {
         return copy
     }
 
+    /// The same page with each `name=value` added to its query, in the order given.
+    func query(_ pairs: [(name: String, value: String)]) -> SiteURL {
+        pairs.reduce(self) { $0.query($1.name, $1.value) }
+    }
+
     /// The same page with a query string that is already encoded ("" or "?from=2026-01-01&…").
     func appending(query encoded: String) -> SiteURL {
         var copy = self
@@ -51,11 +55,10 @@ struct SiteURL: Sendable, CustomStringConvertible {
         return copy
     }
 
-    /// A path made as a string by code not yet moved to `SiteURL` (kept as given; being phased out).
-    static func raw(_ path: String) -> SiteURL {
-        var url = SiteURL()
-        url.rawPath = path
-        return url
+    /// Whether `path` is this page or a page below it (`/personen/…` is under `/personen`).
+    func contains(_ path: String) -> Bool {
+        let own = self.path
+        return path == own || path.hasPrefix(own.hasSuffix("/") ? own : own + "/")
     }
 
     /// The same page, scrolled to the element with this id.
@@ -75,6 +78,11 @@ struct SiteURL: Sendable, CustomStringConvertible {
 /// A path segment: a value in a link, or a parameter in a route's pattern.
 protocol SiteSegment: Sendable {
     var pathComponent: PathComponent { get }
+}
+
+/// A referral's step is a segment of its own (`/doorverwijzingen/{id}/stap/refuse`), spelled as the API's actions.
+extension ReferralAction: SiteSegment {
+    var pathComponent: PathComponent { .constant(rawValue) }
 }
 
 extension UUID: SiteSegment {
@@ -166,6 +174,15 @@ extension SiteURL {
     static func employerRequest(_ id: some SiteSegment) -> SiteURL { SiteURL("werkgevers", id) }
     static func employerRequestStep(_ id: some SiteSegment, _ step: some SiteSegment) -> SiteURL { SiteURL("werkgevers", id, step) }
 
+    /// The steps the handling organisation takes on an employer's request, as their path segment spells them.
+    enum EmployerRequestStep: String, CaseIterable, SiteSegment {
+        case assign = "toewijzen"
+        case answer = "antwoorden"
+        case close = "afsluiten"
+
+        var pathComponent: PathComponent { .constant(rawValue) }
+    }
+
     // MARK: Surveys
 
     static func survey(_ audience: some SiteSegment) -> SiteURL { SiteURL("enquete", audience) }
@@ -215,6 +232,12 @@ extension SiteURL {
         offers, offerImport, offer(.offerID),
         figures, figureTable(.indicator, .table), targets,
     ]
+}
+
+extension Request {
+    func redirect(to url: SiteURL, redirectType: Redirect = .normal) -> Response {
+        redirect(to: url.description, redirectType: redirectType)
+    }
 }
 
 extension RoutesBuilder {

@@ -15,6 +15,13 @@ enum UIText {
     static func mainNavigation(_ l: UILanguage) -> String { t(l, "Hoofdmenu", "Main menu") }
     static func otherLanguage(_ l: UILanguage) -> String { t(l, "English", "Nederlands") }
     static func otherLanguageName(_ l: UILanguage) -> String { t(l, "Switch to English", "Schakel naar het Nederlands") }
+    /// A language by its own name, whatever the page's language: how a reader finds their own.
+    static func autonym(_ language: UILanguage) -> String {
+        switch language {
+        case .nl: "Nederlands"
+        case .en: "English"
+        }
+    }
     static func saved(_ l: UILanguage) -> String { t(l, "Bewaard.", "Saved.") }
     static func previous(_ l: UILanguage) -> String { t(l, "Vorige", "Previous") }
     static func next(_ l: UILanguage) -> String { t(l, "Volgende", "Next") }

@@ -70,7 +70,7 @@ struct AdminPage {
                            Form.input("email", UIText.email(l), type: "email", state: state, required: true),
                            Form.select("role", Strings.yourRole(l), UserRole.allCases.map { .init(value: $0.rawValue, label: Strings.role($0.rawValue)(l)) },
                                        state: state, required: true),
-                           Form.select("language", UIText.language(l), [.init(value: "nl", label: "Nederlands"), .init(value: "en", label: "English")],
+                           Form.select("language", UIText.language(l), UILanguage.allCases.map { .init(value: $0.rawValue, label: UIText.autonym($0)) },
                                        state: state),
                            Form.input("password", AdminText.firstPassword(l), type: "password", state: state, hint: UIText.passwordLength(l),
                                       required: true, extra: [.attribute(named: "autocomplete", value: "new-password")]),
@@ -96,51 +96,4 @@ extension AdminPage {
                           Form.submit(AdminText.changeRole(l))),
                     .a(.class("danger-link"), .href(SiteURL.accountClosing(id).fragment("sluiten")), .text(AdminText.closeAccount(l))))
     }
-}
-
-enum AdminText {
-    private static func t(_ l: UILanguage, _ nl: String, _ en: String) -> String { Text(nl: nl, en: en)(l) }
-    static func title(_ l: UILanguage) -> String { t(l, "Beheer", "Administration") }
-    static func code(_ l: UILanguage) -> String { t(l, "Code", "Code") }
-    static func organisations(_ l: UILanguage) -> String { t(l, "Organisaties in de keten", "Organisations in the chain") }
-    static func agreements(_ l: UILanguage) -> String { t(l, "Samenwerkingsovereenkomsten", "Agreements") }
-    static func agreementsIntro(_ l: UILanguage) -> String {
-        t(l, "Elke route zegt welke gegevens van de ene organisatie naar de andere mogen, altijd met de toestemming van de persoon.",
-          "Each route says which data may go from one organisation to the other, always with the person's consent.")
-    }
-    static func validity(_ l: UILanguage, _ from: String, _ until: String?) -> String {
-        until.map { t(l, "van \(from) tot \($0)", "from \(from) until \($0)") } ?? t(l, "vanaf \(from)", "from \(from)")
-    }
-    static func inForce(_ l: UILanguage) -> String { t(l, "van kracht", "in force") }
-    static func notInForce(_ l: UILanguage) -> String { t(l, "niet van kracht", "not in force") }
-    static func parties(_ l: UILanguage) -> String { t(l, "Partijen", "Parties") }
-    static func accounts(_ l: UILanguage) -> String { t(l, "Accounts van je organisatie", "Your organisation's accounts") }
-    static func newAccount(_ l: UILanguage) -> String { t(l, "Nieuw account", "New account") }
-    static func firstPassword(_ l: UILanguage) -> String { t(l, "Eerste wachtwoord", "First password") }
-    static func createAccount(_ l: UILanguage) -> String { t(l, "Account aanmaken", "Create account") }
-    static func userCreated(_ l: UILanguage, _ email: String) -> String {
-        t(l, "Account \(email) aangemaakt. Laat de persoon het wachtwoord meteen wijzigen.", "Account \(email) created. Have the person change the password at once.")
-    }
-    static func emailProblem(_ l: UILanguage) -> String {
-        t(l, "Geef een geldig e-mailadres dat nog geen account heeft.", "Give a valid e-mail address that has no account yet.")
-    }
-    static func accountActions(_ l: UILanguage) -> String { t(l, "Rol en account", "Role and account") }
-    static func roleOf(_ l: UILanguage, _ name: String) -> String { t(l, "Rol van \(name)", "Role of \(name)") }
-    static func changeRole(_ l: UILanguage) -> String { t(l, "Rol wijzigen", "Change role") }
-    static func roleChanged(_ l: UILanguage, _ email: String) -> String {
-        t(l, "De rol van \(email) is gewijzigd; dat geldt meteen.", "The role of \(email) was changed; it applies at once.")
-    }
-    static func closeAccount(_ l: UILanguage) -> String { t(l, "Account sluiten", "Close account") }
-    static func closeQuestion(_ l: UILanguage, _ name: String, _ email: String) -> String {
-        t(l, "Wil je het account van \(name) (\(email)) sluiten?", "Do you want to close the account of \(name) (\(email))?")
-    }
-    static func closeExplained(_ l: UILanguage) -> String {
-        t(l, "De persoon kan zich niet meer aanmelden en de API-sleutels van het account werken meteen niet meer. Wat de persoon vastlegde, blijft bewaard. Dit kan niet ongedaan gemaakt worden.",
-          "The person can no longer sign in and the account's API tokens stop working at once. What the person recorded is kept. This cannot be undone.")
-    }
-    static func closeConfirm(_ l: UILanguage) -> String { t(l, "Ja, account sluiten", "Yes, close the account") }
-    static func accountClosed(_ l: UILanguage, _ email: String) -> String { t(l, "Het account \(email) is gesloten.", "The account \(email) was closed.") }
-    static func closedOn(_ l: UILanguage, _ moment: String) -> String { t(l, "gesloten op \(moment)", "closed on \(moment)") }
-    static func yourself(_ l: UILanguage) -> String { t(l, "jouw account", "your account") }
-    static func nameProblem(_ l: UILanguage) -> String { t(l, "Geef een naam van 1 tot 120 tekens.", "Give a name of 1 to 120 characters.") }
 }

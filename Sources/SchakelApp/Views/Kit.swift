@@ -6,6 +6,7 @@ import Vapor
 
 /// What every signed-in page needs: the reader, their language and organisation, the form token,
 /// the names of organisations (28 rows, read once per page) and a message from the previous step.
+/// The web adapter gathers it (`PageContext.load`, Controllers/Web); the pages only read it.
 struct PageContext {
     let user: AuthenticatedUser
     let language: UILanguage
@@ -16,18 +17,6 @@ struct PageContext {
     let flash: String?
 
     static let flashKey = "flash"
-
-    static func load(_ request: Request) async throws -> PageContext {
-        let user = try request.user
-        let organisations = try await OrganisationModel.query(on: request.db).all()
-        var names: [UUID: String] = [:]
-        for organisation in organisations { if let id = organisation.id { names[id] = organisation.name } }
-        let flash = request.session.data[flashKey]
-        if flash != nil { request.session.data[flashKey] = nil }
-        return PageContext(user: user, language: UILanguage.preferred(by: request, userChoice: user.language),
-                           csrf: CSRF.token(for: request), isDemo: request.schakel.isDemo, organisations: names,
-                           path: request.url.path, flash: flash)
-    }
 
     func organisation(_ id: UUID?) -> String {
         guard let id else { return "—" }
@@ -43,17 +32,6 @@ struct PageContext {
             .render(.unwrap(flash) { .p(.class("flash"), .attribute(named: "role", value: "status"), .text($0)) }, .group(content))
         response.status = status
         return response
-    }
-}
-
-extension Request {
-    /// A message for the next page (after a redirect): "saved", "sent".
-    func flash(_ message: String) { session.data[PageContext.flashKey] = message }
-
-    /// A form's token must match the session's before anything changes.
-    func verifyForm() throws {
-        struct Token: Content { let csrf: String? }
-        try CSRF.verify((try? content.decode(Token.self))?.csrf, for: self)
     }
 }
 
@@ -77,73 +55,6 @@ struct FormState {
         // "languages[0].assessedOn" belongs to the field that made it.
         let base = fieldMap[field] ?? fieldMap[String(field.prefix { $0 != "[" && $0 != "." })] ?? field
         return FormState(values: values, errors: [base: error.message(language)])
-    }
-}
-
-/// A submitted form's fields, read strictly: an empty field is absent, a value that is not a date, a number in
-/// range or one of the allowed codes is a field error naming the field.
-struct FormValues {
-    let values: [String: String]
-
-    init(_ values: [String: String]) { self.values = values }
-
-    func text(_ name: String) -> String? {
-        let value = (values[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        return value.isEmpty ? nil : value
-    }
-
-    func date(_ name: String) throws -> CalendarDate? {
-        guard let value = text(name) else { return nil }
-        guard let date = CalendarDate(iso: value) else { throw SchakelError.validation(field: name, reason: Strings.notADate) }
-        return date
-    }
-
-    func integer(_ name: String, _ range: ClosedRange<Int>) throws -> Int? {
-        guard let value = text(name) else { return nil }
-        guard let number = Int(value), range.contains(number) else {
-            throw SchakelError.validation(field: name, reason: Strings.notAnInteger, arguments: [String(range.lowerBound), String(range.upperBound)])
-        }
-        return number
-    }
-
-    func choice<T: RawRepresentable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue == String {
-        guard let value = text(name) else { return nil }
-        guard let parsed = T(rawValue: value) else { throw SchakelError.validation(field: name, reason: Strings.wrongType) }
-        return parsed
-    }
-}
-
-/// The errors found while reading a submitted form, one per field (the first found stands), in the reader's
-/// language: parse errors and the API's own checks together, so the form shows every problem at once.
-struct FormErrors {
-    let language: UILanguage
-    private(set) var messages: [String: String] = [:]
-
-    init(_ language: UILanguage) { self.language = language }
-
-    var isEmpty: Bool { messages.isEmpty }
-
-    mutating func note(_ field: String, _ message: String) {
-        if messages[field] == nil { messages[field] = message }
-    }
-
-    /// What `parse` reads, or nil with the field's error noted; a required field left empty is an error too.
-    mutating func read<T>(_ field: String, required: Bool = false, _ parse: () throws -> T?) -> T? {
-        do {
-            let value = try parse()
-            if value == nil, required { note(field, Strings.empty(language)) }
-            return value
-        } catch let error as SchakelError {
-            note(field, error.message(language))
-        } catch {
-            note(field, Strings.wrongType(language))
-        }
-        return nil
-    }
-
-    /// Problems the API's checks found, under the form's own field names.
-    mutating func note(_ problems: [FieldProblem], field rename: (String) -> String = { $0 }) {
-        for problem in problems { note(rename(problem.field), problem.error.message(language)) }
     }
 }
 
@@ -282,11 +193,6 @@ enum View {
     static func occupation(_ code: String, _ language: UILanguage) -> String {
         guard let occupation = ISCO08.occupation(code: code) else { return "ISCO \(code)" }
         return "\(code) " + (language == .nl ? occupation.nameNL : occupation.nameEN)
-    }
-
-    /// Previous/next links for a paged list, with links made as strings (escaped here).
-    static func pager(_ metadata: PageMetadata, language: UILanguage, link: (Int) -> String) -> Node<HTML.BodyContext> {
-        pager(metadata, language: language) { page in SiteURL.raw(link(page)) }
     }
 
     /// Previous/next links for a paged list; `link` builds the URL of a page.

@@ -75,18 +75,19 @@ struct Layout {
     /// The menu for the user's role: caseworkers get their day, persons, referrals and offers; coordinators the figures.
     func menu(_ header: Header) -> Node<HTML.BodyContext> {
         guard let role = header.role else { return .empty }
-        var items: [(path: String, label: String)] = [(SiteURL.start.path, UIText.myDay(language))]
+        var items: [(url: SiteURL, label: String)] = [(SiteURL.start, UIText.myDay(language))]
         if Caller.caseworkerRoles.contains(role) {
-            items += [(SiteURL.persons.path, UIText.persons(language)), (SiteURL.referrals.path, UIText.referrals(language)),
-                      (SiteURL.conferences.path, ConferenceText.title(language)), (SiteURL.offers.path, UIText.offers(language))]
+            items += [(SiteURL.persons, UIText.persons(language)), (SiteURL.referrals, UIText.referrals(language)),
+                      (SiteURL.conferences, ConferenceText.title(language)), (SiteURL.offers, UIText.offers(language))]
         }
-        if EmployerRequests.roles.contains(role) { items.append((SiteURL.employerRequests.path, EmployerText.title(language))) }
-        if role == .analyst { items.append((SiteURL.figures.path, UIText.figures(language))) }
-        if role == .administrator { items.append((SiteURL.administration.path, AdminText.title(language))) }
+        if EmployerRequests.roles.contains(role) { items.append((SiteURL.employerRequests, EmployerText.title(language))) }
+        if role == .analyst { items.append((SiteURL.figures, UIText.figures(language))) }
+        if role == .administrator { items.append((SiteURL.administration, AdminText.title(language))) }
         return .nav(.class("main-nav"), .attribute(named: "aria-label", value: UIText.mainNavigation(language)),
                     .ul(.forEach(items) { item in
-                        let current = header.path == item.path || (item.path != SiteURL.start.path && header.path.hasPrefix(item.path + "/"))
-                        return .li(.a(.href(item.path), current ? .attribute(named: "aria-current", value: "page") : .empty,
+                        // "My day" is current on itself only; a section also on the pages below it.
+                        let current = item.url.path == SiteURL.start.path ? header.path == SiteURL.start.path : item.url.contains(header.path)
+                        return .li(.a(.href(item.url), current ? .attribute(named: "aria-current", value: "page") : .empty,
                                       .text(item.label)))
                     }))
     }

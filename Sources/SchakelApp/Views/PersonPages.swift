@@ -341,37 +341,6 @@ struct DossierPage {
     }
 }
 
-enum AccessLogText {
-    static func title(_ l: UILanguage) -> String { Text(nl: "Wie keek in dit dossier", en: "Who looked at this dossier")(l) }
-    static func when(_ l: UILanguage) -> String { Text(nl: "Wanneer", en: "When")(l) }
-    static func who(_ l: UILanguage) -> String { Text(nl: "Organisatie", en: "Organisation")(l) }
-    static func what(_ l: UILanguage) -> String { Text(nl: "Wat", en: "What")(l) }
-    static func outcome(_ l: UILanguage) -> String { Text(nl: "Uitkomst", en: "Outcome")(l) }
-
-    /// An audit entry's action in words; an unknown code is shown as it is.
-    static func action(_ l: UILanguage, _ code: String) -> String {
-        let words: [String: Text] = [
-            "read": Text(nl: "gelezen", en: "read"), "create": Text(nl: "aangemaakt", en: "created"), "update": Text(nl: "gewijzigd", en: "changed"),
-            "consent-given": Text(nl: "toestemming vastgelegd", en: "consent recorded"),
-            "consent-withdrawn": Text(nl: "toestemming ingetrokken", en: "consent withdrawn"),
-            "export": Text(nl: "uitgevoerd (inzage)", en: "exported (access request)"), "erase": Text(nl: "gewist", en: "erased"),
-            "search": Text(nl: "gezocht op naam", en: "searched by name"), "access-log-read": Text(nl: "toegangslog gelezen", en: "access log read"),
-            "key-rotation": Text(nl: "sleutel vernieuwd", en: "key rotated"),
-            "referral-snapshot": Text(nl: "profiel bij doorverwijzing gelezen", en: "referral profile read"),
-            "referral-step": Text(nl: "stap in een doorverwijzing", en: "referral step"),
-        ]
-        return words[code].map { $0(l) } ?? code
-    }
-
-    static func outcome(_ l: UILanguage, _ code: String) -> String {
-        let words: [String: Text] = ["allowed": Text(nl: "toegelaten", en: "allowed"), "denied": Text(nl: "geweigerd", en: "refused"),
-                                     "not-found": Text(nl: "niet gevonden", en: "not found"),
-                                     "invalid": Text(nl: "geweigerd: ongeldige invoer", en: "refused: invalid input"),
-                                     "conflict": Text(nl: "geweigerd: intussen gewijzigd", en: "refused: changed meanwhile")]
-        return words[code].map { $0(l) } ?? code
-    }
-}
-
 extension Optional where Wrapped == String {
     /// Nil for an empty string: an emptied field shows as not recorded.
     var nonEmpty: String? { self.flatMap { $0.isEmpty ? nil : $0 } }
@@ -516,20 +485,4 @@ struct ErasePage {
                        .a(.href(SiteURL.person(personID)), .text(UIText.cancel(l)))))
         )
     }
-}
-
-enum GDPRText {
-    private static func t(_ l: UILanguage, _ nl: String, _ en: String) -> String { Text(nl: nl, en: en)(l) }
-    static func export(_ l: UILanguage) -> String { t(l, "Inzage (alles, als bestand)", "Access request (everything, as a file)") }
-    static func erase(_ l: UILanguage) -> String { t(l, "Wissen", "Erase") }
-    static func eraseExplained(_ l: UILanguage) -> String {
-        t(l, "Naam, contact, identificatie en alle vrije tekst worden verwijderd, ook in doorverwijzingen en overleg. Wat overblijft zegt niets over wie het was en telt alleen nog mee in de cijfers. Dit kan niet ongedaan worden.",
-          "Name, contact, identifiers and all free text are removed, also in referrals and conferences. What remains says nothing about who it was and only counts in the figures. This cannot be undone.")
-    }
-    static func reason(_ l: UILanguage) -> String { t(l, "Waarom", "Why") }
-    static func reasonHint(_ l: UILanguage) -> String {
-        t(l, "Bijvoorbeeld: verzoek van de persoon (art. 17 AVG). Zonder persoonsgegevens.", "For example: the person's request (GDPR art. 17). Without personal data.")
-    }
-    static func eraseConfirm(_ l: UILanguage) -> String { t(l, "Ja, definitief wissen", "Yes, erase for good") }
-    static func erased(_ l: UILanguage) -> String { t(l, "Het dossier is gewist.", "The dossier was erased.") }
 }

@@ -16,12 +16,11 @@ struct ReferralListPage {
 
     func render() -> Response {
         let l = context.language
-        func query(page: Int) -> String {
-            var parts = ["richting=\(direction)"]
-            if let state { parts.append("toestand=\(state.rawValue)") }
-            if overdueOnly { parts.append("telaat=1") }
-            if page > 1 { parts.append("page=\(page)") }
-            return SiteURL.referrals.path + "?" + parts.joined(separator: "&")
+        func link(page: Int) -> SiteURL {
+            var url = SiteURL.referrals.query("richting", direction)
+            if let state { url = url.query("toestand", state.rawValue) }
+            if overdueOnly { url = url.query("telaat", "1") }
+            return page > 1 ? url.query("page", String(page)) : url
         }
         return context.render(
             UIText.referrals(l),
@@ -50,7 +49,7 @@ struct ReferralListPage {
                                .td(.text(UIText.referralState(l, referral.state))),
                                .td(.text(referral.dueOn?.belgian ?? "—"), .if(late, .group(.text(" "), .span(.class("badge late"), .text(UIText.overdue(l)))))))
                 }))),
-            View.pager(referrals.metadata, language: l, link: query(page:))
+            View.pager(referrals.metadata, language: l, link: link(page:))
         )
     }
 }
@@ -140,30 +139,30 @@ struct ReferralPage {
 
     func actions() -> Node<HTML.BodyContext> {
         let actions = referral.allowedActions
-        let base = SiteURL.referral(referral.id).path
         if confirmCancel && actions.contains(.cancel) {
             return .section(.class("part"), .id("stappen"), .h2(.text(UIText.nextSteps(l))),
-                            .form(.method(.post), .action(SiteURL.referralStep(referral.id, "cancel")), .class("stacked"), .attribute(named: "novalidate", value: "novalidate"),
+                            .form(.method(.post), .action(SiteURL.referralStep(referral.id, ReferralAction.cancel)), .class("stacked"), .attribute(named: "novalidate", value: "novalidate"),
                                   Form.token(context),
                                   .p(.strong(.text(UIText.cancelQuestion(l)))),
                                   Form.textarea("text", UIText.explanation(l), state: state, required: true),
                                   .div(.class("actions"), Form.submit(UIText.referralAction(l, .cancel), danger: true),
-                                       .a(.href(base), .text(UIText.cancel(l))))))
+                                       .a(.href(SiteURL.referral(referral.id)), .text(UIText.cancel(l))))))
         }
         return .section(.class("part no-print"), .id("stappen"), .attribute(named: "aria-labelledby", value: "steps-title"),
                         .h2(.id("steps-title"), .text(UIText.nextSteps(l))),
                         actions.isEmpty ? View.empty(UIText.noNextSteps(l)) : .div(.class("step-actions"), .forEach(actions) { action in
-                            step(action, base: base)
+                            step(action)
                         }))
     }
 
-    func step(_ action: ReferralAction, base: String) -> Node<HTML.BodyContext> {
+    func step(_ action: ReferralAction) -> Node<HTML.BodyContext> {
         let label = UIText.referralAction(l, action)
+        let url = SiteURL.referralStep(referral.id, action)
         switch action {
         case .cancel:
-            return .a(.class("button-link button-secondary"), .href(base + "/annuleren"), .text(label))
+            return .a(.class("button-link button-secondary"), .href(SiteURL.referralCancellation(referral.id)), .text(label))
         case .refuse:
-            return .form(.method(.post), .action(base + "/stap/refuse"), .class("stacked"), .id("form-refuse"), .attribute(named: "novalidate", value: "novalidate"),
+            return .form(.method(.post), .action(url), .class("stacked"), .id("form-refuse"), .attribute(named: "novalidate", value: "novalidate"),
                          Form.token(context),
                          Form.select("reason", UIText.refusalReasonLabel(l),
                                      RefusalReason.allCases.map { .init(value: $0.rawValue, label: FigureText.refusalReason(l, $0)) },
@@ -171,12 +170,12 @@ struct ReferralPage {
                          Form.textarea("text", UIText.explanation(l), state: state, required: true),
                          .div(Form.submit(label)))
         case .reconsider:
-            return .form(.method(.post), .action(base + "/stap/reconsider"), .class("stacked"), .id("form-reconsider"), .attribute(named: "novalidate", value: "novalidate"),
+            return .form(.method(.post), .action(url), .class("stacked"), .id("form-reconsider"), .attribute(named: "novalidate", value: "novalidate"),
                          Form.token(context),
                          Form.textarea("text", UIText.explanation(l), state: state, required: true),
                          .div(Form.submit(label)))
         case .complete:
-            return .form(.method(.post), .action(base + "/stap/complete"), .class("stacked"), .id("form-complete"), .attribute(named: "novalidate", value: "novalidate"),
+            return .form(.method(.post), .action(url), .class("stacked"), .id("form-complete"), .attribute(named: "novalidate", value: "novalidate"),
                          Form.token(context),
                          Form.select("outcome", UIText.outcome(l),
                                      ReferralOutcome.allCases.map { .init(value: $0.rawValue, label: UIText.referralOutcome(l, $0)) },
@@ -184,7 +183,7 @@ struct ReferralPage {
                          Form.textarea("text", UIText.explanation(l) + " " + UIText.optional(l), state: state),
                          .div(Form.submit(label)))
         case .send, .receive, .accept, .start:
-            return .form(.method(.post), .action(base + "/stap/\(action.rawValue)"), .id("form-\(action.rawValue)"),
+            return .form(.method(.post), .action(url), .id("form-\(action.rawValue)"),
                          Form.token(context), Form.submit(label))
         }
     }
@@ -207,7 +206,6 @@ struct ReferralPage {
 
     func handOverSection() -> Node<HTML.BodyContext> {
         guard referral.transfersOwnership, referral.state != .draft else { return .empty }
-        let base = SiteURL.referral(referral.id).path
         return .section(.class("part"), .id("overdracht"), .attribute(named: "aria-labelledby", value: "handover-title"),
                         .h2(.id("handover-title"), .text(UIText.handOverMeeting(l))),
                         .p(.a(.href(SiteURL.handOverProfile(referral.id)), .text(UIText.printableProfile(l)))),
@@ -217,7 +215,7 @@ struct ReferralPage {
                                 .unwrap(meeting.notes) { .p(.text($0)) })
                         }),
                         .if(referral.state != .cancelled,
-                            .form(.method(.post), .action(base + "/overdrachtsgesprek"), .class("stacked"), .id("form-meeting"), .attribute(named: "novalidate", value: "novalidate"),
+                            .form(.method(.post), .action(SiteURL.handOverMeeting(referral.id)), .class("stacked"), .id("form-meeting"), .attribute(named: "novalidate", value: "novalidate"),
                                   Form.token(context),
                                   Form.input("heldOn", UIText.heldOn(l), type: "date", state: state, required: true),
                                   Form.input("participants", UIText.participants(l), state: state, required: true),

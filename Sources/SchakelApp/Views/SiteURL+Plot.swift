@@ -1,5 +1,4 @@
 import Plot
-import Vapor
 
 // Links and form actions take a `SiteURL` as they take a string; Plot writes attribute values as given, so the
 // value is escaped here (`HTMLAttribute.escape`: a query's `&` becomes `&amp;`).
@@ -19,11 +18,5 @@ extension Node where Context: HTMLLinkableContext {
 extension Node where Context == HTML.FormContext {
     static func action(_ url: SiteURL) -> Node {
         .attribute(named: "action", value: HTMLAttribute.escape(url.description))
-    }
-}
-
-extension Request {
-    func redirect(to url: SiteURL, redirectType: Redirect = .normal) -> Response {
-        redirect(to: url.description, redirectType: redirectType)
     }
 }

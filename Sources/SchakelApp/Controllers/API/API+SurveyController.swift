@@ -49,8 +49,7 @@ struct SurveyResultDTO: Content {
 
     init(_ results: SurveyResults, language: UILanguage) {
         audience = results.audience
-        title = results.audience == .frontlineWorker ? Text(nl: "Bevraging van eerstelijnswerkers", en: "Survey of frontline workers")(language)
-                                                     : Text(nl: "Bevraging van cliënten", en: "Survey of clients")(language)
+        title = SurveyText.reportTitle(language, results.audience)
         responses = results.responses
         withheld = results.isWithheld
         questions = results.questions.map { result in

@@ -62,16 +62,16 @@ extension Web {
             let values = try request.content.decode([String: String].self)
             let id = try request.uuidParameter("requestID")
             do {
-                switch request.parameters.get("step") {
-                case "toewijzen":
+                switch request.parameters.get("step").flatMap(SiteURL.EmployerRequestStep.init(rawValue:)) {
+                case .assign:
                     let input = EmployerRequestAssignInput(contactUserId: values["contact"].flatMap(UUID.init(uuidString:)) ?? UUID())
                     _ = try await EmployerRequests.assign(id, caller: try Self.caller(request)) { input }
-                case "antwoorden":
+                case .answer:
                     let input = EmployerRequestAnswerInput(answer: values["answer"] ?? "")
                     _ = try await EmployerRequests.answer(id, caller: try Self.caller(request)) { input }
-                case "afsluiten":
+                case .close:
                     _ = try await EmployerRequests.close(id, caller: try Self.caller(request))
-                default:
+                case nil:
                     throw SchakelError.notFound
                 }
                 request.flash(UIText.saved(context.language))

@@ -19,14 +19,8 @@ extension Web {
                 regions: labels.regions.sorted { $0.key < $1.key }.map { .init(value: $0.key, label: $0.value) },
                 organisations: labels.organisations.sorted { $0.value < $1.value }.map { .init(value: $0.key, label: $0.value) },
                 query: request.url.query.map { "?" + $0 } ?? "",
-                flash: Self.takeFlash(request), csrf: CSRF.token(for: request)
+                flash: request.takeFlash(), csrf: CSRF.token(for: request)
             ).render()
-        }
-
-        static func takeFlash(_ request: Request) -> String? {
-            let flash = request.session.data[PageContext.flashKey]
-            if flash != nil { request.session.data[PageContext.flashKey] = nil }
-            return flash
         }
 
         /// A target from the page: the feature checks it; the answer comes back as the page's message.
