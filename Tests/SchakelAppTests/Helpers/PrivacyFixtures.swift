@@ -19,6 +19,8 @@ struct PrivacyWorld {
 
     var organisations: [Relation: OrganisationModel] = [:]
     var tokens: [Relation: [UserRole: String]] = [:]
+    /// The account of each role in each organisation, for signing in on the pages.
+    var users: [Relation: [UserRole: UserModel]] = [:]
     var personID = UUID()
     var consentID = UUID()
 
@@ -32,7 +34,7 @@ struct PrivacyWorld {
         "jobWishes": ["5120"], "labourMarketDistance": "medium",
     ]
 
-    static func build(_ app: Application) async throws -> PrivacyWorld {
+    static func build(_ app: Application, person input: [String: Any] = personInput) async throws -> PrivacyWorld {
         var world = PrivacyWorld()
         for relation in Relation.allCases {
             world.organisations[relation] = try await Fixtures.organisation(app, slug: "privacy-\(relation.rawValue)", kind: .integration)
@@ -47,13 +49,16 @@ struct PrivacyWorld {
         }
         for relation in Relation.allCases {
             var tokens: [UserRole: String] = [:]
+            var users: [UserRole: UserModel] = [:]
             for role in UserRole.allCases {
                 let user = try await Fixtures.user(app, organisation: world.organisations[relation]!, role: role)
                 tokens[role] = try await Fixtures.token(app, email: user.email)
+                users[role] = user
             }
             world.tokens[relation] = tokens
+            world.users[relation] = users
         }
-        world.personID = try await createPerson(app, token: world.tokens[.owner]![.socialWorker]!)
+        world.personID = try await createPerson(app, token: world.tokens[.owner]![.socialWorker]!, input: input)
         world.consentID = try await addConsent(app, token: world.tokens[.owner]![.socialWorker]!, person: world.personID,
                                                recipient: try world.organisations[.partnerWithConsent]!.requireID(), categories: consented)
         return world

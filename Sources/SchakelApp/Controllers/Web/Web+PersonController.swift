@@ -108,6 +108,9 @@ extension Web {
             try request.verifyForm()
             let context = try await PageContext.load(request)
             let caller = try request.caller
+            // Refused before the path is read: else a 403 for a person and a 404 for an id that names no one would
+            // tell any signed-in role whether a dossier exists.
+            try caller.requireCaseworker()
             let dossier = try await Persons.load(try request.uuidParameter("personID"), on: caller.db)
             let values = try request.content.decode([String: String].self)
             do {
@@ -129,6 +132,8 @@ extension Web {
             try request.verifyForm()
             let context = try await PageContext.load(request)
             let caller = try request.caller
+            // Refused before the path is read, as `update`.
+            try caller.requireCaseworker()
             let dossier = try await Persons.load(try request.uuidParameter("personID"), on: caller.db)
             let values = try request.content.decode([String: String].self)
             do {
