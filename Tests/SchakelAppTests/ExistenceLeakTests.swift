@@ -136,13 +136,14 @@ struct ExistenceLeakTests {
                 (.GET, "persons/{id}?purpose=no-such-purpose", nil),
                 (.GET, "persons/{id}/consents", nil), (.GET, "persons/{id}/access-log", nil),
                 (.GET, "persons/{id}/trajectory", nil), (.GET, "persons/{id}/export", nil),
-            ]
-            let answered: [(HTTPMethod, String, String?)] = [
-                (.GET, "persons/{id}/recommendations", nil),
+                // Writes too: an id that names no one is refused as a hidden person is, with the same entry.
                 (.PATCH, "persons/{id}", "{\"version\": 1, \"phone\": \"+32 000\"}"),
                 (.POST, "persons/{id}/consents", "{}"), (.POST, "persons/{id}/erase", "{\"reason\": \"x\"}"),
                 (.POST, "persons/{id}/trajectory/steps", "{\"kind\": \"screening\", \"startsOn\": \"2026-09-01\"}"),
                 (.POST, "persons/{id}/milestones", "{\"kind\": \"leaving-reception\", \"on\": \"2026-09-01\"}"),
+            ]
+            let answered: [(HTTPMethod, String, String?)] = [
+                (.GET, "persons/{id}/recommendations", nil),
             ]
             let readers: [(String, String, UUID)] = [
                 ("unrelated", world.tokens[.unrelated]![.jobCounsellor]!, world.personID),

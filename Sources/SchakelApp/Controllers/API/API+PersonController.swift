@@ -15,8 +15,8 @@ extension API {
             guard caseworkerRoles.contains(try request.user.role) else { throw SchakelError.forbidden }
         }
 
-        static func load(_ request: Request) async throws -> Dossier {
-            try await Persons.load(try request.uuidParameter("personID"), on: request.db)
+        static func target(_ request: Request, action: AuditEvent.Action) async throws -> Dossier {
+            try await Persons.target(try request.uuidParameter("personID"), action: action, caller: try request.caller)
         }
 
         // MARK: Read
@@ -68,7 +68,7 @@ extension API {
         /// Changes a dossier. `version` must be the one that was read: a stale version is a 409 and nothing changes.
         @Sendable func update(_ request: Request) async throws -> PersonDTO {
             try Self.requireCaseworker(request)
-            return try await Persons.update(try await Self.load(request), caller: try request.caller) {
+            return try await Persons.update(try await Self.target(request, action: .update), caller: try request.caller) {
                 try request.content.decode(PersonInput.self)
             }
         }
@@ -77,7 +77,7 @@ extension API {
 
         @Sendable func addConsent(_ request: Request) async throws -> Response {
             try Self.requireCaseworker(request)
-            let person = try await Self.load(request)
+            let person = try await Self.target(request, action: .consentGiven)
             let response = Response(status: .created)
             try response.content.encode(try await Consents.record(for: person, caller: try request.caller) {
                 try request.content.decode(ConsentInput.self)

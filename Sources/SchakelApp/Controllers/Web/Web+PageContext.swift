@@ -7,9 +7,7 @@ extension PageContext {
     /// the organisations' names and the message the previous step left.
     static func load(_ request: Request) async throws -> PageContext {
         let user = try request.user
-        let organisations = try await OrganisationModel.query(on: request.db).all()
-        var names: [UUID: String] = [:]
-        for organisation in organisations { if let id = organisation.id { names[id] = organisation.name } }
+        let names = try await Registry.organisationNames(on: request.db)
         return PageContext(user: user, language: UILanguage.preferred(by: request, userChoice: user.language),
                            csrf: CSRF.token(for: request), isDemo: request.schakel.isDemo, organisations: names,
                            path: request.url.path, flash: request.takeFlash())

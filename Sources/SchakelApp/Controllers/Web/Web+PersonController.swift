@@ -111,7 +111,7 @@ extension Web {
             // Refused before the path is read: else a 403 for a person and a 404 for an id that names no one would
             // tell any signed-in role whether a dossier exists.
             try caller.requireCaseworker()
-            let dossier = try await Persons.load(try request.uuidParameter("personID"), on: caller.db)
+            let dossier = try await Persons.target(try request.uuidParameter("personID"), action: .update, caller: caller)
             let values = try request.content.decode([String: String].self)
             do {
                 _ = try await Persons.update(dossier, caller: caller) {
@@ -134,7 +134,7 @@ extension Web {
             let caller = try request.caller
             // Refused before the path is read, as `update`.
             try caller.requireCaseworker()
-            let dossier = try await Persons.load(try request.uuidParameter("personID"), on: caller.db)
+            let dossier = try await Persons.target(try request.uuidParameter("personID"), action: .consentGiven, caller: caller)
             let values = try request.content.decode([String: String].self)
             do {
                 _ = try await Consents.record(for: dossier, caller: caller) {

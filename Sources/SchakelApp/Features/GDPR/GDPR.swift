@@ -54,7 +54,7 @@ enum GDPR {
     /// The reason is read once the reader is known to be the owner.
     static func erase(_ personID: UUID, caller: Caller, input read: () throws -> ErasureInput) async throws -> ErasureDTO {
         try caller.requireCaseworker()
-        let person = try await Persons.load(personID, on: caller.db)
+        let person = try await Persons.target(personID, action: .erase, caller: caller)
         try await caller.access.requireOwner(person, action: .erase)
         let input = try read()
         let reason = input.reason.trimmingCharacters(in: .whitespacesAndNewlines)

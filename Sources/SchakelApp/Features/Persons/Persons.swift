@@ -11,6 +11,15 @@ extension Persons {
         return dossier
     }
 
+    /// The dossier an owner-only write or form is about (an edit, a consent, an erasure). An id that names no one is
+    /// refused as a person of another organisation is: the same "not found" entry for `action` in the audit log and the
+    /// same 404, so neither the answer nor the log tells the two apart.
+    static func target(_ id: UUID, action: AuditEvent.Action, caller: Caller) async throws -> Dossier {
+        if let dossier = try await DossierStore.find(id, on: caller.db) { return dossier }
+        try await caller.access.requireOwner(PersonReference.nobody(id), action: action)
+        throw SchakelError.notFound
+    }
+
     /// The dossier as far as the rule lets the reader see it (the read recorded). An id that names no one is decided
     /// as a person owned by no organisation: the same reads, the same audit entry and the same 404 as a person the
     /// reader may not see, so neither the answer nor its time tells them apart.
@@ -36,7 +45,7 @@ extension Persons {
     /// A refusal is recorded as for any read.
     static func ownedForForm(_ id: UUID, shows: Set<DataCategory>, caller: Caller) async throws -> Dossier {
         try caller.requireCaseworker()
-        let dossier = try await load(id, on: caller.db)
+        let dossier = try await target(id, action: .read, caller: caller)
         try await caller.access.requireOwner(dossier, action: .read)
         if !shows.isEmpty {
             try await caller.audit(AuditEvent(userID: caller.user.id, organisationID: caller.organisationID, personID: dossier.id,

@@ -33,6 +33,15 @@ extension Registry {
         return try await query.page(paging)
     }
 
+    /// Every organisation's name by id: the frame of every page names senders, receivers and participants with it.
+    static func organisationNames(on database: any Database) async throws -> [UUID: String] {
+        var names: [UUID: String] = [:]
+        for organisation in try await OrganisationModel.query(on: database).all() {
+            if let id = organisation.id { names[id] = organisation.name }
+        }
+        return names
+    }
+
     static func organisation(_ id: UUID, caller: Caller) async throws -> OrganisationModel {
         guard let model = try await OrganisationModel.find(id, on: caller.db) else { throw SchakelError.notFound }
         return model

@@ -179,8 +179,13 @@ extension Trajectories {
     static func writeAccess(_ personID: UUID, purpose: Purpose, also: Set<DataCategory> = [],
                             caller: Caller) async throws -> (person: Dossier, entry: AuditEvent) {
         try caller.requireCaseworker()
-        let person = try await Persons.load(personID, on: caller.db)
         let needed = also.union([.trajectoryAndReferrals])
+        guard let person = try await DossierStore.find(personID, on: caller.db) else {
+            // An id that names no one is decided as a person the reader may not see: the same reads, entry and 404.
+            _ = try await caller.access.decide(PersonReference.nobody(personID), purpose: purpose, requested: needed, action: .update,
+                                               recordingAllowed: false)
+            throw SchakelError.notFound
+        }
         let decision = try await caller.access.decide(person, purpose: purpose, requested: needed, action: .update, recordingAllowed: false)
         let user = caller.user
         let entry = AuditEvent(userID: user.id, organisationID: user.organisationID, personID: person.id, action: .update,
