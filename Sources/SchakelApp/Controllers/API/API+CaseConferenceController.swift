@@ -97,7 +97,7 @@ extension API {
                 try request.content.decode(ConferenceItemInput.self)
             }
             let response = Response(status: .created)
-            try response.content.encode(Self.dto(item))
+            try response.content.encode(Conferences.dto(item))
             return response
         }
 
@@ -107,11 +107,7 @@ extension API {
             let item = try await Conferences.setItemStatus(try request.uuidParameter("itemID"), in: conferenceID, caller: caller) {
                 try request.content.decode(ConferenceItemStatusInput.self)
             }
-            return Self.dto(item)
-        }
-
-        static func dto(_ item: CaseConferenceItemModel) -> ConferenceItemDTO {
-            Conferences.dto(item)
+            return Conferences.dto(item)
         }
 
         /// The caller, refused before the path is read: a reader without the role learns nothing from an id's form.

@@ -41,7 +41,7 @@ enum GDPR {
     let ownConferences = try await CaseConferenceParticipantModel.query(on: caller.db)
         .filter(\.$organisation.$id == person.owner).all(\.$conference.$id)
     let items = try await CaseConferenceItemModel.query(on: caller.db).filter(\.$person.$id == personID)
-        .filter(\.$conference.$id ~~ ownConferences).all().map(API.CaseConferenceController.dto)
+        .filter(\.$conference.$id ~~ ownConferences).all().map(Conferences.dto)
     return PersonExportDTO(
         exportedAt: now, controller: owner?.name ?? "",
         person: PersonDTO(person, identifiers: try caller.identifiers(of: person), decision: decision,
