@@ -6,8 +6,8 @@ import Vapor
 /// `/start`: what a caseworker's day starts with. Everything links to where it is handled.
 struct DayPage {
     let context: PageContext
-    let incoming: [ReferralModel]
-    let overdue: [ReferralModel]
+    let incoming: [Referrals.Line]
+    let overdue: [Referrals.Line]
     let upcoming: [UpcomingRightToWorkDTO]
     let notifications: [NotificationModel]
     /// Nil for roles without dossiers.
@@ -75,12 +75,11 @@ struct DayPage {
         )
     }
 
-    func referralList(_ referrals: [ReferralModel], id: String) -> Node<HTML.BodyContext> {
+    func referralList(_ referrals: [Referrals.Line], id: String) -> Node<HTML.BodyContext> {
         return .ul(.class("list"), .id(id), .forEach(referrals) { referral in
-            let late = Referrals.isOverdue(referral, today: today)
-            return .li(.a(.href(SiteURL.referral(referral.id)), .text(names[referral.$person.id] ?? "—")),
-                       .text(" "), .if(late, .span(.class("badge late"), .text(UIText.overdue(l)))),
-                       .span(.class("meta"), .text("\(context.organisation(referral.$from.id)) → \(context.organisation(referral.$to.id)) · "
+            .li(.a(.href(SiteURL.referral(referral.id)), .text(names[referral.personID] ?? "—")),
+                       .text(" "), .if(referral.overdue, .span(.class("badge late"), .text(UIText.overdue(l)))),
+                       .span(.class("meta"), .text("\(context.organisation(referral.from)) → \(context.organisation(referral.to)) · "
                                                    + UIText.referralState(l, referral.state)
                                                    + (referral.dueOn.map { " · " + UIText.dueOn(l) + " " + $0.belgian } ?? ""))))
         })

@@ -136,7 +136,7 @@ struct DossierPage {
     let consents: [ConsentModel]
     let accessLog: [AuditEntryModel]
     let trajectory: TrajectoryDTO?
-    let referrals: [ReferralModel]
+    let referrals: [Referrals.Line]
     let recommendations: [OfferForPersonDTO]
     let municipality: String?
     let today: CalendarDate
@@ -289,7 +289,7 @@ struct DossierPage {
         part("doorverwijzingen", UIText.referralsOfPerson(l),
              referrals.isEmpty ? View.empty(UIText.referralsOfPersonEmpty(l)) : .ul(.class("list"), .forEach(referrals) { referral in
                  .li(.a(.href(SiteURL.referral(referral.id)),
-                        .text("\(context.organisation(referral.$from.id)) → \(context.organisation(referral.$to.id))")),
+                        .text("\(context.organisation(referral.from)) → \(context.organisation(referral.to))")),
                      .span(.class("meta"), .text(UIText.purposeName(l, referral.purpose) + " · " + UIText.referralState(l, referral.state)
                                                  + (referral.sentOn.map { " · " + UIText.sentOn(l).lowercased() + " " + $0.belgian } ?? ""))))
              }))

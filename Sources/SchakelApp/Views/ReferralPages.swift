@@ -10,7 +10,7 @@ struct ReferralListPage {
     let direction: String
     let state: ReferralState?
     let overdueOnly: Bool
-    let referrals: Page<ReferralModel>
+    let referrals: Page<Referrals.Line>
     let names: [UUID: String]
     let today: CalendarDate
 
@@ -42,12 +42,11 @@ struct ReferralListPage {
                 .thead(.tr(.th(.text(UIText.person(l))), .th(.text(direction == "verzonden" ? UIText.toOrganisation(l) : UIText.fromOrganisation(l))),
                            .th(.text(UIText.purpose(l))), .th(.text(UIText.state(l))), .th(.text(UIText.dueOn(l))))),
                 .tbody(.forEach(referrals.items) { referral in
-                    let late = Referrals.isOverdue(referral, today: today)
-                    return .tr(.td(.a(.href(SiteURL.referral(referral.id)), .text(names[referral.$person.id] ?? "—"))),
-                               .td(.text(context.organisation(direction == "verzonden" ? referral.$to.id : referral.$from.id))),
+                    .tr(.td(.a(.href(SiteURL.referral(referral.id)), .text(names[referral.personID] ?? "—"))),
+                               .td(.text(context.organisation(direction == "verzonden" ? referral.to : referral.from))),
                                .td(.text(UIText.purposeName(l, referral.purpose))),
                                .td(.text(UIText.referralState(l, referral.state))),
-                               .td(.text(referral.dueOn?.belgian ?? "—"), .if(late, .group(.text(" "), .span(.class("badge late"), .text(UIText.overdue(l)))))))
+                               .td(.text(referral.dueOn?.belgian ?? "—"), .if(referral.overdue, .group(.text(" "), .span(.class("badge late"), .text(UIText.overdue(l)))))))
                 }))),
             View.pager(referrals.metadata, language: l, link: link(page:))
         )

@@ -18,8 +18,9 @@ extension Web {
             let page = max(1, request.query[Int.self, at: "page"] ?? 1)
             let filter = Referrals.Filter(direction: direction == "verzonden" ? .sent : .received, state: state, overdueOnly: overdueOnly)
             let referrals = try await Referrals.list(filter, paging: Paging(page: page, per: Self.pageSize), caller: caller)
-            let names = PersonNames.names(try await Persons.labels(of: referrals.items, caller: try request.caller), context.language)
-            return ReferralListPage(context: context, direction: direction, state: state, overdueOnly: overdueOnly, referrals: referrals,
+            let names = PersonNames.names(try await Persons.labels(of: referrals.items, caller: caller), context.language)
+            let lines = Page(items: try referrals.items.map { try Referrals.line($0, today: caller.today) }, metadata: referrals.metadata)
+            return ReferralListPage(context: context, direction: direction, state: state, overdueOnly: overdueOnly, referrals: lines,
                                     names: names, today: caller.today).render()
         }
 

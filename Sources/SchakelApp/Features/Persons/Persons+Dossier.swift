@@ -16,7 +16,7 @@ extension Persons {
         let consents: [ConsentModel]
         let accessLog: [AuditEntryModel]
         let trajectory: TrajectoryDTO
-        let referrals: [ReferralModel]
+        let referrals: [Referrals.Line]
         let recommendations: [Recommendation]
         let municipality: String?
     }
@@ -44,7 +44,7 @@ extension Persons {
                 group.filter(\.$from.$id == organisation)
                 group.group(.and) { $0.filter(\.$to.$id == organisation).filter(\.$state != .draft) }
             }
-            .sort(\.$createdAt, .descending).limit(30).all()
+            .sort(\.$createdAt, .descending).limit(30).all().map { try Referrals.line($0, today: caller.today) }
         // The offers are judged on what the same decision lets the reader see of the person.
         let profile = dossier.profile.limited(to: decision.allowed.intersection(Offers.categories))
         let circumstances = try await Offers.circumstances(of: id, seen: decision, caller: caller)

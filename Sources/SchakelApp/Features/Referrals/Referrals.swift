@@ -164,6 +164,26 @@ enum Referrals {
         return PageData(referral: referral, preview: preview, person: try Persons.label(person, decision: decision, caller: caller))
     }
 
+    /// A referral as a list shows it (the day, the referral list, the dossier): who to whom, why, where it stands,
+    /// and whether its first-contact deadline has passed.
+    struct Line: Sendable {
+        let id: UUID
+        let personID: UUID
+        let from: UUID
+        let to: UUID
+        let purpose: Purpose
+        let state: ReferralState
+        let sentOn: CalendarDate?
+        let dueOn: CalendarDate?
+        let overdue: Bool
+    }
+
+    static func line(_ referral: ReferralModel, today: CalendarDate) throws -> Line {
+        Line(id: try referral.requireID(), personID: referral.$person.id, from: referral.$from.id, to: referral.$to.id,
+             purpose: referral.purpose, state: referral.state, sentOn: referral.sentOn, dueOn: referral.dueOn,
+             overdue: isOverdue(referral, today: today))
+    }
+
     static func isOverdue(_ referral: ReferralModel, today: CalendarDate) -> Bool {
         guard let sentOn = referral.sentOn else { return false }
         return ResponseDeadline(sentOn: sentOn, workingDays: referral.responseDays).isOverdue(state: referral.state, today: today)
