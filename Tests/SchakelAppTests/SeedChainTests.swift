@@ -155,11 +155,24 @@ struct SeedChainTests {
                     for reader in [inGent, vdab] {
                         let profile = try await api.get("referrals/\(draft.id)/profile", token: reader)
                         #expect(profile.status == .ok)
-                        #expect(profile.text.contains("Profiel voor warme overdracht"))
-                        #expect(profile.text.contains("Yonas"))
-                        #expect(profile.text.contains("Niet gedeeld")) // the assessment stays with IN-Gent
-                        #expect(profile.text.contains("tolk Tigrinya"))
-                        #expect(profile.text.contains("21/09/2026"))
+                        let shown = try #require(profile["person"] as? [String: Any])
+                        #expect(shown["givenName"] as? String == "Yonas")
+                        // The assessment stays with IN-Gent: named as withheld.
+                        #expect((shown["withheld"] as? [[String: Any]])?.contains { $0["category"] as? String == "assessment" } == true)
+                        let meetings = profile["meetings"] as? [[String: Any]]
+                        #expect(meetings?.first?["participants"] as? String == "Trajectbegeleider IN-Gent, VDAB-consulent, Yonas, tolk Tigrinya")
+                        #expect(meetings?.first?["heldOn"] as? String == "2026-09-21")
+                    }
+                    // Printed from the referral's page, on both sides.
+                    for email in ["trajectory-counsellor@in-gent.demo", "job-counsellor@vdab-gent.demo"] {
+                        var browser = try await WebSession.signIn(app, email)
+                        let printed = try await browser.get("doorverwijzingen/\(draft.id)/profiel")
+                        #expect(printed.status == .ok)
+                        #expect(printed.html.contains("Profiel voor warme overdracht"))
+                        #expect(printed.html.contains("Yonas"))
+                        #expect(printed.html.contains("Niet gedeeld")) // the assessment stays with IN-Gent
+                        #expect(printed.html.contains("tolk Tigrinya"))
+                        #expect(printed.html.contains("21/09/2026"))
                     }
                 }
                 _ = try await Self.step(api, draft.id, "accept", token: vdab)

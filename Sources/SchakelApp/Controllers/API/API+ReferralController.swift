@@ -81,10 +81,9 @@ extension API {
         }
 
         /// The printable profile (HTML with print styles).
-        @Sendable func profile(_ request: Request) async throws -> Response {
+        @Sendable func profile(_ request: Request) async throws -> HandOverProfileDTO {
             let caller = try Self.caseworker(request)
-            let profile = try await Referrals.handOverProfile(try request.uuidParameter("referralID"), caller: caller)
-            return HandOverProfilePage(language: UILanguage.preferred(by: request, userChoice: caller.user.language), profile).render()
+            return HandOverProfileDTO(try await Referrals.handOverProfile(try request.uuidParameter("referralID"), caller: caller))
         }
 
         /// The caller, refused before the path is read: a reader without the role learns nothing from an id's form.

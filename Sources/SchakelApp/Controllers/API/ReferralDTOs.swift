@@ -85,6 +85,26 @@ struct HandOverMeetingDTO: Content {
     let notes: String?
 }
 
+/// A warm hand-over's profile as data: what the access rule lets travel now (withheld categories named in the
+/// person's `withheld`), the two organisations and the meetings. Staff print it from the referral's page.
+struct HandOverProfileDTO: Content {
+    let person: PersonDTO
+    let fromOrganisation: String
+    let toOrganisation: String
+    let purpose: Purpose
+    let meetings: [HandOverMeetingDTO]
+    let printedOn: CalendarDate
+
+    init(_ profile: Referrals.HandOverProfile) {
+        person = profile.person
+        fromOrganisation = profile.fromOrganisation
+        toOrganisation = profile.toOrganisation
+        purpose = profile.purpose
+        meetings = profile.meetings
+        printedOn = profile.printedOn
+    }
+}
+
 struct ReferralSummaryDTO: Content {
     let id: UUID
     let personId: UUID
