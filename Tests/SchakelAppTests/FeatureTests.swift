@@ -49,6 +49,9 @@ struct FeatureTests {
                               reason: "Klaar voor werk in de logistiek.", transfersOwnership: true), caller: sender)
             let id = try draft.requireID()
             #expect(draft.state == .draft)
+            // The draft (its reason is about the person) is one entry in the person's access log.
+            let created = try await AuditEntryModel.query(on: app.db).filter(\.$personID == world.personID).sort(\.$id, .descending).first()
+            #expect(created?.action == "create" && created?.userID == sender.user.id)
             // A draft does not exist for the receiver.
             await Self.expect(.notFound) { try await Referrals.show(id, caller: receiver) }
 

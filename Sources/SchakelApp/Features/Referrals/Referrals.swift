@@ -24,7 +24,8 @@ enum Referrals {
             throw SchakelError.validation(field: "personId", reason: Strings.notFound)
         }
         do {
-            _ = try await caller.access.decide(person, purpose: input.purpose, requested: [.trajectoryAndReferrals])
+            // The draft's own entry below records this use; a refusal is recorded by the decision.
+            _ = try await caller.access.decide(person, purpose: input.purpose, requested: [.trajectoryAndReferrals], recordingAllowed: false)
         } catch SchakelError.notFound {
             throw SchakelError.validation(field: "personId", reason: Strings.notFound)
         }
@@ -61,7 +62,11 @@ enum Referrals {
         model.responseDays = responseDays
         model.createdAt = now
         model.updatedAt = now
-        try await model.create(on: caller.db)
+        try await caller.db.transaction { db in
+            try await model.create(on: db)
+            try await caller.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: person.id, action: .create,
+                                              categories: [.trajectoryAndReferrals], purpose: input.purpose, outcome: .allowed), on: db)
+        }
         return model
     }
 
