@@ -20,7 +20,8 @@ struct SiteURL: Sendable, CustomStringConvertible {
     var description: String {
         var text = "/" + components.map { component -> String in
             switch component {
-            case let .constant(value): return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? value
+            case let .constant(value):
+                return Self.isUnreserved(value) ? value : value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? value
             case let .parameter(name): return ":" + name
             case .anything: return "*"
             case .catchall: return "**"
@@ -68,10 +69,19 @@ struct SiteURL: Sendable, CustomStringConvertible {
         return copy
     }
 
+    /// A query value or fragment: everything but RFC 3986's unreserved ASCII characters percent-encoded.
     private static func encode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+        isUnreserved(text) ? text : text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    /// Letters, digits and `-._~` only (ids, dates, words): nothing to encode, which is nearly every link.
+    private static func isUnreserved(_ text: String) -> Bool {
+        text.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E
+        }
     }
 }
 

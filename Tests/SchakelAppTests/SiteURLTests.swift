@@ -32,6 +32,8 @@ struct SiteURLTests {
         #expect(html == "<a href=\"/doorverwijzingen?richting=ontvangen&amp;q=a%26b%20%22%3C%3E%27\">x</a>")
         #expect(SiteURL.figureTable("arrivals", "by-month.csv").appending(query: "?from=2026-01-01").path
                 == "/cijfers/arrivals/by-month.csv?from=2026-01-01")
+        // Letters beyond ASCII are encoded too (as UTF-8), in a path segment and in a query value.
+        #expect(SiteURL.survey("zoë").query("naam", "Zoë Ağa").path == "/enquete/zo%C3%AB?naam=Zo%C3%AB%20A%C4%9Fa")
     }
 
     /// A referral's steps, an employer request's steps and an agreement's pages are links of their own, not a
