@@ -13,6 +13,10 @@ struct SiteURL: Sendable, CustomStringConvertible {
     private var encodedQuery = ""
 
     init(_ segments: any SiteSegment...) {
+        self.init(segments: segments)
+    }
+
+    init(segments: [any SiteSegment]) {
         components = segments.map(\.pathComponent)
     }
 

@@ -38,6 +38,18 @@ struct SiteURLTests {
 
     /// A referral's steps, an employer request's steps and an agreement's pages are links of their own, not a
     /// path with words glued on.
+    /// The API's `Location` headers name the resource as its own route reads it.
+    @Test func apiLocationsNameTheirResource() {
+        let id = UUID(), step = UUID()
+        #expect(APILocation.person(id) == "/api/v1/persons/\(id.uuidString)")
+        #expect(APILocation.trajectoryStep(step, of: id) == "/api/v1/persons/\(id.uuidString)/trajectory/steps/\(step.uuidString)")
+        #expect(APILocation.referral(id) == "/api/v1/referrals/\(id.uuidString)")
+        #expect(APILocation.caseConference(id) == "/api/v1/case-conferences/\(id.uuidString)")
+        #expect(APILocation.employerRequest(id) == "/api/v1/employer-requests/\(id.uuidString)")
+        #expect(APILocation.organisation(id) == "/api/v1/organisations/\(id.uuidString)")
+        #expect(APILocation.agreement(id) == "/api/v1/agreements/\(id.uuidString)")
+    }
+
     @Test func stepsAndSubpagesAreTypedLinks() {
         let id = UUID()
         let referral = "/doorverwijzingen/\(id.uuidString)"

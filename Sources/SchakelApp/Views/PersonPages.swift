@@ -133,14 +133,13 @@ struct DossierPage {
     let person: PersonDTO
     let version: Int
     let isOwner: Bool
-    let consents: [ConsentModel]
+    let consents: [ConsentDTO]
     let accessLog: [AuditEntryModel]
     let trajectory: TrajectoryDTO?
     let referrals: [Referrals.Line]
     let recommendations: [OfferForPersonDTO]
     let municipality: String?
     let today: CalendarDate
-    let now: Date
 
     var l: UILanguage { context.language }
 
@@ -316,9 +315,8 @@ struct DossierPage {
         .section(.class("part"), .id("toestemmingen"), .attribute(named: "aria-labelledby", value: "consents-title"),
                  .h2(.id("consents-title"), .text(UIText.consents(l))),
                  consents.isEmpty ? View.empty(UIText.consentsEmpty(l)) : .ul(.class("list"), .forEach(consents) { consent in
-                     let active = (try? consent.domain().isActive(at: now)) ?? false
-                     let state = consent.withdrawnAt.map { UIText.withdrawn(l, View.moment($0)) } ?? (active ? UIText.active(l) : UIText.expired(l))
-                     return .li(.strong(.text(context.organisation(consent.$recipient.id))),
+                     let state = consent.withdrawnAt.map { UIText.withdrawn(l, View.moment($0)) } ?? (consent.active ? UIText.active(l) : UIText.expired(l))
+                     return .li(.strong(.text(context.organisation(consent.recipientOrganisationId))),
                                 .text(" · " + UIText.purposeName(l, consent.purpose) + " · " + state),
                                 .span(.class("meta"), .text(consent.categories.map { UIText.category(l, $0) }.joined(separator: ", "))),
                                 .a(.href(SiteURL.consent(consent.id)), .text(UIText.viewText(l))),

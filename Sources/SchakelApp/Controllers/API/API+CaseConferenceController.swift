@@ -70,7 +70,7 @@ extension API {
             let conference = try await Conferences.create(try request.content.decode(CaseConferenceInput.self), caller: caller)
             let response = Response(status: .created)
             try response.content.encode(try await Conferences.view(conference, caller: caller))
-            response.headers.replaceOrAdd(name: .location, value: "/api/v1/case-conferences/\(conference.id!)")
+            response.headers.replaceOrAdd(name: .location, value: APILocation.caseConference(try conference.requireID()))
             return response
         }
 

@@ -46,7 +46,7 @@ extension API {
             let created = try await EmployerRequests.create(try request.content.decode(EmployerRequestInput.self), caller: caller)
             let response = Response(status: .created)
             try response.content.encode(created)
-            response.headers.replaceOrAdd(name: .location, value: "/api/v1/employer-requests/\(created.id)")
+            response.headers.replaceOrAdd(name: .location, value: APILocation.employerRequest(created.id))
             return response
         }
 

@@ -61,7 +61,7 @@ extension API {
             let created = try await Persons.create(try request.content.decode(PersonInput.self), caller: try request.caller)
             let response = Response(status: .created)
             try response.content.encode(created)
-            response.headers.replaceOrAdd(name: .location, value: "/api/v1/persons/\(created.id.uuidString)")
+            response.headers.replaceOrAdd(name: .location, value: APILocation.person(created.id))
             return response
         }
 

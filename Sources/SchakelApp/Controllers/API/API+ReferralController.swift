@@ -13,7 +13,7 @@ extension API {
             let model = try await Referrals.create(try request.content.decode(ReferralInput.self), caller: caller)
             let response = Response(status: .created)
             try response.content.encode(try await Referrals.view(model, caller: caller))
-            response.headers.replaceOrAdd(name: .location, value: "/api/v1/referrals/\(try model.requireID().uuidString)")
+            response.headers.replaceOrAdd(name: .location, value: APILocation.referral(try model.requireID()))
             return response
         }
 

@@ -11,7 +11,7 @@ extension API.RegistryController {
         let model = try await Registry.createOrganisation(input, caller: try request.caller)
         let response = Response(status: .created)
         try response.content.encode(try OrganisationDTO(model))
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/organisations/\(try model.requireID())")
+        response.headers.replaceOrAdd(name: .location, value: APILocation.organisation(try model.requireID()))
         return response
     }
 
@@ -48,7 +48,7 @@ extension API.RegistryController {
     static func created(_ model: AgreementModel, today: CalendarDate) throws -> Response {
         let response = Response(status: .created)
         try response.content.encode(try AgreementDTO(model, today: today))
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/agreements/\(try model.requireID())")
+        response.headers.replaceOrAdd(name: .location, value: APILocation.agreement(try model.requireID()))
         return response
     }
 }

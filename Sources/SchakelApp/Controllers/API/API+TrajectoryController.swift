@@ -22,7 +22,7 @@ extension API {
             let model = try await Self.addStep(request) { try request.content.decode(TrajectoryStepInput.self) }
             let response = Response(status: .created)
             try response.content.encode(Trajectories.dto(model, note: model.note, lane: 0))
-            response.headers.replaceOrAdd(name: .location, value: "/api/v1/persons/\(model.$person.id)/trajectory/steps/\(model.id!)")
+            response.headers.replaceOrAdd(name: .location, value: APILocation.trajectoryStep(try model.requireID(), of: model.$person.id))
             return response
         }
 

@@ -89,7 +89,7 @@ extension Web {
                                    OfferForPersonDTO(offer: OfferDTO($0.offer), eligibility: EligibilityDTO($0.eligibility, context.language),
                                                      fit: FitDTO($0.fit, context.language))
                                },
-                               municipality: view.municipality, today: caller.today, now: caller.now).render()
+                               municipality: view.municipality, today: caller.today).render()
         }
 
         // MARK: Edit

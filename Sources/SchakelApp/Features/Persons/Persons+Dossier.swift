@@ -13,7 +13,7 @@ extension Persons {
         let decision: AccessRule.Decision
         let isOwner: Bool
         /// The owner's view only: what the person agreed to and who read their data (newest first).
-        let consents: [ConsentModel]
+        let consents: [ConsentDTO]
         let accessLog: [AuditEntryModel]
         let trajectory: TrajectoryDTO
         let referrals: [Referrals.Line]
@@ -33,7 +33,7 @@ extension Persons {
         let person = PersonDTO(dossier, identifiers: identifiers, decision: decision, purpose: purpose, today: caller.today)
         let isOwner = dossier.profile.ownerOrganisationID == caller.organisationID
         let consents = isOwner ? try await ConsentModel.query(on: caller.db).filter(\.$person.$id == id)
-            .sort(\.$givenAt, .descending).all() : []
+            .sort(\.$givenAt, .descending).all().map { try ConsentDTO($0, now: caller.now) } : []
         let accessLog = isOwner ? try await AuditStore.about(id, on: caller.db)
             .sort(\.$id, .descending).limit(15).all() : []
         let trajectory = try await Trajectories.view(of: dossier, decision: decision, purpose: purpose, caller: caller,
