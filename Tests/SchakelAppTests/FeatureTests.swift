@@ -176,6 +176,24 @@ struct FeatureTests {
         }
     }
 
+    /// An administrator's new account is in the audit log, as a role change and a closing are.
+    @Test(arguments: TestDatabase.all)
+    func aNewAccountIsAudited(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let world = try await PrivacyWorld.build(app)
+            let admin = try await Self.caller(app, world, .owner, .administrator)
+            let input = Accounts.AccountInput(email: "nieuw@example.org", role: "job-counsellor", displayName: "Nieuwe collega",
+                                              language: "nl", password: "een-eerste-wachtwoord")
+            _ = try await Accounts.create(input, caller: admin, application: app)
+            let entries = try await AuditEntryModel.query(on: app.db).filter(\.$action == "account-create").all()
+            #expect(entries.count == 1 && entries.first?.userID == admin.user.id && entries.first?.personID == nil)
+            // A caseworker opens no accounts, and nothing is recorded as opened.
+            let caseworker = try await Self.caller(app, world, .owner, .socialWorker)
+            await Self.expect(.forbidden) { try await Accounts.create(input, caller: caseworker, application: app) }
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$action == "account-create").count() == 1)
+        }
+    }
+
     /// The receiver's day shows the incoming referral with the person named as the snapshot's consent allows.
     @Test(arguments: TestDatabase.all)
     func theReceiversDayShowsWhatWaits(database: TestDatabase) async throws {

@@ -14,7 +14,7 @@ struct AuditEvent: Sendable {
         /// Changes to the registry, without a person: who opened or closed which kinds of data, and when.
         case organisationCreate = "organisation-create", agreementCreate = "agreement-create"
         case agreementRoute = "agreement-route", agreementEnd = "agreement-end"
-        case accountRole = "account-role", accountClose = "account-close"
+        case accountCreate = "account-create", accountRole = "account-role", accountClose = "account-close"
         /// `schakel setup`: the first organisation and its administrator.
         case setup
     }
