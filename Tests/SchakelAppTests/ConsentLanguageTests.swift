@@ -5,31 +5,56 @@ import VaporTesting
 @testable import SchakelApp
 import SchakelCore
 
-/// A consent never names a language the person was not shown its text in: Schakel's standard text
-/// exists only in Dutch and English; for another language the caseworker writes the text, or records
-/// the interpreter who put the Dutch text into it.
-@Suite("Consent: the text in the language the person was told in")
+/// Consent the person understood: every language of the people served has its standard text and easy-read
+/// explanation; a consent is recorded only in the language whose text was shown, and where that text was not
+/// reviewed by a qualified translator, or the person cannot read it, an interpreter or a witness is recorded with it.
+@Suite("Consent: the text in the person's language, understood")
 struct ConsentLanguageTests {
-    @Test func theRuleChoosesAStandardTextOnlyWhereOneExists() throws {
-        #expect(ConsentLanguage.withStandardText == [.nl, .en])
-        #expect(try ConsentWording.decide(toldIn: .nl, ownText: false, interpreter: nil) == .standard)
-        #expect(try ConsentWording.decide(toldIn: .en, ownText: false, interpreter: nil) == .standard)
-        #expect(try ConsentWording.decide(toldIn: .ar, ownText: true, interpreter: nil) == .own)
-        #expect(try ConsentWording.decide(toldIn: .ar, ownText: false, interpreter: "Tolk") == .interpretedStandard)
-        #expect(ConsentWording.interpretedStandard.writtenIn(toldIn: .ar) == .nl)
-        #expect(ConsentWording.own.writtenIn(toldIn: .ti) == .ti)
-        for language in ConsentLanguage.allCases where !language.hasStandardText {
-            #expect(throws: ConsentWording.Problem.noStandardText(language)) {
-                try ConsentWording.decide(toldIn: language, ownText: false, interpreter: nil)
-            }
-            #expect(throws: ConsentWording.Problem.noStandardText(language)) {
-                try ConsentWording.decide(toldIn: language, ownText: false, interpreter: "  ")
-            }
+    @Test func theRuleRecordsOnlyWhatWasShownAndUnderstood() throws {
+        // Shown and reviewed and readable: nothing more is needed.
+        try ConsentUnderstanding.check(toldIn: .nl, shownIn: .nl, textReviewed: true, personReads: true, interpreter: nil, witness: nil)
+        // Another language's text was shown, or none: refused, whatever help there was.
+        #expect(throws: ConsentUnderstanding.Problem.notShown(.ar)) {
+            try ConsentUnderstanding.check(toldIn: .ar, shownIn: .nl, textReviewed: true, personReads: true, interpreter: "Tolk", witness: nil)
         }
+        #expect(throws: ConsentUnderstanding.Problem.notShown(.ti)) {
+            try ConsentUnderstanding.check(toldIn: .ti, shownIn: nil, textReviewed: false, personReads: true, interpreter: "Tolk", witness: nil)
+        }
+        // Unreviewed, or not readable: an interpreter or a witness, not blank.
+        for (reviewed, reads) in [(false, true), (true, false), (false, false)] {
+            #expect(throws: ConsentUnderstanding.Problem.helpRequired(.ar)) {
+                try ConsentUnderstanding.check(toldIn: .ar, shownIn: .ar, textReviewed: reviewed, personReads: reads, interpreter: "  ", witness: nil)
+            }
+            try ConsentUnderstanding.check(toldIn: .ar, shownIn: .ar, textReviewed: reviewed, personReads: reads, interpreter: "Tolkendienst", witness: nil)
+            try ConsentUnderstanding.check(toldIn: .ar, shownIn: .ar, textReviewed: reviewed, personReads: reads, interpreter: nil, witness: "Getuige")
+        }
+        #expect(ConsentLanguage.allCases.map(\.rawValue) == ["nl", "fr", "en", "ar", "fa", "ps", "ti", "uk", "tr"])
+        #expect(ConsentLanguage.allCases.filter(\.isRightToLeft) == [.ar, .fa, .ps])
+        #expect(ConsentLanguage.fa.tag == "fa-AF")
+    }
+
+    /// Every key in every language, none empty, none the Dutch standing in, the placeholders kept; only Dutch, the
+    /// source, counts as reviewed until a qualified translator has read a language.
+    @Test(arguments: ConsentLanguage.allCases)
+    func everyLanguageHasEveryText(language: ConsentLanguage) {
+        let catalogue = PersonText.catalogue(language)
+        let dutch = PersonText.nl
+        #expect(catalogue.language == language)
+        #expect(catalogue.reviewedByTranslator == (language == .nl))
+        for key in PersonText.Key.all {
+            let text = catalogue[key]
+            #expect(!text.trimmingCharacters(in: .whitespaces).isEmpty, "\(language) \(key) is empty")
+            let placeholders = ["{organisation}", "{purpose}", "{categories}", "{date}"]
+            #expect(placeholders.filter(text.contains) == placeholders.filter(dutch[key].contains), "\(language) \(key) placeholders")
+            if language != .nl { #expect(text != dutch[key], "\(language) \(key) is the Dutch text") }
+        }
+        #expect(catalogue.texts.count == PersonText.Key.all.count)
+        let text = catalogue.consent(organisation: "VDAB Ieper", purpose: .guidanceToWork, categories: [.identity, .languages])
+        #expect(text.contains("VDAB Ieper") && text.contains(catalogue[.category(.identity)]) && !text.contains("{"))
     }
 
     @Test(arguments: TestDatabase.all)
-    func theAPIRefusesAStandardTextInALanguageItDoesNotExistIn(database: TestDatabase) async throws {
+    func theAPIRecordsTheTextInThePersonsLanguageWithHelpWhereItIsNeeded(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             try await Fixtures.demoWorld(app, persons: 0)
             let api = JSONAPI(app: app)
@@ -42,85 +67,113 @@ struct ConsentLanguageTests {
                 body.merge(extra) { $1 }
                 return try await api.post("persons/\(person)/consents", token: worker, body)
             }
-            // Arabic, no text of one's own, no interpreter: there is no Arabic standard text.
-            for language in ConsentLanguage.allCases where !language.hasStandardText {
+            func field(_ answer: JSONAPI.Answer) -> String? { (answer["error"] as? [String: Any])?["field"] as? String }
+            // Every language but Dutch is not yet reviewed: without an interpreter or a witness, refused on `interpreter`.
+            for language in ConsentLanguage.allCases where language != .nl {
                 let refused = try await consent(["textLanguage": language.rawValue])
-                #expect(refused.status == .unprocessableEntity, "\(language): \(refused.text)")
-                #expect((refused["error"] as? [String: Any])?["field"] as? String == "textLanguage", "\(refused.text)")
-                let empty = try await consent(["textLanguage": language.rawValue, "text": "   "])
-                #expect((empty["error"] as? [String: Any])?["field"] as? String == "textLanguage", "\(empty.text)")
+                #expect(refused.status == .unprocessableEntity && field(refused) == "interpreter", "\(language): \(refused.text)")
+                let blank = try await consent(["textLanguage": language.rawValue, "interpreter": "   "])
+                #expect(field(blank) == "interpreter", "\(blank.text)")
             }
+            // A Dutch reader needs no help; one who cannot read it does.
+            let unread = try await consent(["textLanguage": "nl", "personReadsText": false])
+            #expect(field(unread) == "interpreter", "\(unread.text)")
             #expect(try await ConsentModel.query(on: app.db).count() == 0)
 
-            // The caseworker's own text in Arabic: recorded as Arabic, as written.
-            let own = try await consent(["textLanguage": "ar", "text": "أوافق على مشاركة بياناتي مع VDAB."])
-            #expect(own.status == .created, "\(own.text)")
-            #expect(own["text"] as? String == "أوافق على مشاركة بياناتي مع VDAB.")
-            #expect(own["textLanguage"] as? String == "ar" && own["textWrittenIn"] as? String == "ar")
-            // The Dutch standard text put into Arabic by an interpreter: the record says both.
-            let interpreted = try await consent(["textLanguage": "ar", "interpreter": "Tolk Testbureau"])
-            #expect(interpreted.status == .created, "\(interpreted.text)")
-            #expect((interpreted["text"] as? String)?.hasPrefix("Ik ga ermee akkoord dat VDAB Ieper") == true, "\(interpreted.text)")
-            #expect(interpreted["textLanguage"] as? String == "ar" && interpreted["textWrittenIn"] as? String == "nl")
-            #expect(interpreted["interpreter"] as? String == "Tolk Testbureau")
-            // Dutch and English have their standard texts.
-            let english = try await consent(["textLanguage": "en"])
-            #expect(english.status == .created, "\(english.text)")
-            #expect((english["text"] as? String)?.hasPrefix("I agree that VDAB Ieper may see these data about me: identity") == true)
-            #expect(english["textWrittenIn"] as? String == "en")
             let dutch = try await consent(["textLanguage": "nl"])
-            #expect((dutch["text"] as? String)?.hasPrefix("Ik ga ermee akkoord") == true && dutch["textWrittenIn"] as? String == "nl")
+            #expect(dutch.status == .created, "\(dutch.text)")
+            #expect((dutch["text"] as? String)?.hasPrefix("Ik ga ermee akkoord dat VDAB Ieper") == true)
+            #expect(dutch["textReviewed"] as? Bool == true && dutch["personReadsText"] as? Bool == true)
+            let witnessed = try await consent(["textLanguage": "nl", "personReadsText": false, "method": "oral-with-witness",
+                                               "witness": "Collega Getuige"])
+            #expect(witnessed.status == .created && witnessed["personReadsText"] as? Bool == false, "\(witnessed.text)")
+
+            // Arabic with an interpreting service: the Arabic text is stored, in Arabic, not reviewed.
+            let arabic = try await consent(["textLanguage": "ar", "interpreter": "Tolkendienst Vlaanderen"])
+            #expect(arabic.status == .created, "\(arabic.text)")
+            #expect(arabic["text"] as? String == PersonText.ar.consent(organisation: "VDAB Ieper", purpose: .guidanceToWork, categories: [.identity]))
+            #expect(arabic["textLanguage"] as? String == "ar" && arabic["textWrittenIn"] as? String == "ar")
+            #expect(arabic["textReviewed"] as? Bool == false && arabic["interpreter"] as? String == "Tolkendienst Vlaanderen")
+            // A text of one's own in Tigrinya is reviewed by no one: it needs help too, and is kept as written.
+            let own = "ፍቓድ እህብ።"
+            #expect(field(try await consent(["textLanguage": "ti", "text": own])) == "interpreter")
+            let ownHelped = try await consent(["textLanguage": "ti", "text": own, "witness": "Getuige Test"])
+            #expect(ownHelped.status == .created && ownHelped["text"] as? String == own, "\(ownHelped.text)")
 
             // Names are bounded: 50 kB for the interpreter or the witness is a 422 naming the field.
             let long = String(repeating: "\"'<>&", count: 10_000)
-            for field in ["interpreter", "witness"] {
-                let tooLong = try await consent(["textLanguage": "ar", "text": "eigen tekst", field: long])
-                #expect(tooLong.status == .unprocessableEntity)
-                #expect((tooLong["error"] as? [String: Any])?["field"] as? String == field, "\(tooLong.text.prefix(200))")
+            for name in ["interpreter", "witness"] {
+                let tooLong = try await consent(["textLanguage": "ar", name: long])
+                #expect(tooLong.status == .unprocessableEntity && field(tooLong) == name, "\(tooLong.text.prefix(200))")
             }
             #expect(try await ConsentModel.query(on: app.db).count() == 4)
         }
     }
 
+    /// The form shows the text in the person's language (its direction too), refuses to record a text it did not show
+    /// for these very choices, and prints the sheet in that language beside the Dutch.
     @Test(arguments: TestDatabase.all)
-    func theFormShowsTheErrorAtTheLanguageInDutchAndEnglish(database: TestDatabase) async throws {
+    func theFormShowsTheTextBeforeItRecordsIt(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             try await Fixtures.demoWorld(app, persons: 0)
             let api = JSONAPI(app: app)
             let person = try await PrivacyWorld.createPerson(app, token: try await api.token("social-worker", "fedasil-poelkapelle"))
             var page = try await WebSession.signIn(app, "social-worker@fedasil-poelkapelle.demo")
-            let form = try await page.get("personen/\(person)/toestemmingen/nieuw")
-            #expect(form.html.contains("id=\"interpreter\""))
+            let path = "personen/\(person)/toestemmingen"
+            let form = try await page.get(path + "/nieuw")
+            #expect(form.html.contains("id=\"interpreter\"") && form.html.contains("id=\"personReadsText\""))
+            #expect(form.html.visibleText.contains("Dari – دری (niet nagelezen)"))
             let vdab = try #require(form.html.option(in: "recipient", labelled: "VDAB Ieper"))
-            let arabic = ["recipient": vdab, "purpose": "guidance-to-work", "method": "signed-form", "cat-identity": "on", "textLanguage": "ar"]
+            let choices = ["recipient": vdab, "purpose": "guidance-to-work", "method": "signed-form", "cat-identity": "on",
+                           "cat-languages": "on", "textLanguage": "ar", "personReadsText": "on"]
 
-            let refused = try await page.post("personen/\(person)/toestemmingen", arabic)
-            #expect(refused.status == .unprocessableEntity)
-            #expect(refused.html.contains("href=\"#textLanguage\""))
-            #expect(refused.html.contains("id=\"textLanguage-error\""))
-            #expect(refused.html.visibleText.contains("Er is alleen een standaardtekst in het Nederlands en het Engels"))
+            // Recording before showing: refused at the language, nothing stored.
+            let unseen = try await page.post(path, choices.merging(["interpreter": "Tolk"]) { $1 })
+            #expect(unseen.status == .unprocessableEntity && unseen.html.contains("id=\"textLanguage-error\""))
+
+            let shown = try await page.post(path, choices.merging(["stap": "tonen"]) { $1 })
+            #expect(shown.status == .ok)
+            #expect(shown.html.contains("lang=\"ar\" dir=\"rtl\""))
+            let arabic = PersonText.ar.consent(organisation: "VDAB Ieper", purpose: .guidanceToWork, categories: [.identity, .languages])
+            #expect(shown.html.contains(arabic))
+            #expect(shown.html.contains(PersonText.ar[.easyFree]))
+            #expect(shown.html.visibleText.contains("Nagelezen door een gekwalificeerd vertaler: nee."))
+            let language = try #require(AuthTests.hiddenValue("shownLanguage", in: shown.html))
+            let fingerprint = try #require(AuthTests.hiddenValue("shownText", in: shown.html))
+            var proof = choices
+            proof["shownLanguage"] = language
+            proof["shownText"] = fingerprint
+
+            // Shown, but not reviewed: an interpreter or a witness first.
+            let unhelped = try await page.post(path, proof)
+            #expect(unhelped.status == .unprocessableEntity && unhelped.html.contains("id=\"interpreter-error\""))
+            // A choice changed after showing, or another language: that text was not shown.
+            for changed in [["cat-contact": "on"], ["textLanguage": "fr"], ["purpose": "training"]] {
+                let stale = try await page.post(path, proof.merging(changed) { $1 }.merging(["interpreter": "Tolk"]) { $1 })
+                #expect(stale.status == .unprocessableEntity && stale.html.contains("id=\"textLanguage-error\""), "\(changed)")
+            }
             #expect(try await ConsentModel.query(on: app.db).count() == 0)
 
-            let user = try #require(try await UserModel.query(on: app.db).filter(\.$email == "social-worker@fedasil-poelkapelle.demo").first())
-            user.language = "en"
-            try await user.save(on: app.db)
-            let english = try await page.post("personen/\(person)/toestemmingen", arabic)
-            #expect(english.status == .unprocessableEntity)
-            #expect(english.html.contains("id=\"textLanguage-error\""))
-            #expect(english.html.visibleText.contains("A standard text exists only in Dutch and English"))
-            user.language = "nl"
-            try await user.save(on: app.db)
-
-            // With the interpreter named it is recorded, and the consent says who translated from which text.
-            var withInterpreter = arabic
-            withInterpreter["interpreter"] = "Tolk Testbureau"
-            let recorded = try await page.post("personen/\(person)/toestemmingen", withInterpreter)
+            let recorded = try await page.post(path, proof.merging(["interpreter": "Tolkendienst \"'<>&"]) { $1 })
             #expect(recorded.status == .seeOther)
             let consent = try #require(try await ConsentModel.query(on: app.db).first())
-            #expect(consent.textLanguage == .ar && consent.textWrittenIn == .nl && consent.interpreter == "Tolk Testbureau")
-            let shown = try await page.get("toestemmingen/\(try consent.requireID())")
-            #expect(shown.html.visibleText.contains("Arabisch (vertaald door tolk Tolk Testbureau uit de tekst in het Nederlands)"))
-            #expect(shown.html.contains("lang=\"nl\""))
+            #expect(consent.text == arabic && consent.textLanguage == .ar && consent.textReviewed == false && consent.personReadsText == true)
+            #expect(consent.interpreter == "Tolkendienst \"'<>&")
+            let view = try await page.get("toestemmingen/\(try consent.requireID())")
+            #expect(view.html.contains("lang=\"ar\" dir=\"rtl\""))
+            #expect(view.html.visibleText.contains("Tolkendienst \"'<>&"))
+            #expect(!view.html.contains("Tolkendienst \"'<>&"), "the interpreter's name is escaped")
+            #expect(view.html.visibleText.contains("Nagelezen door een gekwalificeerd vertaler nee"))
+
+            // The sheet to sign: Arabic beside the Dutch, each in its language and direction, no name of the person.
+            let sheet = try await page.post(path, choices.merging(["stap": "afdrukken"]) { $1 })
+            #expect(sheet.status == .ok)
+            #expect(sheet.html.contains("lang=\"ar\" dir=\"rtl\"") && sheet.html.contains("lang=\"nl\" dir=\"ltr\""))
+            #expect(sheet.html.contains(arabic) && sheet.html.contains("Ik ga ermee akkoord dat VDAB Ieper"))
+            #expect(sheet.html.contains(PersonText.ar[.sheetSignature]) && sheet.html.contains("Handtekening van de persoon"))
+            #expect(!sheet.html.contains("Testina"))
+            // Without choices there is nothing to print.
+            #expect(try await page.post(path, ["stap": "afdrukken", "textLanguage": "ar"]).status == .unprocessableEntity)
         }
     }
 }

@@ -10,7 +10,7 @@ import SchakelCore
 struct LocalizationTests {
     /// Texts that read the same in Dutch and English: names, codes, and words both languages share.
     static let sameInBothLanguages: Set<String> = [
-        "Schakel", "Demo", "Code", "Contact", "E-mail", "IBO", "Partners", "Routes", "Sector", "Tigrinya",
+        "Schakel", "Demo", "Code", "Dari", "Contact", "E-mail", "IBO", "Partners", "Routes", "Sector", "Tigrinya",
         "bachelor (ISCED 6)", "master (ISCED 7)", #"in \(country)"#, "open", "screening", "weekend",
     ]
 

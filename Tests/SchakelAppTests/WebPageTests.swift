@@ -71,7 +71,7 @@ struct WebPageTests {
                                                     "cat-identity": "on", "textLanguage": "ar"])
             #expect(noWitness.status == .unprocessableEntity)
             #expect(noWitness.html.contains("href=\"#witness\""))
-            let consent = try await fedasil.post("personen/\(personID)/toestemmingen",
+            let consent = try await fedasil.recordConsent("personen/\(personID)/toestemmingen",
                                                  ["recipient": vdab, "purpose": "guidance-to-work", "method": "signed-form", "textLanguage": "nl",
                                                   "cat-identity": "on", "cat-legal-status": "on", "cat-languages": "on", "cat-work-experience": "on"])
             #expect(consent.status == .seeOther)
@@ -351,7 +351,7 @@ struct WebPageTests {
             let list = try await vdab.get("overleg")
             let jobteam = try #require(list.html.range(of: "id=\"org-([0-9A-F-]{36})\"[^>]*>\\s*<label for=\"org-[0-9A-F-]{36}\">Jobteam Gent<",
                                                        options: .regularExpression).map { String(list.html[$0].dropFirst(8).prefix(36)) })
-            _ = try await vdab.post("personen/\(consented)/toestemmingen", ["recipient": jobteam, "purpose": "case-conference", "method": "signed-form",
+            _ = try await vdab.recordConsent("personen/\(consented)/toestemmingen", ["recipient": jobteam, "purpose": "case-conference", "method": "signed-form",
                                                                             "cat-identity": "on", "cat-trajectory-and-referrals": "on"])
             let noTitle = try await vdab.post("overleg", ["title": "", "heldOn": "2026-09-25", "org-\(jobteam)": "on"])
             #expect(noTitle.status == .unprocessableEntity && noTitle.html.contains("href=\"#title\""))

@@ -240,6 +240,13 @@ class Page:
         submit(self.driver, form_selector)
         return self
 
+    def press(self, selector):
+        """Clicks one button (a form with several) and waits for the next page."""
+        old = self.find("html")
+        self.find(selector).click()
+        _wait_for_next_page(self.driver, old)
+        return self
+
     def click_link(self, text):
         old = self.find("html")
         self.driver.find_element(By.LINK_TEXT, text).click()

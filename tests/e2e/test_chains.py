@@ -42,7 +42,10 @@ def consent(page, dossier, organisation, categories, purpose="begeleiding naar w
     for category in categories:
         page.tick(f"cat-{category}")
     page.choose("method", "ondertekend formulier")
+    # The first button shows the text in the person's language; only then is it recorded.
     page.submit("form[action$='/toestemmingen']")
+    assert "Wat betekent deze toestemming?" in page.text(), page.text()[:500]
+    page.press("#record-consent")
     assert "De toestemming is vastgelegd." in page.text()
 
 

@@ -46,9 +46,12 @@ enum Strings {
     static let noConsentForReceiver = Text(nl: "De persoon gaf geen toestemming om gegevens te delen met deze organisatie voor dit doel.",
                                            en: "The person gave no consent to share data with this organisation for this purpose.")
     static let sameOrganisation = Text(nl: "Je kan niet doorverwijzen naar je eigen organisatie.", en: "You cannot refer to your own organisation.")
-    static let noStandardConsentText = Text(
-        nl: "Er is alleen een standaardtekst in het Nederlands en het Engels. Schrijf voor deze taal de tekst zoals de persoon hem zag of hoorde, of vul de tolk in die de Nederlandse tekst vertaalde.",
-        en: "A standard text exists only in Dutch and English. For this language, write the text as the person saw or heard it, or fill in the interpreter who translated the Dutch text.")
+    static let consentTextNotShown = Text(
+        nl: "De tekst in deze taal werd niet getoond. Toon eerst de tekst in de taal van de persoon.",
+        en: "The text in this language was not shown. Show the text in the person's language first.")
+    static let consentHelpRequired = Text(
+        nl: "Deze tekst is niet nagelezen door een gekwalificeerd vertaler, of de persoon kan hem niet lezen: vul de tolk (naam of dienst) of een getuige in.",
+        en: "This text was not reviewed by a qualified translator, or the person cannot read it: fill in the interpreter (name or service) or a witness.")
     static let languageCode = Text(nl: "Geef een taalcode van twee of drie kleine letters (ISO 639), bv. ar.",
                                    en: "Enter a language code of two or three lower-case letters (ISO 639), e.g. ar.")
     static let witnessRequired = Text(nl: "Bij mondelinge toestemming is de naam van een getuige verplicht.", en: "Oral consent needs the name of a witness.")

@@ -222,8 +222,42 @@ enum UIText {
     static func consentTextLanguage(_ l: UILanguage) -> String { t(l, "Taal van de uitleg aan de persoon", "Language of the explanation to the person") }
     static func consentText(_ l: UILanguage) -> String { t(l, "Tekst zoals de persoon hem zag of hoorde", "Text as the person saw or heard it") }
     static func consentTextHint(_ l: UILanguage) -> String {
-        t(l, "Laat leeg om de standaardtekst te gebruiken die Schakel opstelt uit je keuzes. Die bestaat alleen in het Nederlands en het Engels: voor een andere taal schrijf je de tekst zelf, of vul je de tolk in die de Nederlandse tekst vertaalde.",
-          "Leave empty to use the standard text Schakel writes from your choices. It exists only in Dutch and English: for another language, write the text yourself or fill in the interpreter who translated the Dutch text.")
+        t(l, "Laat leeg om de standaardtekst te gebruiken die hierboven getoond wordt, in de taal van de persoon. Een eigen tekst is door geen vertaler nagelezen: vul dan een tolk of getuige in.",
+          "Leave empty to use the standard text shown above, in the person's language. A text of your own is reviewed by no translator: then fill in an interpreter or a witness.")
+    }
+    static func consentFormIntro(_ l: UILanguage) -> String {
+        t(l, "Kies met de persoon de organisatie, het doel en de gegevens, en de taal waarin de persoon de uitleg krijgt. Toon de tekst en lees hem samen; leg de toestemming pas daarna vast.",
+          "Choose with the person the organisation, the purpose and the data, and the language the person is told in. Show the text and read it together; only then record the consent.")
+    }
+    static func consentChoicesFirst(_ l: UILanguage) -> String {
+        t(l, "Kies eerst de organisatie, het doel en minstens één soort gegevens.", "First choose the organisation, the purpose and at least one kind of data.")
+    }
+    static func translatorReviewed(_ l: UILanguage) -> String { t(l, "Nagelezen door een gekwalificeerd vertaler", "Reviewed by a qualified translator") }
+    /// Yes, no, or unknown (a consent recorded before this was kept).
+    static func yesNoUnknown(_ l: UILanguage, _ value: Bool?) -> String {
+        value.map { $0 ? yes(l) : no(l) } ?? t(l, "niet bijgehouden (vóór december 2026)", "not kept (before December 2026)")
+    }
+    static func showConsentText(_ l: UILanguage) -> String { t(l, "Toon de tekst in deze taal", "Show the text in this language") }
+    static func consentTextNotYetShown(_ l: UILanguage) -> String {
+        t(l, "Nog geen tekst getoond: kies organisatie, doel, gegevens en taal, en toon de tekst.",
+          "No text shown yet: choose organisation, purpose, data and language, and show the text.")
+    }
+    static func personReadsText(_ l: UILanguage) -> String {
+        t(l, "De persoon kan deze tekst zelf lezen", "The person can read this text themselves")
+    }
+    static func printConsentSheet(_ l: UILanguage) -> String {
+        t(l, "Blad om te tekenen afdrukken (taal van de persoon en Nederlands)", "Print the sheet to sign (the person's language and Dutch)")
+    }
+    static func translatorReview(_ l: UILanguage, _ reviewed: Bool) -> String {
+        reviewed ? t(l, "Nagelezen door een gekwalificeerd vertaler: ja.", "Reviewed by a qualified translator: yes.")
+            : t(l, "Nagelezen door een gekwalificeerd vertaler: nee. Vul een tolk of getuige in.",
+                "Reviewed by a qualified translator: no. Fill in an interpreter or a witness.")
+    }
+    /// A language with its own name and, for staff, whether its texts were reviewed.
+    static func consentLanguageWithReview(_ l: UILanguage, _ language: ConsentLanguage) -> String {
+        let catalogue = PersonText.catalogue(language)
+        let own = language == .nl || language == .en && l == .en ? "" : " – " + catalogue[.languageName]
+        return consentLanguage(l, language) + own + (catalogue.reviewedByTranslator ? "" : t(l, " (niet nagelezen)", " (not reviewed)"))
     }
     static func givenAt(_ l: UILanguage) -> String { t(l, "Gegeven op", "Given on") }
     static func active(_ l: UILanguage) -> String { t(l, "actief", "active") }
@@ -239,13 +273,8 @@ enum UIText {
     static func withdrawConfirm(_ l: UILanguage) -> String { t(l, "Ja, toestemming intrekken", "Yes, withdraw consent") }
     static func consentRecorded(_ l: UILanguage) -> String { t(l, "De toestemming is vastgelegd.", "The consent was recorded.") }
     static func consentWithdrawn(_ l: UILanguage) -> String { t(l, "De toestemming is ingetrokken.", "The consent was withdrawn.") }
-    /// The standard text; it exists only in Dutch and English (`ConsentLanguage.withStandardText`).
-    static func standardConsentText(_ l: UILanguage, organisation: String, purpose: String, categories: String) -> String {
-        t(l, "Ik ga ermee akkoord dat \(organisation) deze gegevens over mij mag zien: \(categories), om mij te helpen met: \(purpose). Ik kan dit op elk moment intrekken.",
-          "I agree that \(organisation) may see these data about me: \(categories), to help me with: \(purpose). I can withdraw this at any time.")
-    }
     static func interpreter(_ l: UILanguage) -> String {
-        t(l, "Tolk (als de tekst voor de persoon vertaald werd)", "Interpreter (if the text was translated for the person)")
+        t(l, "Tolk (naam of tolkendienst)", "Interpreter (name or interpreting service)")
     }
     static func interpretedBy(_ l: UILanguage, _ name: String, _ written: String) -> String {
         t(l, "vertaald door tolk \(name) uit de tekst in het \(written)", "translated by interpreter \(name) from the text in \(written)")
@@ -291,8 +320,10 @@ enum UIText {
         case .fr: t(l, "Frans", "French")
         case .ar: t(l, "Arabisch", "Arabic")
         case .uk: t(l, "Oekraïens", "Ukrainian")
-        case .fa: t(l, "Perzisch (Dari/Farsi)", "Persian (Dari/Farsi)")
+        case .fa: t(l, "Dari", "Dari")
+        case .ps: t(l, "Pasjtoe", "Pashto")
         case .ti: t(l, "Tigrinya", "Tigrinya")
+        case .tr: t(l, "Turks", "Turkish")
         }
     }
 

@@ -40,5 +40,7 @@ extension Application {
         migrations.add(AddConsentInterpreter())
         // 012: the data keys in use, found at start without a scan
         migrations.add(IndexDataKeyIDs())
+        // 013: a consent says whether its text was reviewed by a translator and whether the person could read it
+        migrations.add(AddConsentTextReview())
     }
 }

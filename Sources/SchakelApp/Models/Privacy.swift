@@ -24,6 +24,10 @@ final class ConsentModel: Model, @unchecked Sendable {
     @OptionalField(key: "interpreter") var interpreter: String?
     /// The language `text` is written in, when not `textLanguage` (a Dutch standard text an interpreter put into Arabic).
     @OptionalField(key: "text_written_in") var textWrittenIn: ConsentLanguage?
+    /// Whether the text shown was reviewed by a qualified translator (nil: recorded before this was kept).
+    @OptionalField(key: "text_reviewed") var textReviewed: Bool?
+    /// Whether the person could read the text themselves (nil: recorded before this was kept).
+    @OptionalField(key: "person_reads_text") var personReadsText: Bool?
     @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
     @OptionalParent(key: "withdrawn_by_user_id") var withdrawnBy: UserModel?
 

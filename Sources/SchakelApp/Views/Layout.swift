@@ -174,6 +174,17 @@ enum Stylesheet {
     table.plain { border-collapse: collapse; width: 100%; }
     table.plain th, table.plain td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
     blockquote.consent-text { border-left: 4px solid var(--accent); margin: 1rem 0; padding: .5rem 1rem; background: var(--bg-soft); white-space: pre-wrap; }
+    [dir=rtl] blockquote.consent-text { border-left: 0; border-right: 4px solid var(--accent); }
+    /* Each script in a font that has it (Debian: fonts-noto-core, fonts-noto-ui-core; phones have their own). */
+    :lang(ar), :lang(fa), :lang(ps) { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans Arabic UI", "Segoe UI", Tahoma, sans-serif; }
+    :lang(ti) { font-family: "Noto Sans Ethiopic", "Abyssinica SIL", "Nyala", sans-serif; }
+    .consent-shown { border: 1px solid var(--border, #8a8f98); border-radius: 4px; padding: .5rem 1rem; margin: 1rem 0; max-width: 48rem; }
+    .consent-shown[dir=rtl] { text-align: right; }
+    .consent-shown li { margin: .25rem 0; }
+    .review.not-reviewed { color: #7a3300; font-weight: 600; }
+    .sheet { max-width: 60rem; margin: 1rem auto; padding: 0 1rem; }
+    .sheet-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 2rem; }
+    .signatures dd.line { border-bottom: 1px solid currentColor; height: 2.5rem; margin: 0 0 1rem; }
     @media (max-width: 40rem) { .site-header { padding: .75rem 1rem; } main { padding: 1.25rem 1rem; }
       dl.facts { grid-template-columns: 1fr; gap: .1rem; } dl.facts dd { margin-bottom: .6rem; }
       table.plain { display: block; overflow-x: auto; } .main-nav ul { padding: .5rem 1rem; } }

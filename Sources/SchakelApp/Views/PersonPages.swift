@@ -350,6 +350,9 @@ struct ConsentFormPage {
     let context: PageContext
     let personID: UUID
     let state: FormState
+    /// The text shown to the person for the current choices, in their language (nil until organisation, purpose and
+    /// data are chosen).
+    var shown: Consents.Shown? = nil
 
     func render(status: HTTPResponseStatus = .ok) -> Response {
         let l = context.language
@@ -360,6 +363,7 @@ struct ConsentFormPage {
         return context.render(
             UIText.recordConsent(l), status: status,
             .h1(.text(UIText.recordConsent(l))),
+            .p(.text(UIText.consentFormIntro(l))),
             Form.summary(state, language: l, labels: labels),
             .form(.class("stacked wide"), .method(.post), .action(SiteURL.consents(personID)),
                   .attribute(named: "novalidate", value: "novalidate"),
@@ -371,17 +375,83 @@ struct ConsentFormPage {
                   .fieldset(.id("categories"), Form.legend(UIText.categories(l)),
                             state.errors["categories"].map { .p(.class("field-error"), .text($0)) } ?? .empty,
                             Form.categoryChecks(state, language: l)),
+                  Form.select("textLanguage", UIText.consentTextLanguage(l),
+                              ConsentLanguage.allCases.map { .init(value: $0.rawValue, label: UIText.consentLanguageWithReview(l, $0)) },
+                              state: state),
+                  .div(.class("actions"), .button(.type(.submit), .name("stap"), .value("tonen"), .class("button-secondary"),
+                                                  .text(UIText.showConsentText(l)))),
+                  shownText(l),
+                  Form.checkbox("personReadsText", UIText.personReadsText(l), checked: state["personReadsText"] != "off" &&
+                                (state.values["personReadsText"] != nil || state.values["recipient"] == nil)),
+                  Form.input("interpreter", UIText.interpreter(l), state: state),
                   Form.select("method", UIText.method(l), ConsentMethod.allCases.map { .init(value: $0.rawValue, label: UIText.consentMethod(l, $0)) },
                               state: state, required: true),
                   Form.input("witness", UIText.witness(l), state: state),
-                  Form.select("textLanguage", UIText.consentTextLanguage(l),
-                              ConsentLanguage.allCases.map { .init(value: $0.rawValue, label: UIText.consentLanguage(l, $0)) }, state: state),
-                  Form.input("interpreter", UIText.interpreter(l), state: state),
                   Form.textarea("text", UIText.consentText(l) + " " + UIText.optional(l), state: state, hint: UIText.consentTextHint(l)),
-                  .div(.class("actions"), Form.submit(UIText.recordConsent(l)),
+                  .div(.class("actions"), .button(.type(.submit), .id("record-consent"), .text(UIText.recordConsent(l))),
+                       .button(.type(.submit), .name("stap"), .value("afdrukken"), .class("button-secondary"),
+                               .attribute(named: "formtarget", value: "_blank"), .text(UIText.printConsentSheet(l))),
                        .a(.href(SiteURL.person(personID)), .text(UIText.cancel(l)))))
         )
     }
+
+    /// The text and its easy-read explanation as the person sees them: in their language and its direction, with the
+    /// proof of what was shown (`shownLanguage`, `shownText`) that recording checks.
+    func shownText(_ l: UILanguage) -> Node<HTML.FormContext> {
+        guard let shown else { return .p(.class("hint"), .id("consent-shown"), .text(UIText.consentTextNotYetShown(l))) }
+        let tag = shown.language.tag
+        let direction = shown.language.isRightToLeft ? "rtl" : "ltr"
+        return .group(
+            Form.hidden("shownLanguage", shown.language.rawValue),
+            Form.hidden("shownText", shown.fingerprint),
+            .element(named: "section", nodes: [
+                .class("consent-shown"), .id("consent-shown"), .attribute(named: "lang", value: tag), .attribute(named: "dir", value: direction),
+                .element(named: "h2", text: shown.easyReadTitle),
+                .element(named: "ul", nodes: shown.easyRead.map { .element(named: "li", text: $0) }),
+                .element(named: "blockquote", nodes: [.class("consent-text"), .text(shown.text)]),
+            ]),
+            .p(.class(shown.reviewed ? "review reviewed" : "review not-reviewed"), .id("consent-review"),
+               .text(UIText.translatorReview(l, shown.reviewed))))
+    }
+}
+
+/// The sheet the person signs: the standard text and its easy-read explanation in their language beside the Dutch,
+/// with lines for signatures. It names no person (the name is written by hand), so printing it reads no dossier.
+struct ConsentSheetPage {
+    let language: UILanguage
+    let shown: Consents.Shown
+    let dutch: Consents.Shown
+
+    func render() -> Response {
+        let columns = shown.language == .nl ? [dutch] : [shown, dutch]
+        let html = HTML(
+            .attribute(named: "lang", value: language.rawValue),
+            .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                  .element(named: "title", text: PersonText.catalogue(shown.language)[.sheetTitle]),
+                  .link(.rel(.stylesheet), .href(SiteURL.stylesheet))),
+            .body(.class("sheet"),
+                  .main(.class("sheet-columns"), .forEach(columns) { column in
+                      let text = PersonText.catalogue(column.language)
+                      return .element(named: "section", nodes: [
+                          .class("sheet-column"), .attribute(named: "lang", value: column.language.tag),
+                          .attribute(named: "dir", value: column.language.isRightToLeft ? "rtl" : "ltr"),
+                          .element(named: "h1", text: text[.sheetTitle]),
+                          .element(named: "h2", text: column.easyReadTitle),
+                          .element(named: "ul", nodes: column.easyRead.map { .element(named: "li", text: $0) }),
+                          .element(named: "blockquote", nodes: [.class("consent-text"), .text(column.text)]),
+                          .element(named: "dl", nodes: [.class("signatures")] + [Key.sheetSignature, .sheetDate, .sheetCaseworker, .sheetHelper]
+                                    .flatMap { key -> [Node<HTML.BodyContext>] in
+                                        [.element(named: "dt", text: text[key]), .element(named: "dd", nodes: [.class("line")])]
+                                    }),
+                      ])
+                  }))
+        )
+        let response = Response(status: .ok, body: .init(string: html.render()))
+        response.headers.contentType = .html
+        return response
+    }
+
+    typealias Key = PersonText.Key
 }
 
 /// One consent: the text as the person saw it, who recorded it, its state; and the withdrawal, which asks first.
@@ -405,9 +475,16 @@ struct ConsentPage {
                 .dt(.text(UIText.state(l))), .dd(.text(state)),
                 .dt(.text(UIText.consentTextLanguage(l))),
                 .dd(.text(UIText.consentLanguage(l, consent.textLanguage)
-                          + (consent.interpreter.map { " (" + UIText.interpretedBy(l, $0, UIText.consentLanguage(l, consent.textWrittenIn)) + ")" } ?? "")))),
+                          + (consent.textWrittenIn != consent.textLanguage
+                             ? consent.interpreter.map { " (" + UIText.interpretedBy(l, $0, UIText.consentLanguage(l, consent.textWrittenIn)) + ")" } ?? ""
+                             : ""))),
+                .if(consent.textWrittenIn == consent.textLanguage,
+                    .unwrap(consent.interpreter) { .group(.dt(.text(UIText.interpreter(l))), .dd(.text($0))) }),
+                .dt(.text(UIText.translatorReviewed(l))), .dd(.text(UIText.yesNoUnknown(l, consent.textReviewed))),
+                .dt(.text(UIText.personReadsText(l))), .dd(.text(UIText.yesNoUnknown(l, consent.personReadsText)))),
             .h2(.text(UIText.consentText(l))),
-            .blockquote(.class("consent-text"), .attribute(named: "lang", value: consent.textWrittenIn.rawValue), .text(consent.text)),
+            .blockquote(.class("consent-text"), .attribute(named: "lang", value: consent.textWrittenIn.tag),
+                        .attribute(named: "dir", value: consent.textWrittenIn.isRightToLeft ? "rtl" : "ltr"), .text(consent.text)),
             .if(confirmWithdrawal && consent.withdrawnAt == nil,
                 .form(.method(.post), .action(SiteURL.consentWithdrawal(consent.id)), .class("confirm"),
                       Form.token(context),

@@ -17,46 +17,41 @@ public enum ConsentMethod: String, CaseIterable, Codable, Sendable {
     case oralWithWitness = "oral-with-witness"
 }
 
-/// The languages a person can be told about consent in (at least Dutch, English and French).
+/// The languages of the people the chain serves, in which a person is told about consent and reads their own pages:
+/// Dutch, French, English, Arabic, Dari, Pashto, Tigrinya, Ukrainian and Turkish. The raw value is what is stored;
+/// `fa` is Dari (Persian as spoken in Afghanistan), stored as `fa` since the first consents.
 public enum ConsentLanguage: String, CaseIterable, Codable, Sendable {
-    case nl, en, fr, ar, uk, fa, ti
+    case nl, fr, en, ar, fa, ps, ti, uk, tr
 
-    /// Languages Schakel has a standard consent text in. The others follow with real translations;
-    /// until then a standard text cannot be recorded as shown in them.
-    public static let withStandardText: [ConsentLanguage] = [.nl, .en]
+    /// Arabic, Dari and Pashto are written right to left.
+    public var isRightToLeft: Bool { self == .ar || self == .fa || self == .ps }
 
-    public var hasStandardText: Bool { Self.withStandardText.contains(self) }
+    /// The language tag for `lang` attributes (BCP 47): Dari is `fa-AF`.
+    public var tag: String { self == .fa ? "fa-AF" : rawValue }
 }
 
-/// Which text a consent records and in which language it is written, so that the record never names a
-/// language the person was not shown the text in.
-public enum ConsentWording: Hashable, Sendable {
-    /// A text the caseworker wrote, in the language the person was told in.
-    case own
-    /// Schakel's standard text in the language the person was told in.
-    case standard
-    /// Schakel's standard text in Dutch, which the recorded interpreter put into the person's language.
-    case interpretedStandard
-
+/// Whether a consent may be recorded as the person's informed consent, given how its text reached them.
+///
+/// The text is recorded only in the language it was shown in. When that text was not reviewed by a qualified
+/// translator, or the person cannot read it, someone who helped the person understand is recorded with it: an
+/// interpreter (a name or an interpreting service) or a witness. Dutch, the source of every text, counts as reviewed.
+public enum ConsentUnderstanding {
     public enum Problem: Error, Hashable, Sendable {
-        /// No standard text exists in that language, and no interpreter was recorded.
-        case noStandardText(ConsentLanguage)
+        /// The text in this language was not the one shown (another language was, or none).
+        case notShown(ConsentLanguage)
+        /// Unreviewed text or a person who cannot read it, and no interpreter or witness recorded.
+        case helpRequired(ConsentLanguage)
     }
 
-    /// The rule: a standard text only in a language it exists in; in another language either the
-    /// caseworker writes the text or an interpreter is recorded who put the Dutch one into it.
-    public static func decide(toldIn language: ConsentLanguage, ownText: Bool, interpreter: String?) throws(Problem) -> ConsentWording {
-        if ownText { return .own }
-        if language.hasStandardText { return .standard }
-        guard let interpreter, !interpreter.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw .noStandardText(language)
+    /// `shownIn`: the language whose text, for these very choices, the person was shown (nil: none was).
+    public static func check(toldIn language: ConsentLanguage, shownIn shown: ConsentLanguage?, textReviewed: Bool, personReads: Bool,
+                             interpreter: String?, witness: String?) throws(Problem) {
+        guard shown == language else { throw .notShown(language) }
+        guard textReviewed, personReads else {
+            let helped = [interpreter, witness].contains { !($0 ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            guard helped else { throw .helpRequired(language) }
+            return
         }
-        return .interpretedStandard
-    }
-
-    /// The language the stored text is written in.
-    public func writtenIn(toldIn language: ConsentLanguage) -> ConsentLanguage {
-        self == .interpretedStandard ? .nl : language
     }
 }
 

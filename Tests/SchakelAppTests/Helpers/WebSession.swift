@@ -42,6 +42,17 @@ struct WebSession {
         return answer
     }
 
+    /// Records a consent as a caseworker does: shows the text for the choices first (the form's first button), then
+    /// records with the proof of what was shown. The person reads the text unless `fields` says otherwise.
+    mutating func recordConsent(_ path: String, _ fields: [String: String]) async throws -> Answer {
+        let shown = try await post(path, fields.merging(["stap": "tonen"]) { $1 })
+        var proof = fields
+        proof["shownLanguage"] = AuthTests.hiddenValue("shownLanguage", in: shown.html)
+        proof["shownText"] = AuthTests.hiddenValue("shownText", in: shown.html)
+        if proof["personReadsText"] == nil { proof["personReadsText"] = "on" }
+        return try await post(path, proof)
+    }
+
     /// Posts a form with the session's token (unless `token` is given, e.g. empty to leave it out).
     mutating func post(_ path: String, _ fields: [String: String], token: String? = nil) async throws -> Answer {
         var answer: Answer!

@@ -266,9 +266,9 @@ struct PersonSummaryDTO: Content {
     let familyName: String?
 }
 
-/// A consent to record. Without `text`, Schakel writes its standard text, which exists only in the
-/// languages `ConsentLanguage.withStandardText`; for another `textLanguage` give the text as the person
-/// saw or heard it, or the `interpreter` who put the Dutch standard text into that language (`ConsentWording`).
+/// A consent to record. Without `text`, Schakel writes its standard text in `textLanguage` (every language of the
+/// people served has one, `PersonText`). When that text was not reviewed by a qualified translator, or the person
+/// cannot read it (`personReadsText` false), an `interpreter` or a `witness` must be named (`ConsentUnderstanding`).
 struct ConsentInput: Content {
     static let maxTextLength = 20_000
     /// Witness and interpreter: names.
@@ -284,7 +284,10 @@ struct ConsentInput: Content {
     let text: String?
     /// The language the person was told in.
     let textLanguage: ConsentLanguage
+    /// An interpreter's name or interpreting service.
     var interpreter: String? = nil
+    /// Whether the person could read the text themselves; absent: yes.
+    var personReadsText: Bool? = nil
 }
 
 struct ConsentDTO: Content {
@@ -301,9 +304,14 @@ struct ConsentDTO: Content {
     let text: String
     /// The language the person was told in.
     let textLanguage: ConsentLanguage
-    /// The language `text` is written in: `textLanguage`, or Dutch when an interpreter put the Dutch standard text into it.
+    /// The language `text` is written in: `textLanguage` (consents recorded before every language had its text may say
+    /// Dutch, when an interpreter put the Dutch standard text into the person's language).
     let textWrittenIn: ConsentLanguage
     let interpreter: String?
+    /// Whether the text shown was reviewed by a qualified translator; nil for consents recorded before this was kept.
+    let textReviewed: Bool?
+    /// Whether the person could read the text themselves; nil for consents recorded before this was kept.
+    let personReadsText: Bool?
     let withdrawnAt: Date?
     let withdrawnByUserId: UUID?
     let active: Bool
@@ -323,6 +331,8 @@ struct ConsentDTO: Content {
         textLanguage = model.textLanguage
         textWrittenIn = model.textWrittenIn ?? model.textLanguage
         interpreter = model.interpreter
+        textReviewed = model.textReviewed
+        personReadsText = model.personReadsText
         withdrawnAt = model.withdrawnAt
         withdrawnByUserId = model.$withdrawnBy.id
         active = try model.domain().isActive(at: now)

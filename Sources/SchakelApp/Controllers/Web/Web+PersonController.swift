@@ -128,6 +128,8 @@ extension Web {
 
         // MARK: Consent
 
+        /// One form, three steps (the button pressed, `stap`): show the text in the person's language for the choices
+        /// made, print the sheet to sign, or record. Recording checks that this very text was shown.
         @Sendable func addConsent(_ request: Request) async throws -> Response {
             try request.verifyForm()
             let context = try await PageContext.load(request)
@@ -136,15 +138,52 @@ extension Web {
             try caller.requireCaseworker()
             let dossier = try await Persons.target(try request.uuidParameter("personID"), action: .consentGiven, caller: caller)
             let values = try request.content.decode([String: String].self)
-            do {
-                _ = try await Consents.record(for: dossier, caller: caller) {
-                    try ConsentFormInput.input(values, context: context)
+            let shown = try await Self.shown(values, caller: caller)
+            switch values["stap"] {
+            case "tonen":
+                var state = FormState.resubmitted(values, errors: [:])
+                state.values["stap"] = nil
+                let errors = shown == nil ? ["categories": UIText.consentChoicesFirst(context.language)] : [:]
+                return ConsentFormPage(context: context, personID: dossier.id, state: FormState(values: state.values, errors: errors),
+                                       shown: shown).render(status: shown == nil ? .unprocessableEntity : .ok)
+            case "afdrukken":
+                guard let shown, let recipient = values["recipient"].flatMap(UUID.init(uuidString:)),
+                      let purpose = values["purpose"].flatMap(Purpose.init(rawValue:)) else {
+                    return ConsentFormPage(context: context, personID: dossier.id,
+                                           state: FormState(values: values, errors: ["categories": UIText.consentChoicesFirst(context.language)]))
+                        .render(status: .unprocessableEntity)
                 }
-                request.flash(UIText.consentRecorded(context.language))
-                return request.redirect(to: SiteURL.person(dossier.id).fragment("toestemmingen"), redirectType: .normal)
-            } catch {
-                let state = try FormState.failed(error, values: values, language: context.language, fieldMap: ConsentFormInput.fieldMap)
-                return ConsentFormPage(context: context, personID: dossier.id, state: state).render(status: .unprocessableEntity)
+                let dutch = try await Consents.shown(recipient: recipient, purpose: purpose, categories: ConsentFormInput.categories(values),
+                                                     language: .nl, caller: caller)
+                return ConsentSheetPage(language: context.language, shown: shown, dutch: dutch).render()
+            default:
+                // The text shown counts only if it is the one these choices give now.
+                let showing: Consents.Showing = .shown(values["shownText"] == shown?.fingerprint
+                                                       ? values["shownLanguage"].flatMap(ConsentLanguage.init(rawValue:)) : nil)
+                do {
+                    _ = try await Consents.record(for: dossier, showing: showing, caller: caller) {
+                        try ConsentFormInput.input(values, context: context)
+                    }
+                    request.flash(UIText.consentRecorded(context.language))
+                    return request.redirect(to: SiteURL.person(dossier.id).fragment("toestemmingen"), redirectType: .normal)
+                } catch {
+                    let state = try FormState.failed(error, values: values, language: context.language, fieldMap: ConsentFormInput.fieldMap)
+                    return ConsentFormPage(context: context, personID: dossier.id, state: state, shown: shown).render(status: .unprocessableEntity)
+                }
+            }
+        }
+
+        /// The text these choices give in the chosen language, or nil while organisation, purpose or data are missing.
+        static func shown(_ values: [String: String], caller: Caller) async throws -> Consents.Shown? {
+            guard let recipient = values["recipient"].flatMap(UUID.init(uuidString:)),
+                  let purpose = values["purpose"].flatMap(Purpose.init(rawValue:)) else { return nil }
+            let categories = ConsentFormInput.categories(values)
+            guard !categories.isEmpty else { return nil }
+            let language = values["textLanguage"].flatMap(ConsentLanguage.init(rawValue:)) ?? .nl
+            do {
+                return try await Consents.shown(recipient: recipient, purpose: purpose, categories: categories, language: language, caller: caller)
+            } catch let error as SchakelError where error.field != nil {
+                return nil
             }
         }
 
@@ -476,10 +515,16 @@ enum ConsentFormInput {
             throw SchakelError.validation(field: "method", reason: Strings.missingField)
         }
         let textLanguage = values["textLanguage"].flatMap(ConsentLanguage.init(rawValue:)) ?? .nl
-        let categories = DataCategory.allCases.filter { values["cat-\($0.rawValue)"] != nil }
+        let categories = Self.categories(values)
         guard !categories.isEmpty else { throw SchakelError.validation(field: "categories", reason: Strings.empty) }
         return ConsentInput(recipientOrganisationId: recipient, purpose: purpose, categories: categories, method: method,
                             witness: values["witness"], givenAt: nil, expiresAt: nil, text: values["text"],
-                            textLanguage: textLanguage, interpreter: values["interpreter"])
+                            textLanguage: textLanguage, interpreter: values["interpreter"],
+                            personReadsText: values["personReadsText"] != nil)
+    }
+
+    /// The data categories ticked.
+    static func categories(_ values: [String: String]) -> [DataCategory] {
+        DataCategory.allCases.filter { values["cat-\($0.rawValue)"] != nil }
     }
 }

@@ -443,17 +443,21 @@ enum OpenAPIDocument {
                                                "description": "The text as the person saw or heard it; absent or empty: Schakel's standard text."]),
                                      ("textLanguage", ["allOf": [enumSchema(ConsentLanguage.self)],
                                                        "description": "The language the person was told in."]),
-                                     ("interpreter", nullable("string", maxLength: 200))],
+                                     ("interpreter", nullable("string", maxLength: 200)),
+                                     ("personReadsText", ["type": ["boolean", "null"],
+                                                          "description": "Whether the person could read the text themselves; absent: yes."])],
                                     required: ["recipientOrganisationId", "purpose", "categories", "method", "textLanguage"]),
-                                    "Schakel's standard text exists only in \(ConsentLanguage.withStandardText.map(\.rawValue).joined(separator: " and ")). "
-                                    + "Without `text`, `textLanguage` must be one of those, or an `interpreter` must be named who put the Dutch standard "
-                                    + "text into the person's language (then `textWrittenIn` of the consent is `nl`); otherwise 422 on `textLanguage`.")),
+                                    "Without `text`, Schakel writes its standard text in `textLanguage`; every language has one. When that text was "
+                                    + "not reviewed by a qualified translator (`GET /api/v1/consent-texts` says which are), when the text is your own, or "
+                                    + "when the person cannot read it (`personReadsText: false`), an `interpreter` (name or service) or a `witness` must "
+                                    + "be named; otherwise 422 on `interpreter`.")),
             ("Consent", object([("id", uuid), ("personId", uuid), ("recipientOrganisationId", uuid), ("purpose", enumSchema(Purpose.self)),
                                 ("categories", ["type": "array", "items": enumSchema(DataCategory.self)]), ("method", enumSchema(ConsentMethod.self)),
                                 ("witness", nullable("string")), ("givenAt", ["type": "string", "format": "date-time"]),
                                 ("expiresAt", nullable("string", format: "date-time")), ("recordedByUserId", uuid), ("text", string),
                                 ("textLanguage", enumSchema(ConsentLanguage.self)), ("textWrittenIn", enumSchema(ConsentLanguage.self)),
-                                ("interpreter", nullable("string")), ("withdrawnAt", nullable("string", format: "date-time")),
+                                ("interpreter", nullable("string")), ("textReviewed", ["type": ["boolean", "null"]]),
+                                ("personReadsText", ["type": ["boolean", "null"]]), ("withdrawnAt", nullable("string", format: "date-time")),
                                 ("withdrawnByUserId", nullable("string", format: "uuid")), ("active", ["type": "boolean"])],
                                required: ["id", "personId", "recipientOrganisationId", "purpose", "categories", "method", "givenAt",
                                           "recordedByUserId", "text", "textLanguage", "textWrittenIn", "active"])),
