@@ -526,6 +526,7 @@ struct AuthorizationMatrixTests {
         var routes: [String: String] = [:]
         func add(_ reason: String, _ list: [String]) { for route in list { routes[route] = reason } }
         add("the server itself: health, liveness, the API's description", ["GET /health", "GET /ping", "GET /api/v1/openapi.json"])
+        add("the standard consent texts, the same for every person", ["GET /api/v1/consent-texts", "GET /api/v1/consent-texts/:language"])
         add("the reader's own account and session", [
             "POST /api/v1/auth/token", "DELETE /api/v1/auth/token", "GET /api/v1/me",
             "GET /", "GET \(SiteURL.stylesheet)", "GET \(SiteURL.signIn)", "POST \(SiteURL.signIn)", "POST \(SiteURL.signOut)",

@@ -110,6 +110,39 @@ struct ConsentLanguageTests {
         }
     }
 
+    /// A partner's system reads the texts it must show: every language with its review status, and the text for a choice.
+    @Test(arguments: TestDatabase.all)
+    func theAPIGivesTheTextsToShow(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let api = JSONAPI(app: app)
+            let worker = try await api.token("job-counsellor", "vdab-ieper")
+            let fedasil = try await api.organisationID("fedasil-poelkapelle", token: worker)
+            var languages: [[String: Any]] = []
+            try await app.testing().test(.GET, "api/v1/consent-texts", beforeRequest: { $0.bearer(worker) }) { response in
+                #expect(response.status == .ok)
+                languages = (try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [[String: Any]]) ?? []
+            }
+            #expect(languages.map { $0["language"] as? String } == ConsentLanguage.allCases.map(\.rawValue))
+            #expect(languages.first { $0["language"] as? String == "ps" }?["rightToLeft"] as? Bool == true)
+            #expect(languages.filter { $0["reviewedByTranslator"] as? Bool == true }.map { $0["language"] as? String } == ["nl"])
+            let text = try await api.get("consent-texts/ti?recipientOrganisationId=\(fedasil)&purpose=training&categories=identity,languages",
+                                         token: worker)
+            #expect(text.status == .ok, "\(text.text)")
+            #expect(text["text"] as? String == PersonText.ti.consent(organisation: "Fedasil opvangcentrum Poelkapelle", purpose: .training,
+                                                                     categories: [.identity, .languages]))
+            #expect((text["easyRead"] as? [String])?.count == 6 && text["reviewedByTranslator"] as? Bool == false)
+            for bad in ["consent-texts/xx?recipientOrganisationId=\(fedasil)&purpose=training&categories=identity",
+                        "consent-texts/ar?recipientOrganisationId=\(fedasil)&purpose=training&categories=identity,secrets",
+                        "consent-texts/ar?purpose=training&categories=identity",
+                        "consent-texts/ar?recipientOrganisationId=\(UUID())&purpose=training&categories=identity"] {
+                #expect(try await api.get(bad, token: worker).status == .unprocessableEntity, "\(bad)")
+            }
+            let analyst = try await api.token("analyst", "stad-gent")
+            #expect(try await api.get("consent-texts", token: analyst).status == .forbidden)
+        }
+    }
+
     /// The form shows the text in the person's language (its direction too), refuses to record a text it did not show
     /// for these very choices, and prints the sheet in that language beside the Dutch.
     @Test(arguments: TestDatabase.all)
