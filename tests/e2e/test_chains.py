@@ -392,3 +392,49 @@ def test_every_other_screen_passes_the_audit_in_both_languages(page):
     page.open(dossier)
     assert "Record consent" in page.text()
     page.submit("#language-switch")
+
+
+def too_wide_on_a_phone(page):
+    """The elements that stick out of a phone-width window (nothing should: no sideways scrolling)."""
+    size = page.driver.get_window_size()
+    try:
+        page.driver.set_window_size(390, 844)
+        return page.driver.execute_script(
+            "const w = document.documentElement.clientWidth;"
+            "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)"
+            ".slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));")
+    finally:
+        page.driver.set_window_size(size["width"], size["height"])
+
+
+def test_the_consent_text_in_the_persons_language_before_it_is_recorded(page):
+    """Issue 17: the text and its easy-read explanation shown in Arabic (right to left) and Tigrinya, at phone width
+    too; an unreviewed text is recorded only with an interpreter or a witness."""
+    page.sign_in(SOCIAL_WORKER_FEDASIL)
+    dossier = screen(page, "Amal", "Haddad", "Langemark-Poelkapelle")
+    for language, label, tag, direction in [("ar", "Arabisch", "ar", "rtl"), ("ti", "Tigrinya", "ti", "ltr")]:
+        page.open(dossier + "/toestemmingen/nieuw")
+        page.choose("recipient", "VDAB Ieper")
+        page.choose("purpose", "begeleiding naar werk")
+        for category in ["identity", "languages", "work-experience"]:
+            page.tick(f"cat-{category}")
+        page.find(f"#textLanguage option[value='{language}']").click()
+        page.submit("form[action$='/toestemmingen']")
+        shown = page.find("#consent-shown")
+        assert shown.get_attribute("lang") == tag and shown.get_attribute("dir") == direction
+        assert "VDAB Ieper" in shown.text and shown.find_element("css selector", "blockquote").text
+        assert "vertaler: nee" in page.find("#consent-review").text
+        page.driver.execute_script("arguments[0].scrollIntoView()", shown)
+        assert not too_wide_on_a_phone(page), too_wide_on_a_phone(page)
+        page.audit(f"consent-shown-{language}")
+    # Tigrinya is not reviewed: recording asks for an interpreter or a witness, then takes the interpreter.
+    page.press("#record-consent")
+    assert page.find("#interpreter-error").is_displayed()
+    page.fill("interpreter", "Tolkendienst Vlaanderen (Tigrinya)")
+    page.press("#record-consent")
+    assert "De toestemming is vastgelegd." in page.text()
+    link = page.find("#toestemmingen a[href^='/toestemmingen/']").get_attribute("href")
+    page.open("/" + link.split("/", 3)[3])
+    text = page.find("blockquote.consent-text")
+    assert text.get_attribute("lang") == "ti" and "VDAB Ieper" in text.text
+    page.audit("consent-recorded-ti")

@@ -115,13 +115,13 @@ enum Stylesheet {
     main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem; }
     main:focus { outline: none; }
     h1 { font-size: 1.75rem; line-height: 1.25; margin-top: 0; }
-    form.stacked { max-width: 28rem; display: grid; gap: 1rem; }
+    form.stacked { max-width: 28rem; display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
     form.stacked.wide { max-width: 40rem; }
     label { display: block; font-weight: 600; margin-bottom: .25rem; }
     input[type=email], input[type=password], input[type=text], input[type=tel] { width: 100%; padding: .6rem .7rem; font-size: 1rem;
            border: 2px solid var(--muted); border-radius: 4px; }
     button { font-size: 1rem; padding: .6rem 1.2rem; border-radius: 4px; border: 2px solid var(--accent);
-             background: var(--accent); color: #fff; cursor: pointer; }
+             background: var(--accent); color: #fff; cursor: pointer; max-width: 100%; white-space: normal; }
     .link-button { background: none; color: var(--accent); border: none; text-decoration: underline; padding: .25rem; }
     form.inline { display: inline; }
     .error-summary { border: 3px solid var(--error); padding: 1rem; color: var(--error); font-weight: 600; }
@@ -139,7 +139,7 @@ enum Stylesheet {
     input[aria-invalid=true], select[aria-invalid=true], textarea[aria-invalid=true] { border-color: var(--error); border-width: 3px; }
     input[type=date], input[type=number], select, textarea { padding: .55rem .6rem; font-size: 1rem; border: 2px solid var(--muted); border-radius: 4px; max-width: 100%; }
     textarea { width: 100%; min-height: 6rem; font-family: inherit; }
-    fieldset { border: 1px solid var(--line); border-radius: 4px; padding: 1rem; margin: 0; display: grid; gap: 1rem; }
+    fieldset { border: 1px solid var(--line); border-radius: 4px; padding: 1rem; margin: 0; display: grid; gap: 1rem; min-width: 0; }
     legend { font-weight: 700; padding: 0 .4rem; }
     .check { display: flex; gap: .5rem; align-items: center; }
     .check label { font-weight: 400; margin: 0; }
@@ -178,7 +178,8 @@ enum Stylesheet {
     /* Each script in a font that has it (Debian: fonts-noto-core, fonts-noto-ui-core; phones have their own). */
     :lang(ar), :lang(fa), :lang(ps) { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans Arabic UI", "Segoe UI", Tahoma, sans-serif; }
     :lang(ti) { font-family: "Noto Sans Ethiopic", "Abyssinica SIL", "Nyala", sans-serif; }
-    .consent-shown { border: 1px solid var(--border, #8a8f98); border-radius: 4px; padding: .5rem 1rem; margin: 1rem 0; max-width: 48rem; }
+    .consent-shown { border: 1px solid var(--border, #8a8f98); border-radius: 4px; padding: .5rem 1rem; margin: 1rem 0; max-width: 48rem;
+                     overflow-wrap: anywhere; }
     .consent-shown[dir=rtl] { text-align: right; }
     .consent-shown li { margin: .25rem 0; }
     .review.not-reviewed { color: #7a3300; font-weight: 600; }
