@@ -171,6 +171,12 @@ struct ConsentLanguageTests {
             #expect(shown.html.contains(arabic))
             #expect(shown.html.contains(PersonText.ar[.easyFree]))
             #expect(shown.html.visibleText.contains("Nagelezen door een gekwalificeerd vertaler: nee."))
+            // Interview mode: the Dutch beside it, for the caseworker.
+            #expect(shown.html.contains("id=\"consent-dutch\" lang=\"nl\" dir=\"ltr\""))
+            #expect(shown.html.contains("Ik ga ermee akkoord dat VDAB Ieper deze gegevens over mij mag zien: identiteit, talen"))
+            // An unknown language is refused, not taken for Dutch.
+            let unknown = try await page.post(path, choices.merging(["textLanguage": "xx", "interpreter": "Tolk"]) { $1 })
+            #expect(unknown.status == .unprocessableEntity && unknown.html.contains("id=\"textLanguage-error\""))
             let language = try #require(AuthTests.hiddenValue("shownLanguage", in: shown.html))
             let fingerprint = try #require(AuthTests.hiddenValue("shownText", in: shown.html))
             var proof = choices

@@ -181,6 +181,10 @@ enum Stylesheet {
     .consent-shown { border: 1px solid var(--border, #8a8f98); border-radius: 4px; padding: .5rem 1rem; margin: 1rem 0; max-width: 48rem;
                      overflow-wrap: anywhere; }
     .consent-shown[dir=rtl] { text-align: right; }
+    /* Naskh reads small beside Latin type at the same size. */
+    .consent-shown[dir=rtl], .sheet-column[dir=rtl], blockquote.consent-text[dir=rtl] { font-size: 1.15rem; line-height: 1.8; }
+    .interview { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0 1rem; }
+    .interview #consent-dutch { color: var(--muted); }
     .consent-shown li { margin: .25rem 0; }
     .review.not-reviewed { color: #7a3300; font-weight: 600; }
     .sheet { max-width: 60rem; margin: 1rem auto; padding: 0 1rem; }

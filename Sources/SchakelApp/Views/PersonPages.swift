@@ -353,6 +353,8 @@ struct ConsentFormPage {
     /// The text shown to the person for the current choices, in their language (nil until organisation, purpose and
     /// data are chosen).
     var shown: Consents.Shown? = nil
+    /// The same text in Dutch, shown beside it (interview mode) when the person's language is another.
+    var dutch: Consents.Shown? = nil
 
     func render(status: HTTPResponseStatus = .ok) -> Response {
         let l = context.language
@@ -399,17 +401,19 @@ struct ConsentFormPage {
     /// proof of what was shown (`shownLanguage`, `shownText`) that recording checks.
     func shownText(_ l: UILanguage) -> Node<HTML.FormContext> {
         guard let shown else { return .p(.class("hint"), .id("consent-shown"), .text(UIText.consentTextNotYetShown(l))) }
-        let tag = shown.language.tag
-        let direction = shown.language.isRightToLeft ? "rtl" : "ltr"
+        func column(_ text: Consents.Shown, id: String) -> Node<HTML.FormContext> {
+            .element(named: "section", nodes: [
+                .class("consent-shown"), .id(id), .attribute(named: "lang", value: text.language.tag),
+                .attribute(named: "dir", value: text.language.isRightToLeft ? "rtl" : "ltr"),
+                .element(named: "h2", text: text.easyReadTitle),
+                .element(named: "ul", nodes: text.easyRead.map { .element(named: "li", text: $0) }),
+                .element(named: "blockquote", nodes: [.class("consent-text"), .text(text.text)]),
+            ])
+        }
         return .group(
             Form.hidden("shownLanguage", shown.language.rawValue),
             Form.hidden("shownText", shown.fingerprint),
-            .element(named: "section", nodes: [
-                .class("consent-shown"), .id("consent-shown"), .attribute(named: "lang", value: tag), .attribute(named: "dir", value: direction),
-                .element(named: "h2", text: shown.easyReadTitle),
-                .element(named: "ul", nodes: shown.easyRead.map { .element(named: "li", text: $0) }),
-                .element(named: "blockquote", nodes: [.class("consent-text"), .text(shown.text)]),
-            ]),
+            .div(.class("interview"), column(shown, id: "consent-shown"), .unwrap(dutch) { column($0, id: "consent-dutch") }),
             .p(.class(shown.reviewed ? "review reviewed" : "review not-reviewed"), .id("consent-review"),
                .text(UIText.translatorReview(l, shown.reviewed))))
     }

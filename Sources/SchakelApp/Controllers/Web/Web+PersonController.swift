@@ -139,23 +139,22 @@ extension Web {
             let dossier = try await Persons.target(try request.uuidParameter("personID"), action: .consentGiven, caller: caller)
             let values = try request.content.decode([String: String].self)
             let shown = try await Self.shown(values, caller: caller)
+            // Interview mode: the Dutch beside the person's language, for a caseworker who does not read it.
+            let dutch = shown?.language == .nl ? nil : try await Self.shown(values.merging(["textLanguage": "nl"]) { $1 }, caller: caller)
             switch values["stap"] {
             case "tonen":
                 var state = FormState.resubmitted(values, errors: [:])
                 state.values["stap"] = nil
                 let errors = shown == nil ? ["categories": UIText.consentChoicesFirst(context.language)] : [:]
                 return ConsentFormPage(context: context, personID: dossier.id, state: FormState(values: state.values, errors: errors),
-                                       shown: shown).render(status: shown == nil ? .unprocessableEntity : .ok)
+                                       shown: shown, dutch: dutch).render(status: shown == nil ? .unprocessableEntity : .ok)
             case "afdrukken":
-                guard let shown, let recipient = values["recipient"].flatMap(UUID.init(uuidString:)),
-                      let purpose = values["purpose"].flatMap(Purpose.init(rawValue:)) else {
+                guard let shown else {
                     return ConsentFormPage(context: context, personID: dossier.id,
                                            state: FormState(values: values, errors: ["categories": UIText.consentChoicesFirst(context.language)]))
                         .render(status: .unprocessableEntity)
                 }
-                let dutch = try await Consents.shown(recipient: recipient, purpose: purpose, categories: ConsentFormInput.categories(values),
-                                                     language: .nl, caller: caller)
-                return ConsentSheetPage(language: context.language, shown: shown, dutch: dutch).render()
+                return ConsentSheetPage(language: context.language, shown: shown, dutch: dutch ?? shown).render()
             default:
                 // The text shown counts only if it is the one these choices give now.
                 let showing: Consents.Showing = .shown(values["shownText"] == shown?.fingerprint
@@ -168,7 +167,8 @@ extension Web {
                     return request.redirect(to: SiteURL.person(dossier.id).fragment("toestemmingen"), redirectType: .normal)
                 } catch {
                     let state = try FormState.failed(error, values: values, language: context.language, fieldMap: ConsentFormInput.fieldMap)
-                    return ConsentFormPage(context: context, personID: dossier.id, state: state, shown: shown).render(status: .unprocessableEntity)
+                    return ConsentFormPage(context: context, personID: dossier.id, state: state, shown: shown, dutch: dutch)
+                        .render(status: .unprocessableEntity)
                 }
             }
         }
@@ -179,7 +179,7 @@ extension Web {
                   let purpose = values["purpose"].flatMap(Purpose.init(rawValue:)) else { return nil }
             let categories = ConsentFormInput.categories(values)
             guard !categories.isEmpty else { return nil }
-            let language = values["textLanguage"].flatMap(ConsentLanguage.init(rawValue:)) ?? .nl
+            guard let language = ConsentLanguage(rawValue: values["textLanguage"] ?? ConsentLanguage.nl.rawValue) else { return nil }
             do {
                 return try await Consents.shown(recipient: recipient, purpose: purpose, categories: categories, language: language, caller: caller)
             } catch let error as SchakelError where error.field != nil {
@@ -514,7 +514,10 @@ enum ConsentFormInput {
         guard let method = values["method"].flatMap(ConsentMethod.init(rawValue:)) else {
             throw SchakelError.validation(field: "method", reason: Strings.missingField)
         }
-        let textLanguage = values["textLanguage"].flatMap(ConsentLanguage.init(rawValue:)) ?? .nl
+        guard let textLanguage = ConsentLanguage(rawValue: values["textLanguage"] ?? ConsentLanguage.nl.rawValue) else {
+            throw SchakelError.validation(field: "textLanguage", reason: Strings.unknownValue,
+                                          arguments: [ConsentLanguage.allCases.map(\.rawValue).joined(separator: ", ")])
+        }
         let categories = Self.categories(values)
         guard !categories.isEmpty else { throw SchakelError.validation(field: "categories", reason: Strings.empty) }
         return ConsentInput(recipientOrganisationId: recipient, purpose: purpose, categories: categories, method: method,
