@@ -253,11 +253,10 @@ enum UIText {
             : t(l, "Nagelezen door een gekwalificeerd vertaler: nee. Vul een tolk of getuige in.",
                 "Reviewed by a qualified translator: no. Fill in an interpreter or a witness.")
     }
-    /// A language with its own name and, for staff, whether its texts were reviewed.
+    /// A language and, for staff, whether its texts were reviewed. (Its own name, in its own script, is shown with the
+    /// text, where it can carry its `lang`; an option of a list cannot.)
     static func consentLanguageWithReview(_ l: UILanguage, _ language: ConsentLanguage) -> String {
-        let catalogue = PersonText.catalogue(language)
-        let own = language == .nl || language == .en && l == .en ? "" : " – " + catalogue[.languageName]
-        return consentLanguage(l, language) + own + (catalogue.reviewedByTranslator ? "" : t(l, " (niet nagelezen)", " (not reviewed)"))
+        consentLanguage(l, language) + (PersonText.catalogue(language).reviewedByTranslator ? "" : t(l, " (niet nagelezen)", " (not reviewed)"))
     }
     static func givenAt(_ l: UILanguage) -> String { t(l, "Gegeven op", "Given on") }
     static func active(_ l: UILanguage) -> String { t(l, "actief", "active") }

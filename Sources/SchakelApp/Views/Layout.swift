@@ -185,6 +185,7 @@ enum Stylesheet {
     .consent-shown[dir=rtl], .sheet-column[dir=rtl], blockquote.consent-text[dir=rtl] { font-size: 1.15rem; line-height: 1.8; }
     .interview { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0 1rem; }
     .interview #consent-dutch { color: var(--muted); }
+    .consent-shown .language-name { margin: .25rem 0 0; font-weight: 600; color: var(--muted); }
     .consent-shown li { margin: .25rem 0; }
     .review.not-reviewed { color: #7a3300; font-weight: 600; }
     .sheet { max-width: 60rem; margin: 1rem auto; padding: 0 1rem; }

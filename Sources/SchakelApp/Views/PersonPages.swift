@@ -405,6 +405,7 @@ struct ConsentFormPage {
             .element(named: "section", nodes: [
                 .class("consent-shown"), .id(id), .attribute(named: "lang", value: text.language.tag),
                 .attribute(named: "dir", value: text.language.isRightToLeft ? "rtl" : "ltr"),
+                .element(named: "p", nodes: [.class("language-name"), .text(PersonText.catalogue(text.language)[.languageName])]),
                 .element(named: "h2", text: text.easyReadTitle),
                 .element(named: "ul", nodes: text.easyRead.map { .element(named: "li", text: $0) }),
                 .element(named: "blockquote", nodes: [.class("consent-text"), .text(text.text)]),
