@@ -212,6 +212,14 @@ struct ConsentLanguageTests {
             #expect(sheet.html.contains(arabic) && sheet.html.contains("Ik ga ermee akkoord dat VDAB Ieper"))
             #expect(sheet.html.contains(PersonText.ar[.sheetSignature]) && sheet.html.contains("Handtekening van de persoon"))
             #expect(!sheet.html.contains("Testina"))
+            // Another organisation cannot show or print for this person: the person does not exist for it, as an unknown id.
+            var stranger = try await WebSession.signIn(app, "job-counsellor@vdab-ieper.demo")
+            for step in ["tonen", "afdrukken"] {
+                let hidden = try await stranger.post(path, choices.merging(["stap": step]) { $1 })
+                let unknown = try await stranger.post("personen/\(UUID())/toestemmingen", choices.merging(["stap": step]) { $1 })
+                #expect(hidden.status == .notFound && unknown.status == .notFound, "\(step)")
+                #expect(!hidden.html.contains(arabic))
+            }
             // Without choices there is nothing to print.
             #expect(try await page.post(path, ["stap": "afdrukken", "textLanguage": "ar"]).status == .unprocessableEntity)
         }

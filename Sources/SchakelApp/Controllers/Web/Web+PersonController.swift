@@ -138,6 +138,10 @@ extension Web {
             try caller.requireCaseworker()
             let dossier = try await Persons.target(try request.uuidParameter("personID"), action: .consentGiven, caller: caller)
             let values = try request.content.decode([String: String].self)
+            if values["stap"] != nil {
+                // Showing and printing write nothing, but they are the owner's too: for anyone else the person does not exist.
+                try await caller.access.requireOwner(dossier, action: .read)
+            }
             let shown = try await Self.shown(values, caller: caller)
             // Interview mode: the Dutch beside the person's language, for a caseworker who does not read it.
             let dutch = shown?.language == .nl ? nil : try await Self.shown(values.merging(["textLanguage": "nl"]) { $1 }, caller: caller)
