@@ -138,13 +138,8 @@ extension Web {
             try caller.requireCaseworker()
             let dossier = try await Persons.target(try request.uuidParameter("personID"), action: .consentGiven, caller: caller)
             let values = try request.content.decode([String: String].self)
-            if values["stap"] != nil {
-                // Showing and printing write nothing, but they are the owner's too: for anyone else the person does not exist.
-                try await caller.access.requireOwner(dossier, action: .read)
-            }
-            let shown = try await Self.shown(values, caller: caller)
-            // Interview mode: the Dutch beside the person's language, for a caseworker who does not read it.
-            let dutch = shown?.language == .nl ? nil : try await Self.shown(values.merging(["textLanguage": "nl"]) { $1 }, caller: caller)
+            // The Dutch beside the person's language (interview mode), for a caseworker who does not read it.
+            let (shown, dutch) = try await Consents.form(for: dossier, choices: ConsentFormInput.choices(values), caller: caller)
             switch values["stap"] {
             case "tonen":
                 var state = FormState.resubmitted(values, errors: [:])
@@ -174,20 +169,6 @@ extension Web {
                     return ConsentFormPage(context: context, personID: dossier.id, state: state, shown: shown, dutch: dutch)
                         .render(status: .unprocessableEntity)
                 }
-            }
-        }
-
-        /// The text these choices give in the chosen language, or nil while organisation, purpose or data are missing.
-        static func shown(_ values: [String: String], caller: Caller) async throws -> Consents.Shown? {
-            guard let recipient = values["recipient"].flatMap(UUID.init(uuidString:)),
-                  let purpose = values["purpose"].flatMap(Purpose.init(rawValue:)) else { return nil }
-            let categories = ConsentFormInput.categories(values)
-            guard !categories.isEmpty else { return nil }
-            guard let language = ConsentLanguage(rawValue: values["textLanguage"] ?? ConsentLanguage.nl.rawValue) else { return nil }
-            do {
-                return try await Consents.shown(recipient: recipient, purpose: purpose, categories: categories, language: language, caller: caller)
-            } catch let error as SchakelError where error.field != nil {
-                return nil
             }
         }
 
@@ -528,6 +509,15 @@ enum ConsentFormInput {
                             witness: values["witness"], givenAt: nil, expiresAt: nil, text: values["text"],
                             textLanguage: textLanguage, interpreter: values["interpreter"],
                             personReadsText: values["personReadsText"] != nil)
+    }
+
+    /// The choices made so far, or nil while organisation, purpose, data or a known language are missing.
+    static func choices(_ values: [String: String]) -> Consents.Choices? {
+        guard let recipient = values["recipient"].flatMap(UUID.init(uuidString:)),
+              let purpose = values["purpose"].flatMap(Purpose.init(rawValue:)),
+              let language = ConsentLanguage(rawValue: values["textLanguage"] ?? ConsentLanguage.nl.rawValue) else { return nil }
+        let categories = Self.categories(values)
+        return categories.isEmpty ? nil : Consents.Choices(recipient: recipient, purpose: purpose, categories: categories, language: language)
     }
 
     /// The data categories ticked.

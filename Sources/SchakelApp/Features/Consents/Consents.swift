@@ -110,6 +110,28 @@ enum Consents {
         return shown(organisation: organisation.name, purpose: purpose, categories: categories, language: language, until: until)
     }
 
+    /// The choices a consent form has made so far.
+    struct Choices: Sendable {
+        var recipient: UUID
+        var purpose: Purpose
+        var categories: [DataCategory]
+        var language: ConsentLanguage
+    }
+
+    /// What the consent form shows while a consent is prepared with the person: the text for the choices in the
+    /// person's language and, beside it, the Dutch (nil while the choices are incomplete or name no organisation).
+    /// Only the owner prepares a consent: for anyone else the person does not exist, with the refusal recorded as for
+    /// recording one.
+    static func form(for person: Dossier, choices: Choices?, caller: Caller) async throws -> (shown: Shown?, dutch: Shown?) {
+        try caller.requireCaseworker()
+        try await caller.access.requireOwner(person, action: .consentGiven)
+        guard let choices, let organisation = try await OrganisationModel.find(choices.recipient, on: caller.db) else { return (nil, nil) }
+        func text(_ language: ConsentLanguage) -> Shown {
+            shown(organisation: organisation.name, purpose: choices.purpose, categories: choices.categories, language: language)
+        }
+        return (text(choices.language), choices.language == .nl ? nil : text(.nl))
+    }
+
     static func shown(organisation: String, purpose: Purpose, categories: [DataCategory], language: ConsentLanguage,
                       until: CalendarDate? = nil) -> Shown {
         let catalogue = PersonText.catalogue(language)
