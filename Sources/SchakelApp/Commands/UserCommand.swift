@@ -43,7 +43,8 @@ enum UserAccounts {
     static let minimumPasswordLength = 12
 
     static func create(email rawEmail: String, organisationSlug: String, role rawRole: String, displayName: String,
-                       language: String, password: String, on app: Application) async throws -> UserModel {
+                       language: String, password: String, on app: Application,
+                       recording: (@Sendable (any Database) async throws -> Void)? = nil) async throws -> UserModel {
         guard let role = UserRole(rawValue: rawRole) else {
             throw Problem.invalid(field: "role", reason: "one of \(UserRole.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -57,7 +58,11 @@ enum UserAccounts {
         let hash = try await app.passwordHasher.hash(password)
         let user = UserModel(email: email, displayName: name, organisationID: try organisation.requireID(), role: role,
                              passwordHash: hash, language: language)
-        try await user.create(on: app.db)
+        // The account and, when made in the application, its audit entry commit together.
+        try await app.db.transaction { db in
+            try await user.create(on: db)
+            try await recording?(db)
+        }
         return user
     }
 

@@ -22,12 +22,11 @@ enum Accounts {
     static func create(_ input: AccountInput, caller: Caller, application: Application) async throws -> UserModel {
         try caller.requireAdministrator()
         let slug = try await OrganisationModel.find(caller.organisationID, on: caller.db)?.slug ?? ""
-        let account = try await UserAccounts.create(email: input.email, organisationSlug: slug, role: input.role,
-                                                    displayName: input.displayName, language: input.language, password: input.password,
-                                                    on: application)
-        // Who opened an account in the organisation, and when (as a role change and a closing are).
-        try await caller.audit(.administration(.accountCreate, by: caller.user))
-        return account
+        // Who opened an account in the organisation, and when (as a role change and a closing are), with the account.
+        let entry = AuditEvent.administration(.accountCreate, by: caller.user)
+        return try await UserAccounts.create(email: input.email, organisationSlug: slug, role: input.role,
+                                             displayName: input.displayName, language: input.language, password: input.password,
+                                             on: application) { db in try await caller.audit(entry, on: db) }
     }
 
     /// Another open account of the administrator's own organisation.
