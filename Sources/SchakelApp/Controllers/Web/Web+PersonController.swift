@@ -484,8 +484,8 @@ enum PersonFormInput {
     }
 }
 
-/// The consent form's fields, read into the API's `ConsentInput`; without a text of its own the API
-/// writes the standard text, which exists only in Dutch and English (else an interpreter must be named).
+/// The consent form's fields, read into the API's `ConsentInput`; without a text of its own the feature writes the
+/// standard text in the person's language (`PersonText`), with an interpreter or witness where it is not reviewed.
 enum ConsentFormInput {
     static let fieldMap: [String: String] = ["recipientOrganisationId": "recipient"]
 
