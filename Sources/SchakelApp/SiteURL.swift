@@ -162,6 +162,27 @@ extension SiteURL {
     static func personExport(_ id: some SiteSegment) -> SiteURL { SiteURL("personen", id, "inzage") }
     static func personErasure(_ id: some SiteSegment) -> SiteURL { SiteURL("personen", id, "wissen") }
 
+    static func portalInvitation(_ id: some SiteSegment) -> SiteURL { SiteURL("personen", id, "mijn-schakel") }
+    static func portalRevocation(_ id: some SiteSegment) -> SiteURL { SiteURL("personen", id, "mijn-schakel", "sluiten") }
+    static func correctionRequest(_ id: some SiteSegment) -> SiteURL { SiteURL("verbeteringen", id) }
+
+    // MARK: Mijn Schakel, the person's own portal
+
+    static let portal = SiteURL("mijn")
+    static let portalWelcome = SiteURL("mijn", "welkom")
+    static let portalSignIn = SiteURL("mijn", "aanmelden")
+    static let portalSignOut = SiteURL("mijn", "afmelden")
+    static let portalProfile = SiteURL("mijn", "gegevens")
+    static let portalPlan = SiteURL("mijn", "plan")
+    static let portalReferrals = SiteURL("mijn", "doorverwijzingen")
+    static let portalConsents = SiteURL("mijn", "toestemmingen")
+    static func portalWithdrawal(_ id: some SiteSegment) -> SiteURL { SiteURL("mijn", "toestemmingen", id, "stoppen") }
+    static let portalAccessLog = SiteURL("mijn", "inzage")
+    static let portalDownload = SiteURL("mijn", "download")
+    static let portalDownloadFile = SiteURL("mijn", "download", "schakel-gegevens.json")
+    static let portalCorrection = SiteURL("mijn", "verbetering")
+    static let portalQuestionnaire = SiteURL("mijn", "vragenlijst")
+
     // MARK: Referrals
 
     static func newReferral(_ personID: some SiteSegment) -> SiteURL { SiteURL("personen", personID, "doorverwijzen") }
@@ -235,6 +256,9 @@ extension SiteURL {
         persons, personSearch, newPerson, person(.personID), personEdit(.personID), newConsent(.personID), consents(.personID),
         consent(.consentID), consentWithdrawal(.consentID), newStep(.personID), steps(.personID), step(.personID, .stepID),
         milestones(.personID), personExport(.personID), personErasure(.personID),
+        portalInvitation(.personID), portalRevocation(.personID), correctionRequest(.requestID),
+        portal, portalWelcome, portalSignIn, portalSignOut, portalProfile, portalPlan, portalReferrals, portalConsents,
+        portalWithdrawal(.consentID), portalAccessLog, portalDownload, portalDownloadFile, portalCorrection, portalQuestionnaire,
         newReferral(.personID), referrals, referral(.referralID), referralCancellation(.referralID), referralStep(.referralID, .action),
         handOverMeeting(.referralID), handOverProfile(.referralID),
         conferences, conference(.conferenceID), conferencePersons(.conferenceID), conferenceItems(.conferenceID),

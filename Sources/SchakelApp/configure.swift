@@ -10,7 +10,8 @@ public func configure(_ app: Application, settings: SchakelSettings) async throw
     switch settings.database {
     case let .sqlite(path):
         // One connection for the process: SQLite has one writer at a time (see `OneSQLiteConnection`).
-        let oneConnection = DatabaseConfigurationFactory.sqliteOneConnection(path: path, on: app.eventLoopGroup.any(), timeout: .seconds(30))
+        let oneConnection = DatabaseConfigurationFactory.sqliteOneConnection(path: path, on: app.eventLoopGroup.any(),
+                                                                            timeout: .milliseconds(Int64(settings.sqliteWait * 1000)))
         app.databases.use(oneConnection, as: .sqlite)
     case let .postgres(url):
         var configuration = try SQLPostgresConfiguration(url: url)

@@ -101,6 +101,15 @@ struct AuthorizationMatrixTests {
             return forCaseworkers(owner: .allowed(.unprocessableEntity), partner: .hidden(.notFound))
         case .apiWithdrawConsent:
             return forCaseworkers(owner: .allowed(.ok), partner: .hidden(.notFound))
+        // "Mijn Schakel": only the owner invites the person, closes their access and reads what they asked to correct.
+        // The invitation without a language stops at validation (no letter is made); closing an access never opened
+        // changes nothing.
+        case .webPortalInvitation:
+            return forCaseworkers(owner: .allowed(.unprocessableEntity), partner: .hidden(.notFound))
+        case .webPortalRevocation, .webCorrectionHandled:
+            return forCaseworkers(owner: .allowed(.seeOther), partner: .hidden(.notFound))
+        case .webCorrection:
+            return forCaseworkers(owner: .allowed(.ok), partner: .hidden(.notFound))
         case .webWithdrawConsent:
             return forCaseworkers(owner: .allowed(.seeOther), partner: .hidden(.notFound))
 
@@ -238,7 +247,7 @@ struct AuthorizationMatrixTests {
     /// The ids a request names. `unknown` names nothing: every id of the case replaced, the organisations kept.
     struct IDs {
         var person: UUID, consent: UUID, step: UUID, draftReferral: UUID, sentReferral: UUID
-        var conference: UUID, item: UUID, employerRequest: UUID, offer: UUID
+        var conference: UUID, item: UUID, employerRequest: UUID, offer: UUID, correction: UUID
         var partner: UUID
 
         init(_ built: PrivacyCase) throws {
@@ -251,13 +260,14 @@ struct AuthorizationMatrixTests {
             item = built.itemID
             employerRequest = built.employerRequestID
             offer = built.offerID
+            correction = built.correctionID
             partner = try built.world.organisations[.partnerWithConsent]!.requireID()
         }
 
         var unknown: IDs {
             var ids = self
             (ids.person, ids.consent, ids.step, ids.draftReferral, ids.sentReferral) = (UUID(), UUID(), UUID(), UUID(), UUID())
-            (ids.conference, ids.item, ids.employerRequest, ids.offer) = (UUID(), UUID(), UUID(), UUID())
+            (ids.conference, ids.item, ids.employerRequest, ids.offer, ids.correction) = (UUID(), UUID(), UUID(), UUID(), UUID())
             return ids
         }
     }
@@ -315,6 +325,8 @@ struct AuthorizationMatrixTests {
         case webConferences, webCreateConference, webConference, webConferencePerson, webConferenceItem, webConferenceItemStatus
         case webEmployerRequests, webCreateEmployerRequest, webEmployerRequest, webEmployerStep
         case webOfferCandidates, webEligibleOffers
+        // Pages: the person's own portal, the staff side
+        case webPortalInvitation, webPortalRevocation, webCorrection, webCorrectionHandled
         // Last: withdrawal
         case apiWithdrawConsent, webWithdrawConsent
 
@@ -406,6 +418,10 @@ struct AuthorizationMatrixTests {
             case .webEmployerStep: return "POST \(SiteURL.employerRequestStep(.requestID, .step))"
             case .webOfferCandidates: return "GET \(SiteURL.offer(.offerID))"
             case .webEligibleOffers: return "GET \(SiteURL.offers)"
+            case .webPortalInvitation: return "POST \(SiteURL.portalInvitation(.personID))"
+            case .webPortalRevocation: return "POST \(SiteURL.portalRevocation(.personID))"
+            case .webCorrection: return "GET \(SiteURL.correctionRequest(.requestID))"
+            case .webCorrectionHandled: return "POST \(SiteURL.correctionRequest(.requestID))"
             }
         }
 
@@ -515,6 +531,10 @@ struct AuthorizationMatrixTests {
             case .webOfferCandidates:
                 return (Self.page(SiteURL.offer(ids.offer).query("kandidaten", "1").query("includeUnknown", "true")), nil)
             case .webEligibleOffers: return (Self.page(SiteURL.offers.query("eligibleFor", ids.person.uuidString)), nil)
+            case .webPortalInvitation: return (Self.page(SiteURL.portalInvitation(ids.person)), .form(["taal": ""]))
+            case .webPortalRevocation: return (Self.page(SiteURL.portalRevocation(ids.person)), .form([:]))
+            case .webCorrection: return (Self.page(SiteURL.correctionRequest(ids.correction)), nil)
+            case .webCorrectionHandled: return (Self.page(SiteURL.correctionRequest(ids.correction)), .form([:]))
             }
         }
 
@@ -548,6 +568,16 @@ struct AuthorizationMatrixTests {
         add("the offer catalogue: what providers publish (with a person it is a row: eligibleFor, candidates)", [
             "POST /api/v1/offers/import", "GET /api/v1/offers/export", "GET /api/v1/offers/:offerID",
             "GET \(SiteURL.offerImport)", "POST \(SiteURL.offerImport)",
+        ])
+        add("\"Mijn Schakel\": the person's own pages, on a client session only (no staff session or token reaches them); "
+            + "the client role of the rule and a client's 404 for anyone else are PortalTests'", [
+            "GET \(SiteURL.portal)", "GET \(SiteURL.portalSignIn)", "POST \(SiteURL.portalSignIn)", "GET \(SiteURL.portalWelcome)",
+            "POST \(SiteURL.portalWelcome)", "POST \(SiteURL.portalSignOut)", "GET \(SiteURL.portalProfile)", "GET \(SiteURL.portalPlan)",
+            "GET \(SiteURL.portalReferrals)", "GET \(SiteURL.portalConsents)", "GET \(SiteURL.portalWithdrawal(.consentID))",
+            "POST \(SiteURL.portalWithdrawal(.consentID))",
+            "GET \(SiteURL.portalAccessLog)", "GET \(SiteURL.portalDownload)", "GET \(SiteURL.portalDownloadFile)",
+            "GET \(SiteURL.portalCorrection)", "POST \(SiteURL.portalCorrection)", "GET \(SiteURL.portalQuestionnaire)",
+            "POST \(SiteURL.portalQuestionnaire)",
         ])
         add("the inbox names the referral, meeting or item, never the person; the reader's own", [
             "GET /api/v1/notifications", "POST /api/v1/notifications/:notificationID/read", "POST \(SiteURL.notificationRead(.notificationID))",

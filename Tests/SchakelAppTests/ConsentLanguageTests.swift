@@ -43,10 +43,10 @@ struct ConsentLanguageTests {
         #expect(catalogue.reviewedByTranslator == (language == .nl))
         for key in PersonText.Key.all {
             let text = catalogue[key]
-            #expect(!text.trimmingCharacters(in: .whitespaces).isEmpty, "\(language) \(key) is empty")
+            #expect(!text.trimmingCharacters(in: .whitespaces).isEmpty, "\(language) \(key.name) is empty")
             let placeholders = ["{organisation}", "{purpose}", "{categories}", "{date}"]
-            #expect(placeholders.filter(text.contains) == placeholders.filter(dutch[key].contains), "\(language) \(key) placeholders")
-            if language != .nl { #expect(text != dutch[key], "\(language) \(key) is the Dutch text") }
+            #expect(placeholders.filter(text.contains) == placeholders.filter(dutch[key].contains), "\(language) \(key.name) placeholders")
+            if language != .nl { #expect(text != dutch[key], "\(language) \(key.name) is the Dutch text") }
         }
         #expect(catalogue.texts.count == PersonText.Key.all.count)
         let text = catalogue.consent(organisation: "VDAB Ieper", purpose: .guidanceToWork, categories: [.identity, .languages])

@@ -18,7 +18,7 @@ struct MigrationTests {
         "SchakelApp.CreateConferencesAndInbox", "SchakelApp.CreateOffers", "SchakelApp.AddOfferToReferrals",
         "SchakelApp.CreateFigureFacts", "SchakelApp.CreateTargets", "SchakelApp.CreateSurveyResponses",
         "SchakelApp.AddAdministration", "SchakelApp.KeyTheAuditChain", "SchakelApp.CreateExpiringSessions",
-        "SchakelApp.AddConsentInterpreter", "SchakelApp.IndexDataKeyIDs", "SchakelApp.AddConsentTextReview",
+        "SchakelApp.AddConsentInterpreter", "SchakelApp.IndexDataKeyIDs", "SchakelApp.AddConsentTextReview", "SchakelApp.CreatePortal",
     ]
 
     static func namesRecorded(in app: Application) async throws -> [String] {

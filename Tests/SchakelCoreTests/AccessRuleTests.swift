@@ -69,6 +69,25 @@ import Testing
         #expect(!AccessRule.worksWithDossiers(.analyst))
     }
 
+    @Test func aPersonSeesTheirOwnDossierWholeAndNoOneElse() {
+        let person = UUID()
+        let client = AccessRule.Client(accountID: UUID(), personID: person)
+        // Whatever they consented to: consent governs organisations, not what the person sees of themselves.
+        let own = AccessRule.decide(client: client, person: person, isErased: false)
+        #expect(own.personVisible && !own.isOwner)
+        #expect(own.allowed == everything && own.denied.isEmpty)
+        let some = AccessRule.decide(client: client, person: person, isErased: false, requested: [.contact])
+        #expect(some.allowed == [.contact])
+        // Someone else is not there at all, with the same answer for any id.
+        for stranger in [UUID(), UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))] {
+            let other = AccessRule.decide(client: client, person: stranger, isErased: false)
+            #expect(!other.personVisible && other.allowed.isEmpty)
+            #expect(other.denied == Dictionary(uniqueKeysWithValues: everything.map { ($0, AccessRule.Denial.notTheirOwn) }))
+        }
+        // An erased dossier is seen by no one, the person included.
+        #expect(!AccessRule.decide(client: client, person: person, isErased: true).personVisible)
+    }
+
     @Test func analystsNeverSeeAPersonNotEvenTheirOwn() {
         for organisation in [owner, partner] {
             let decision = AccessRule.decide(viewer: viewer(organisation, .analyst), personOwner: owner, purpose: .guidanceToWork,

@@ -1,5 +1,7 @@
 """The seed chains walked in a real browser, as their users would, with the accessibility audit on every screen."""
 import re
+import subprocess
+import tempfile
 import urllib.request
 
 SOCIAL_WORKER_FEDASIL = "social-worker@fedasil-poelkapelle.demo"
@@ -401,8 +403,12 @@ def too_wide_on_a_phone(page):
         page.driver.set_window_size(390, 844)
         return page.driver.execute_script(
             "const w = document.documentElement.clientWidth;"
-            "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)"
-            ".slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));")
+            "const wide = [...document.querySelectorAll('body *')].filter(e => { const r = e.getBoundingClientRect();"
+            " return r.width > 1 && (r.right > w + 1 || r.left < -1); })"
+            ".slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));"
+            # The page itself must not scroll sideways (a right-to-left page scrolls to the left).
+            "if (document.documentElement.scrollWidth > w + 1) wide.push('page ' + document.documentElement.scrollWidth);"
+            "return wide;")
     finally:
         page.driver.set_window_size(size["width"], size["height"])
 
@@ -438,3 +444,80 @@ def test_the_consent_text_in_the_persons_language_before_it_is_recorded(page):
     text = page.find("blockquote.consent-text")
     assert text.get_attribute("lang") == "ti" and "VDAB Ieper" in text.text
     page.audit("consent-recorded-ti")
+
+
+def test_mijn_schakel_in_arabic_and_tigrinya_at_phone_width(page):
+    """Issue 17: Fedasil Poelkapelle's social worker prints the letter; the person opens their own page on a phone in
+    Arabic, sees their plan and referral, sees that VDAB Ieper read their dossier and why, stops VDAB's consent, and
+    reads the same pages in Tigrinya; every page passes axe and fits a phone without sideways scrolling."""
+    page.sign_in(SOCIAL_WORKER_FEDASIL)
+    dossier = screen(page, "Samira", "Nour", "Langemark-Poelkapelle")
+    consent(page, dossier, "VDAB Ieper", ["identity", "languages", "work-experience"])
+    refer(page, dossier, "VDAB Ieper", "Zoekt werk als bakker.")
+    assert step(page, page.path(), "send") == "verstuurd"
+    # VDAB Ieper opens the dossier for guidance to work.
+    page.sign_in(COUNSELLOR_IEPER)
+    page.open(dossier)
+    assert page.heading() == "Samira Nour"
+    page.sign_in(SOCIAL_WORKER_FEDASIL)
+    page.open(dossier)
+    page.find("#taal option[value='ar']").click()
+    page.submit("form[action$='/mijn-schakel']")
+    letter = page.find("html")
+    assert letter.get_attribute("lang") == "ar" and letter.get_attribute("dir") == "rtl"
+    codes = [element.text.replace(" ", "") for element in page.finds("dd.code")]
+    assert len(codes) == 2 and all(code.isdigit() for code in codes), codes
+    assert page.find(".letter-qr svg")
+    page.audit("portal-letter-ar")
+    # The QR code on the printed letter, read by a real decoder (zbarimg, Debian's zbar-tools), leads to the first visit
+    # with the account number and the code filled in.
+    with tempfile.TemporaryDirectory() as folder:
+        shot = f"{folder}/letter-qr.png"
+        page.find(".letter-qr").screenshot(shot)
+        decoded = subprocess.run(["zbarimg", "--quiet", "--raw", shot], capture_output=True, text=True, check=True).stdout.strip()
+    assert decoded == f"{page.base}/mijn/welkom?taal=ar&account={codes[0]}", decoded  # never the code
+
+    # The person's phone: the QR code's address, the code typed from the letter, a passphrase, their own page.
+    page.driver.delete_all_cookies()
+    page.driver.set_window_size(390, 844)
+    try:
+        page.open(decoded.replace(page.base, ""))
+        assert page.find("#account").get_attribute("value") == codes[0]
+        page.fill("code", " ".join([codes[1][:4], codes[1][4:8], codes[1][8:]]))
+        page.fill("passphrase", "زيتون أخضر في الشمس")
+        page.fill("repeat", "زيتون أخضر في الشمس")
+        page.submit("main form")
+        assert page.path() == "/mijn", page.text()[:300]
+        assert page.find("html").get_attribute("dir") == "rtl"
+        assert not too_wide_on_a_phone(page), too_wide_on_a_phone(page)
+        page.audit("portal-home-ar")
+        for path, name in [("/mijn/plan", "plan"), ("/mijn/doorverwijzingen", "referrals"), ("/mijn/inzage", "access-log"),
+                           ("/mijn/gegevens", "profile")]:
+            page.open(path)
+            assert not too_wide_on_a_phone(page), (path, too_wide_on_a_phone(page))
+            page.audit(f"portal-{name}-ar")
+        page.open("/mijn/doorverwijzingen")
+        assert "VDAB Ieper" in page.text()
+        page.open("/mijn/inzage")
+        log = page.text()
+        assert "VDAB Ieper" in log and "الإرشاد نحو العمل" in log, log[:800]
+        page.open("/mijn/toestemmingen")
+        page.audit("portal-consents-ar")
+        page.press("main a.button-danger")
+        assert "/stoppen" in page.path(), page.path()
+        page.audit("portal-withdrawal-ar")
+        page.submit("main form")
+        assert page.find("#melding").text, page.text()[:300]
+        assert not page.finds("main a.button-danger")
+
+        # The same pages in Tigrinya, chosen on the page itself.
+        page.choose("taal", "ትግርኛ")
+        page.submit("form.portal-language")
+        assert page.find("html").get_attribute("lang") == "ti"
+        for path, name in [("/mijn", "home"), ("/mijn/plan", "plan"), ("/mijn/inzage", "access-log"), ("/mijn/toestemmingen", "consents")]:
+            page.open(path)
+            assert page.find("html").get_attribute("lang") == "ti"
+            assert not too_wide_on_a_phone(page), (path, too_wide_on_a_phone(page))
+            page.audit(f"portal-{name}-ti")
+    finally:
+        page.driver.set_window_size(1280, 900)

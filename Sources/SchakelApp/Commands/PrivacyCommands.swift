@@ -124,6 +124,7 @@ enum KeyRotation {
         app.storage[DataKeyringKey.self] = keyring
         let count = try await reencrypt(with: keyring, on: app.db, batchSize: batchSize)
         _ = try await resealSnapshots(with: keyring, on: app.db, batchSize: batchSize)
+        _ = try await resealCorrections(with: keyring, on: app.db, batchSize: batchSize)
         try await app.auditLog.append(AuditEvent(userID: nil, organisationID: nil, personID: nil, action: .keyRotation,
                                                  categories: [.identity, .contact], purpose: nil, outcome: .allowed),
                                       at: app.schakel.now(), on: app.db)
@@ -164,6 +165,27 @@ enum KeyRotation {
                     try await (db as! any SQLDatabase).update(ReferralModel.schema)
                         .set("snapshot", to: resealed.ciphertext).set("snapshot_key_id", to: resealed.keyID)
                         .where("id", .equal, try referral.requireID()).run()
+                }
+            }
+            count += batch.count
+        }
+    }
+}
+
+extension KeyRotation {
+    /// What persons asked to correct, in their own words, is resealed with the new key, in batches.
+    static func resealCorrections(with keyring: DataKeyring, on database: any Database, batchSize: Int = 500) async throws -> Int {
+        var count = 0
+        while true {
+            let batch = try await CorrectionRequestModel.query(on: database).filter(\.$textKeyID != keyring.current.id)
+                .limit(batchSize).all()
+            if batch.isEmpty { return count }
+            try await database.transaction { db in
+                for request in batch {
+                    let resealed = try keyring.seal(try keyring.open(request.text, keyID: request.textKeyID))
+                    try await (db as! any SQLDatabase).update(CorrectionRequestModel.schema)
+                        .set("text", to: resealed.ciphertext).set("text_key_id", to: resealed.keyID)
+                        .where("id", .equal, try request.requireID()).run()
                 }
             }
             count += batch.count

@@ -38,6 +38,13 @@ public struct SchakelSettings: Sendable {
     /// before further ones are refused at once (429): a flood of sign-ins must not hold up everyone's reads.
     public var passwordHashingThreads = max(1, System.coreCount / 2)
     public var passwordHashingQueue = 16
+    /// The address the invitation letter prints for "Mijn Schakel" (`SCHAKEL_PUBLIC_URL`, e.g. https://schakel.example.be);
+    /// nil: the address the caseworker's browser used.
+    public var publicURL: String? = nil
+    /// How long a request waits for SQLite's one connection (`OneSQLiteConnection`) before it is refused.
+    public var sqliteWait: TimeInterval = 30
+    /// How long an invitation's one-time code works.
+    public var invitationLifetime: TimeInterval = 14 * 86_400
 
     public init(database: DatabaseLocation, now: @escaping @Sendable () -> Date = { Date() },
                 signInThrottle: SignInThrottle = SignInThrottle(), bcryptCost: Int = 12,
@@ -63,6 +70,12 @@ public struct SchakelSettings: Sendable {
                                                     environmentURL: Environment.get("DATABASE_URL"))
         var settings = SchakelSettings(database: database, secureCookies: Environment.get("SCHAKEL_INSECURE_COOKIES") != "1")
         settings.postgresSchema = Environment.get("SCHAKEL_POSTGRES_SCHEMA").flatMap { $0.isEmpty ? nil : $0 }
+        if let text = Environment.get("SCHAKEL_PUBLIC_URL"), !text.isEmpty {
+            guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil, url.query == nil else {
+                throw Problem("SCHAKEL_PUBLIC_URL must be an http(s) address without a query, got '\(text)'")
+            }
+            settings.publicURL = text.hasSuffix("/") ? String(text.dropLast()) : text
+        }
         if let text = Environment.get("SCHAKEL_MAX_OFFERS_PER_PROVIDER"), !text.isEmpty {
             guard let limit = Int(text), (1...1_000_000).contains(limit) else {
                 throw Problem("SCHAKEL_MAX_OFFERS_PER_PROVIDER must be a whole number from 1 to 1000000, got '\(text)'")

@@ -18,6 +18,14 @@ enum AccessLogText {
             "key-rotation": Text(nl: "sleutel vernieuwd", en: "key rotated"),
             "referral-snapshot": Text(nl: "profiel bij doorverwijzing gelezen", en: "referral profile read"),
             "referral-step": Text(nl: "stap in een doorverwijzing", en: "referral step"),
+            "portal-invitation": Text(nl: "uitnodiging voor Mijn Schakel", en: "invitation to My Schakel"),
+            "portal-revoked": Text(nl: "toegang tot Mijn Schakel gesloten", en: "access to My Schakel closed"),
+            "own-read": Text(nl: "gelezen door de persoon zelf (Mijn Schakel)", en: "read by the person (My Schakel)"),
+            "own-access-log-read": Text(nl: "toegangslog gelezen door de persoon zelf", en: "access log read by the person"),
+            "own-export": Text(nl: "gedownload door de persoon zelf", en: "downloaded by the person"),
+            "own-consent-withdrawn": Text(nl: "toestemming ingetrokken door de persoon zelf", en: "consent withdrawn by the person"),
+            "own-correction-request": Text(nl: "verbetering gevraagd door de persoon", en: "correction asked by the person"),
+            "correction-handled": Text(nl: "gevraagde verbetering behandeld", en: "correction request handled"),
         ]
         return words[code].map { $0(l) } ?? code
     }

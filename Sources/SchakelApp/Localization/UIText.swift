@@ -99,6 +99,7 @@ enum UIText {
         case .handOverMeeting: t(l, "Overdrachtsgesprek vastgelegd", "Hand-over meeting recorded")
         case .conferenceAction: t(l, "Actie uit een casusoverleg", "Action from a case conference")
         case .employerRequestAssigned: t(l, "Werkgeversvraag toegewezen", "Employer request assigned")
+        case .correctionRequested: t(l, "Een persoon vraagt een verbetering", "A person asks for a correction")
         }
     }
 
@@ -187,12 +188,16 @@ enum UIText {
         t(l, "Deze delen van het dossier zie je niet: de samenwerkingsovereenkomst, de toestemming van de persoon of je rol dekt ze niet.",
           "You do not see these parts of the dossier: the agreement, the person's consent or your role does not cover them.")
     }
+    static func interviewLanguage(_ l: UILanguage) -> String { t(l, "Gesprek in de taal van de persoon", "Interview in the person's language") }
+    static func interviewOff(_ l: UILanguage) -> String { t(l, "Alleen Nederlands", "Dutch only") }
+    static func showInterview(_ l: UILanguage) -> String { t(l, "Vragen tonen", "Show the questions") }
     static func denial(_ l: UILanguage, _ denial: AccessRule.Denial) -> String {
         switch denial {
         case .noAgreementRoute: t(l, "geen samenwerkingsovereenkomst die dit dekt", "no agreement covers it")
         case .noConsent: t(l, "geen toestemming van de persoon", "no consent from the person")
         case .roleDoesNotNeedIt: t(l, "niet nodig voor je rol", "not needed for your role")
         case .roleSeesNoPersons: t(l, "alleen cijfers voor coördinatoren", "figures only for coordinators")
+        case .notTheirOwn: t(l, "niet het eigen dossier van de persoon", "not the person's own dossier")
         }
     }
     static func ownDossier(_ l: UILanguage) -> String { t(l, "Dossier van je organisatie", "Your organisation's dossier") }

@@ -42,5 +42,7 @@ extension Application {
         migrations.add(IndexDataKeyIDs())
         // 013: a consent says whether its text was reviewed by a translator and whether the person could read it
         migrations.add(AddConsentTextReview())
+        // 014: "Mijn Schakel", the person's own portal
+        migrations.add(CreatePortal())
     }
 }

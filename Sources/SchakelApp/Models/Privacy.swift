@@ -30,6 +30,8 @@ final class ConsentModel: Model, @unchecked Sendable {
     @OptionalField(key: "person_reads_text") var personReadsText: Bool?
     @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
     @OptionalParent(key: "withdrawn_by_user_id") var withdrawnBy: UserModel?
+    /// Set when the person withdrew it themselves, in "Mijn Schakel".
+    @OptionalField(key: "withdrawn_by_portal_account_id") var withdrawnByPortalAccount: UUID?
 
     init() {}
 

@@ -94,6 +94,8 @@ struct DayPage {
             return SiteURL.conferences
         case .employerRequestAssigned:
             return SiteURL.employerRequest(notification.subjectID)
+        case .correctionRequested:
+            return SiteURL.correctionRequest(notification.subjectID)
         }
     }
 }

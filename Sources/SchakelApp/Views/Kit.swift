@@ -100,7 +100,8 @@ enum Form {
 
     /// A text-like input (text, email, tel, date, number).
     static func input(_ name: String, _ label: String, type: String = "text", state: FormState, hint: String? = nil,
-                      required: Bool = false, extra: [Attribute<HTML.InputContext>] = []) -> Node<HTML.FormContext> {
+                      required: Bool = false, extra: [Attribute<HTML.InputContext>] = [],
+                      beside: Node<HTML.FormContext> = .empty) -> Node<HTML.FormContext> {
         let error = state.errors[name]
         var attributes: [Attribute<HTML.InputContext>] = [
             .attribute(named: "type", value: type), .id(name), .name(name), .value(HTMLAttribute.escape(state[name])),
@@ -109,7 +110,7 @@ enum Form {
         if required { attributes.append(.required(true)) }
         if error != nil { attributes.append(.attribute(named: "aria-invalid", value: "true")) }
         attributes += extra
-        return .element(named: "div", nodes: [.label(.for(name), .text(label))] + help(name, hint: hint, error: error)
+        return .element(named: "div", nodes: [.label(.for(name), .text(label)), beside] + help(name, hint: hint, error: error)
                         + [.selfClosedElement(named: "input", attributes: attributes)])
     }
 
@@ -126,13 +127,13 @@ enum Form {
     }
 
     static func select(_ name: String, _ label: String, _ choices: [Choice], state: FormState, hint: String? = nil,
-                       empty: String? = nil, required: Bool = false) -> Node<HTML.FormContext> {
+                       empty: String? = nil, required: Bool = false, beside: Node<HTML.FormContext> = .empty) -> Node<HTML.FormContext> {
         let error = state.errors[name]
         let ids = [hint == nil ? nil : "\(name)-hint", error == nil ? nil : "\(name)-error"].compactMap { $0 }
         let selected = state[name]
         let options: [Node<HTML.SelectContext>] = (empty.map { [option("", $0, selected: selected.isEmpty)] } ?? [])
             + choices.map { option($0.value, $0.label, selected: $0.value == selected) }
-        return .element(named: "div", nodes: [.label(.for(name), .text(label))] + help(name, hint: hint, error: error) + [
+        return .element(named: "div", nodes: [.label(.for(name), .text(label)), beside] + help(name, hint: hint, error: error) + [
             .select(.attribute(named: "id", value: name), .attribute(named: "name", value: name),
                     ids.isEmpty ? .empty : .attribute(named: "aria-describedby", value: ids.joined(separator: " ")),
                     required ? .attribute(named: "required", value: "required") : .empty,
@@ -141,13 +142,14 @@ enum Form {
         ])
     }
 
-    static func checkbox(_ name: String, _ label: String, checked: Bool, value: String = "on") -> Node<HTML.FormContext> {
+    static func checkbox(_ name: String, _ label: String, checked: Bool, value: String = "on",
+                         beside: Node<HTML.FormContext> = .empty) -> Node<HTML.FormContext> {
         let id = name + (value == "on" ? "" : "-" + value)
         var attributes: [Attribute<HTML.InputContext>] = [.attribute(named: "type", value: "checkbox"), .id(id), .name(name),
                                                           .value(HTMLAttribute.escape(value))]
         if checked { attributes.append(.attribute(named: "checked", value: "checked")) }
         return .element(named: "div", nodes: [.class("check"), .selfClosedElement(named: "input", attributes: attributes),
-                                              .label(.for(id), .text(label))])
+                                              .label(.for(id), .text(label)), beside])
     }
 
     static func radio(_ name: String, value: String, label: String, checked: Bool) -> Node<HTML.FormContext> {

@@ -103,8 +103,9 @@ enum Stylesheet {
            color: var(--text); background: #fff; line-height: 1.5; }
     a { color: var(--accent); }
     :focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; box-shadow: 0 0 0 5px var(--text); }
-    .skip-link { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem 1rem; }
-    .skip-link:focus { left: 1rem; z-index: 10; }
+    /* Hidden until focused, without moving it off the page: off to the left would scroll a right-to-left page sideways. */
+    .skip-link { position: absolute; inset-inline-start: 1rem; top: 0; background: #fff; padding: .5rem 1rem; z-index: 10; }
+    .skip-link:not(:focus) { clip-path: inset(50%); width: 1px; height: 1px; overflow: hidden; white-space: nowrap; padding: 0; }
     .site-header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 1rem;
                    padding: 1rem 1.5rem; border-bottom: 4px solid var(--accent); }
     .brand a { text-decoration: none; }
@@ -133,7 +134,7 @@ enum Stylesheet {
     .main-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; margin: 0 auto; max-width: 60rem; padding: .6rem 1.5rem; }
     .main-nav a { font-weight: 600; text-decoration: none; padding: .25rem 0; display: inline-block; }
     .main-nav a[aria-current=page] { border-bottom: 3px solid var(--accent); }
-    .flash { border-left: 6px solid #1d6b2f; background: #eef7f0; padding: .75rem 1rem; }
+    .flash { border-inline-start: 6px solid #1d6b2f; background: #eef7f0; padding: .75rem 1rem; }
     .field-error { color: var(--error); font-weight: 600; margin: .25rem 0; }
     .hint { color: var(--muted); font-size: .95rem; margin: .1rem 0 .35rem; }
     input[aria-invalid=true], select[aria-invalid=true], textarea[aria-invalid=true] { border-color: var(--error); border-width: 3px; }
@@ -185,6 +186,8 @@ enum Stylesheet {
     .consent-shown[dir=rtl], .sheet-column[dir=rtl], blockquote.consent-text[dir=rtl] { font-size: 1.15rem; line-height: 1.8; }
     .interview { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0 1rem; }
     .interview #consent-dutch { color: var(--muted); }
+    .interview-question { display: block; font-size: 1.1rem; color: var(--accent); margin: 0 0 .25rem; }
+    .check .interview-question { display: inline; margin-inline-start: .5rem; }
     .consent-shown .language-name { margin: .25rem 0 0; font-weight: 600; color: var(--muted); }
     .consent-shown li { margin: .25rem 0; }
     .review.not-reviewed { color: #7a3300; font-weight: 600; }
@@ -212,6 +215,50 @@ enum Stylesheet {
     .table-wrap th[scope=row] { text-align: left; font-weight: 400; }
     .table-wrap tr.totals { font-weight: 600; }
     .note { color: var(--muted); }
+    /* Mijn Schakel: the person's own pages, phone first; logical properties so right-to-left mirrors by itself. */
+    .portal main { max-width: 36rem; padding: 1rem 1rem 3rem; }
+    .portal-header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem;
+                     padding: .75rem 1rem; border-bottom: 4px solid var(--accent); }
+    .portal-brand { font-size: 1.35rem; font-weight: 700; color: var(--accent); text-decoration: none; }
+    .portal-language { display: flex; align-items: center; gap: .4rem; flex-wrap: wrap; }
+    .portal-language label { margin: 0; font-weight: 400; }
+    .portal-language button { padding: .35rem .7rem; }
+    .portal h1 { font-size: 1.5rem; }
+    .portal h2 { font-size: 1.2rem; margin: 0 0 .5rem; }
+    .portal p, .portal li, .portal dd { font-size: 1.05rem; }
+    .portal :lang(ar), .portal :lang(fa-AF), .portal :lang(ps) { line-height: 1.8; }
+    .portal-back { margin: 0 0 .75rem; }
+    .portal-menu { list-style: none; padding: 0; margin: 1.5rem 0 0; display: grid; gap: .75rem; }
+    .portal-menu a { display: block; padding: .9rem 1rem; border: 2px solid var(--accent); border-radius: 8px; text-decoration: none;
+                     min-height: 3rem; }
+    .portal-menu-label { display: block; font-weight: 700; font-size: 1.1rem; }
+    .portal-menu-hint { display: block; color: var(--muted); }
+    .portal-list { list-style: none; padding: 0; display: grid; gap: 1rem; }
+    .portal-card { border: 1px solid var(--line); border-radius: 8px; padding: 1rem; background: #fff; }
+    .portal-card.refused { border-inline-start: 6px solid var(--error); }
+    .portal-refused { color: var(--error); font-weight: 600; margin: .5rem 0 0; }
+    .portal-answer { font-size: 1.15rem; font-weight: 600; }
+    .portal-facts { display: grid; grid-template-columns: minmax(0, 1fr); gap: .1rem; margin: 0; }
+    .portal-facts dt { font-weight: 600; }
+    .portal-facts dd { margin: 0 0 .6rem; }
+    .portal-field input { width: 100%; }
+    .portal-scale { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
+    .portal .badge-ok { color: #1d6b2f; }
+    .portal button.button-danger, .portal a.button-danger { background: var(--error); border-color: var(--error); color: #fff; }
+    .portal .button-secondary { background: #fff; color: var(--accent); }
+    .portal .meta { color: var(--muted); margin: .25rem 0; }
+    @media (min-width: 40rem) { .portal-facts { grid-template-columns: max-content minmax(0, 1fr); gap: .4rem 1.5rem; }
+      .portal-facts dd { margin: 0; } }
+    .letter { max-width: 42rem; margin: 1rem auto; padding: 0 1rem; }
+    .letter .staff-note { border: 2px dashed var(--muted); padding: .5rem 1rem; margin-bottom: 1.5rem; }
+    .letter-codes { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: center; justify-content: space-between;
+                    border: 2px solid var(--text); border-radius: 8px; padding: 1rem; margin: 1.5rem 0; }
+    .letter-codes dt { font-weight: 600; }
+    .letter-codes dd.code { margin: 0 0 1rem; font-size: 1.6rem; font-weight: 700; letter-spacing: .08em;
+                            font-family: ui-monospace, "DejaVu Sans Mono", monospace; direction: ltr; unicode-bidi: isolate; }
+    .letter-qr { margin: 0; text-align: center; }
+    .letter-qr svg { width: 9rem; height: 9rem; }
+    .letter-steps li { margin: .4rem 0; }
     @media print {
       .site-header form, .skip-link, .demo-notice, .no-print, .main-nav { display: none; }
       section.indicator { break-inside: avoid-page; }

@@ -49,8 +49,34 @@ struct PersonFormPage {
     let person: Dossier?
     let state: FormState
     let municipalities: [Form.Choice]
+    /// Interview mode: the person's language, whose words for each question stand beside the Dutch.
+    var interview: ConsentLanguage? = nil
 
     var l: UILanguage { context.language }
+
+    /// The question in the person's language, beside the form's own words (interview mode); nothing otherwise.
+    func ask(_ key: PortalText.Key) -> Node<HTML.FormContext> {
+        guard let language = interview else { return .empty }
+        return .span(.class("interview-question"), .attribute(named: "lang", value: language.tag),
+                     .attribute(named: "dir", value: language.isRightToLeft ? "rtl" : "ltr"), .text(PortalText.catalogue(language)[key]))
+    }
+
+    func legend(_ text: String, _ category: DataCategory) -> Node<HTML.FormContext> {
+        guard let language = interview else { return Form.legend(text) }
+        return .element(named: "legend", nodes: [.text(text + " · "),
+            .span(.attribute(named: "lang", value: language.tag), .attribute(named: "dir", value: language.isRightToLeft ? "rtl" : "ltr"),
+                  .text(PersonText.catalogue(language)[.category(category)]))])
+    }
+
+    /// The choice of the interview's language: a plain GET form, so the page reloads with the questions beside.
+    func interviewChoice() -> Node<HTML.BodyContext> {
+        let choices = [Form.option("", UIText.interviewOff(l), selected: interview == nil)] + ConsentLanguage.allCases.filter { $0 != .nl }
+            .map { Form.option($0.rawValue, UIText.consentLanguage(l, $0), selected: $0 == interview) }
+        return .form(.class("filters no-print"), .method(.get), .id("interview-mode"),
+                     .div(.label(.for("gesprek"), .text(UIText.interviewLanguage(l))),
+                          .select(.attribute(named: "id", value: "gesprek"), .attribute(named: "name", value: "gesprek"), .group(choices))),
+                     .button(.type(.submit), .class("button-secondary"), .text(UIText.showInterview(l))))
+    }
 
     var labels: [String: String] {
         ["givenName": UIText.givenName(l), "familyName": UIText.familyName(l), "birthDate": UIText.birthDate(l),
@@ -65,59 +91,69 @@ struct PersonFormPage {
     func render(status: HTTPResponseStatus = .ok) -> Response {
         let creating = person == nil
         let title = creating ? UIText.newScreening(l) : UIText.editDossier(l)
-        let action = person.map { SiteURL.personEdit($0.id) } ?? SiteURL.persons
+        let plain = person.map { SiteURL.personEdit($0.id) } ?? SiteURL.persons
+        let action = interview.map { plain.query("gesprek", $0.rawValue) } ?? plain
         let optional = " " + UIText.optional(l)
         return context.render(
             title, status: status,
             .h1(.text(title)),
             .p(.class("lead"), .text(creating ? UIText.screeningIntro(l) : UIText.editIntro(l))),
+            interviewChoice(),
             Form.summary(state, language: l, labels: labels),
             .form(.class("stacked wide"), .method(.post), .action(action), .attribute(named: "novalidate", value: "novalidate"),
                   Form.token(context),
                   person.map { _ in Form.hidden("version", state["version"]) } ?? .empty,
-                  .fieldset(Form.legend(UIText.identitySection(l)),
+                  .fieldset(legend(UIText.identitySection(l), .identity),
                             Form.input("givenName", UIText.givenName(l), state: state, required: creating,
-                                       extra: [.attribute(named: "autocomplete", value: "off")]),
+                                       extra: [.attribute(named: "autocomplete", value: "off")], beside: ask(.fieldName)),
                             Form.input("familyName", UIText.familyName(l), state: state, required: creating,
                                        extra: [.attribute(named: "autocomplete", value: "off")]),
-                            Form.input("birthDate", UIText.birthDate(l) + optional, type: "date", state: state),
+                            Form.input("birthDate", UIText.birthDate(l) + optional, type: "date", state: state, beside: ask(.fieldBirthDate)),
                             Form.input("birthYear", UIText.birthYear(l) + optional, type: "number", state: state, hint: UIText.birthYearHint(l),
                                        extra: [.attribute(named: "min", value: "1900"), .attribute(named: "inputmode", value: "numeric")]),
                             Form.input("countryOfOrigin", UIText.country(l), state: state, hint: UIText.countryHint(l), required: creating,
-                                       extra: [.attribute(named: "maxlength", value: "2"), .attribute(named: "autocomplete", value: "off")])),
-                  .fieldset(Form.legend(UIText.contactSection(l)),
+                                       extra: [.attribute(named: "maxlength", value: "2"), .attribute(named: "autocomplete", value: "off")],
+                                       beside: ask(.fieldCountry))),
+                  .fieldset(legend(UIText.contactSection(l), .contact),
                             Form.select("homeMunicipalityId", UIText.municipality(l), municipalities, state: state,
-                                        empty: UIText.choose(l), required: creating),
-                            Form.input("phone", UIText.phone(l) + optional, type: "tel", state: state),
-                            Form.input("email", UIText.email(l) + optional, type: "email", state: state),
-                            Form.input("address", UIText.address(l) + optional, state: state)),
-                  .fieldset(Form.legend(UIText.statusSection(l)),
-                            Form.input("arrivedOn", UIText.arrivedOn(l) + optional, type: "date", state: state),
-                            Form.input("protectionRequestedOn", UIText.protectionRequestedOn(l) + optional, type: "date", state: state),
+                                        empty: UIText.choose(l), required: creating, beside: ask(.fieldMunicipality)),
+                            Form.input("phone", UIText.phone(l) + optional, type: "tel", state: state, beside: ask(.fieldPhone)),
+                            Form.input("email", UIText.email(l) + optional, type: "email", state: state, beside: ask(.fieldEmail)),
+                            Form.input("address", UIText.address(l) + optional, state: state, beside: ask(.fieldAddress))),
+                  .fieldset(legend(UIText.statusSection(l), .legalStatus),
+                            Form.input("arrivedOn", UIText.arrivedOn(l) + optional, type: "date", state: state, beside: ask(.fieldArrived)),
+                            Form.input("protectionRequestedOn", UIText.protectionRequestedOn(l) + optional, type: "date", state: state,
+                                       beside: ask(.milestone(.protectionRequest))),
                             Form.select("status", (creating ? UIText.legalStatus(l) : UIText.newStatus(l)) + optional,
                                         LegalStatus.allCases.map { .init(value: $0.rawValue, label: UIText.status(l, $0)) },
-                                        state: state, empty: UIText.choose(l)),
+                                        state: state, empty: UIText.choose(l), beside: ask(.fieldStatus)),
                             Form.input("statusSince", UIText.statusSince(l) + optional, type: "date", state: state)),
-                  .fieldset(Form.legend(UIText.languagesSection(l)),
+                  .fieldset(legend(UIText.languagesSection(l), .languages),
                             Form.select("dutchLevel", (creating ? UIText.dutchLevel(l) : UIText.newDutchLevel(l)) + optional,
-                                        CEFRLevel.allCases.map { .init(value: $0.rawValue, label: $0.rawValue) }, state: state, empty: UIText.choose(l)),
+                                        CEFRLevel.allCases.map { .init(value: $0.rawValue, label: $0.rawValue) }, state: state, empty: UIText.choose(l),
+                                        beside: ask(.fieldLanguages)),
                             Form.input("dutchAssessedOn", UIText.assessedOn(l) + optional, type: "date", state: state),
                             creating ? Form.input("motherTongue", UIText.motherTongue(l) + optional, state: state, hint: UIText.motherTongueHint(l),
-                                                  extra: [.attribute(named: "maxlength", value: "2")]) : .empty),
-                  .fieldset(Form.legend(UIText.skillsSection(l)),
+                                                  extra: [.attribute(named: "maxlength", value: "2")], beside: ask(.fieldMotherTongue)) : .empty),
+                  .fieldset(legend(UIText.skillsSection(l), .education),
                             creating ? Form.select("educationLevel", UIText.education(l) + optional,
                                                    ISCEDLevel.allCases.map { .init(value: String($0.rawValue), label: UIText.isced(l, $0)) },
-                                                   state: state, empty: UIText.choose(l)) : .empty,
+                                                   state: state, empty: UIText.choose(l), beside: ask(.fieldEducation)) : .empty,
                             creating ? Form.input("educationField", UIText.educationField(l) + optional, state: state) : .empty,
                             Form.input("occupation", UIText.occupation(l) + optional, state: state, hint: UIText.occupationHint(l),
-                                       extra: [.attribute(named: "inputmode", value: "numeric"), .attribute(named: "maxlength", value: "4")]),
+                                       extra: [.attribute(named: "inputmode", value: "numeric"), .attribute(named: "maxlength", value: "4")],
+                                       beside: ask(.fieldWork)),
                             Form.input("occupationYears", UIText.years(l) + optional, type: "number", state: state,
                                        extra: [.attribute(named: "min", value: "0"), .attribute(named: "max", value: "60")]),
-                            Form.input("jobWishes", UIText.jobWishes(l) + optional, state: state, hint: UIText.jobWishesHint(l))),
-                  .fieldset(Form.legend(UIText.availabilitySection(l)),
-                            Form.checkbox("needsChildcare", UIText.needsChildcare(l), checked: !state["needsChildcare"].isEmpty),
-                            Form.checkbox("hasDrivingLicence", UIText.drivingLicence(l), checked: !state["hasDrivingLicence"].isEmpty),
-                            Form.checkbox("partTimeOnly", UIText.partTimeOnly(l), checked: !state["partTimeOnly"].isEmpty),
+                            Form.input("jobWishes", UIText.jobWishes(l) + optional, state: state, hint: UIText.jobWishesHint(l),
+                                       beside: ask(.fieldJobWishes))),
+                  .fieldset(legend(UIText.availabilitySection(l), .availabilityAndConstraints),
+                            Form.checkbox("needsChildcare", UIText.needsChildcare(l), checked: !state["needsChildcare"].isEmpty,
+                                          beside: ask(.fieldChildcare)),
+                            Form.checkbox("hasDrivingLicence", UIText.drivingLicence(l), checked: !state["hasDrivingLicence"].isEmpty,
+                                          beside: ask(.fieldDrivingLicence)),
+                            Form.checkbox("partTimeOnly", UIText.partTimeOnly(l), checked: !state["partTimeOnly"].isEmpty,
+                                          beside: ask(.fieldPartTime)),
                             Form.checkbox("evenings", UIText.evenings(l), checked: !state["evenings"].isEmpty),
                             Form.checkbox("weekends", UIText.weekends(l), checked: !state["weekends"].isEmpty)),
                   .div(.class("actions"), Form.submit(creating ? UIText.createDossier(l) : UIText.save(l)),
@@ -140,6 +176,8 @@ struct DossierPage {
     let recommendations: [OfferForPersonDTO]
     let municipality: String?
     let today: CalendarDate
+    var portal: Portal.Status? = nil
+    var corrections: [(id: UUID, createdAt: Date)] = []
 
     var l: UILanguage { context.language }
 
@@ -183,6 +221,7 @@ struct DossierPage {
             referralSection(),
             recommendationSection(),
             .if(isOwner, consentSection()),
+            .if(isOwner, portalSection()),
             .if(isOwner, accessLogSection())
         )
     }
@@ -324,6 +363,44 @@ struct DossierPage {
                                     .a(.href(SiteURL.consentWithdrawal(consent.id)), .text(UIText.withdraw(l))))))
                  }),
                  .p(.a(.href(SiteURL.newConsent(person.id)), .text(UIText.recordConsent(l)))))
+    }
+
+    /// "Mijn Schakel": whether the person has access, in which language, when last used; the letter and closing it;
+    /// the corrections the person asked that wait.
+    func portalSection() -> Node<HTML.BodyContext> {
+        let id = person.id.uuidString
+        let choices = ConsentLanguage.allCases.map { language -> Node<HTML.SelectContext> in
+            Form.option(language.rawValue, UIText.consentLanguage(l, language), selected: language == (portal?.language ?? .nl))
+        }
+        return part("mijn-schakel", PortalStaffText.title(l), .group(
+            .unwrap(portal, { status in
+                .dl(.class("facts"),
+                    .dt(.text(PortalStaffText.stateLabel(l))), .dd(.text(PortalStaffText.state(l, status.state))),
+                    .dt(.text(PortalStaffText.language(l))),
+                    .dd(.text(UIText.consentLanguage(l, status.language) + " · " + UIText.translatorReviewed(l) + ": "
+                              + (PortalText.catalogue(status.language).reviewedByTranslator ? UIText.yes(l) : UIText.no(l)))),
+                    .dt(.text(PortalStaffText.invitedAt(l))), .dd(.text(View.moment(status.invitedAt))),
+                    .unwrap(status.codeExpiresAt) { at -> Node<HTML.DescriptionListContext> in
+                        .group(.dt(.text(PortalStaffText.codeValidUntil(l))), .dd(.text(View.moment(at))))
+                    },
+                    .dt(.text(PortalStaffText.lastUsed(l))), .dd(.text(status.lastUsedAt.map(View.moment) ?? PortalStaffText.never(l))))
+            }, else: .p(.text(PortalStaffText.none(l)))),
+            .form(.class("stacked no-print"), .method(.post), .action(SiteURL.portalInvitation(id)), Form.token(context),
+                  .div(.label(.for("taal"), .text(PortalStaffText.letterLanguage(l))),
+                       .p(.class("hint"), .id("taal-hint"), .text(PortalStaffText.inviteHint(l))),
+                       .select(.attribute(named: "id", value: "taal"), .attribute(named: "name", value: "taal"),
+                               .attribute(named: "aria-describedby", value: "taal-hint"), .group(choices))),
+                  Form.submit(portal == nil || portal?.state == .revoked ? PortalStaffText.invite(l) : PortalStaffText.reinvite(l))),
+            .if(portal != nil && portal?.state != .revoked,
+                .form(.class("inline no-print"), .method(.post), .action(SiteURL.portalRevocation(id)), Form.token(context),
+                      Form.submit(PortalStaffText.revoke(l), danger: true))),
+            .if(!corrections.isEmpty, .group(
+                .h3(.text(PortalStaffText.corrections(l))),
+                .ul(.class("list"), .forEach(corrections) { correction in
+                    .li(.a(.href(SiteURL.correctionRequest(correction.id)),
+                           .text(PortalStaffText.askedOn(l) + " " + View.moment(correction.createdAt))))
+                })))
+        ))
     }
 
     func accessLogSection() -> Node<HTML.BodyContext> {

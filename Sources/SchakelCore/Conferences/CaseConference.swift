@@ -66,4 +66,6 @@ public enum NotificationKind: String, CaseIterable, Codable, Sendable {
     case handOverMeeting = "hand-over-meeting"
     case conferenceAction = "conference-action"
     case employerRequestAssigned = "employer-request-assigned"
+    /// A person asked, in "Mijn Schakel", to correct their dossier.
+    case correctionRequested = "correction-requested"
 }

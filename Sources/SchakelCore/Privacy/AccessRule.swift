@@ -46,6 +46,20 @@ public enum AccessRule {
         case noConsent = "no-consent"
         /// The reader's role does not need this category for its work.
         case roleDoesNotNeedIt = "role-does-not-need-it"
+        /// A person signed in to their own portal reads their own dossier only.
+        case notTheirOwn = "not-their-own"
+    }
+
+    /// The person themselves, signed in to "Mijn Schakel" with a client account: the rule's client role.
+    public struct Client: Hashable, Sendable {
+        public var accountID: UUID
+        /// The one dossier the account belongs to.
+        public var personID: UUID
+
+        public init(accountID: UUID, personID: UUID) {
+            self.accountID = accountID
+            self.personID = personID
+        }
     }
 
     public struct Decision: Hashable, Sendable {
@@ -123,6 +137,18 @@ public enum AccessRule {
         return Decision(personVisible: visible, allowed: visible ? allowed : [],
                         denied: visible ? denied : deniedAll(requested, routed.isEmpty ? .noAgreementRoute : .noConsent),
                         isOwner: false)
+    }
+
+    /// Decides for a person reading through their own portal. Their own dossier they see whole, every category,
+    /// whoever owns it and whatever they consented to: it is their data (GDPR art. 15), and consent governs what
+    /// organisations see, not what the person sees of themselves. Any other person does not exist for them, exactly
+    /// as for staff who may not know of someone; so does their own dossier once erased.
+    public static func decide(client: Client, person: UUID, isErased: Bool,
+                              requested: Set<DataCategory> = Set(DataCategory.allCases)) -> Decision {
+        guard person == client.personID, !isErased else {
+            return Decision(personVisible: false, allowed: [], denied: deniedAll(requested, .notTheirOwn), isOwner: false)
+        }
+        return Decision(personVisible: true, allowed: requested, denied: [:], isOwner: false)
     }
 
     /// What may travel to another organisation for a purpose, whoever there reads it: the route and

@@ -22,6 +22,8 @@ struct PrivacyCase {
     /// Handled by the owner, answered and closed (no further step).
     var employerRequestID = UUID()
     var offerID = UUID()
+    /// A correction the person asked for in "Mijn Schakel", waiting in the owner's inbox.
+    var correctionID = UUID()
 
     /// The person applied for protection on 1 June 2026, so their right to work (1 October) falls in the coming
     /// weeks of the test clock (21 September): the day page and the right-to-work list name them to the owner.
@@ -86,6 +88,16 @@ struct PrivacyCase {
                           admission: AdmissionRequirements(minDutch: .a1))
         try await OfferModel(offer, now: Date()).create(on: app.db)
         built.offerID = offer.id
+
+        let sealed = try app.keyring.seal("Mijn geboortejaar klopt niet.")
+        let correction = CorrectionRequestModel()
+        correction.id = built.correctionID
+        correction.$person.id = world.personID
+        correction.$organisation.id = owner
+        correction.text = sealed.ciphertext
+        correction.textKeyID = sealed.keyID
+        correction.createdAt = Date()
+        try await correction.create(on: app.db)
         return built
     }
 

@@ -314,6 +314,8 @@ struct ConsentDTO: Content {
     let personReadsText: Bool?
     let withdrawnAt: Date?
     let withdrawnByUserId: UUID?
+    /// The person withdrew it themselves, in "Mijn Schakel".
+    let withdrawnByPerson: Bool
     let active: Bool
 
     init(_ model: ConsentModel, now: Date) throws {
@@ -335,6 +337,7 @@ struct ConsentDTO: Content {
         personReadsText = model.personReadsText
         withdrawnAt = model.withdrawnAt
         withdrawnByUserId = model.$withdrawnBy.id
+        withdrawnByPerson = model.withdrawnByPortalAccount != nil
         active = try model.domain().isActive(at: now)
     }
 }

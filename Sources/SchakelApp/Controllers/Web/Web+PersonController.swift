@@ -43,10 +43,15 @@ extension Web {
 
         // MARK: Early screening
 
+        /// Interview mode's language (`?gesprek=ar`), kept in the form's address so a refused form keeps it.
+        static func interview(_ request: Request) -> ConsentLanguage? {
+            (try? request.query.get(String.self, at: "gesprek")).flatMap(ConsentLanguage.init(rawValue:)).flatMap { $0 == .nl ? nil : $0 }
+        }
+
         @Sendable func newForm(_ request: Request) async throws -> Response {
             let context = try await PageContext.load(request)
             try request.caller.requireCaseworker()
-            return PersonFormPage(context: context, person: nil, state: FormState(), municipalities: try await Self.municipalities(request))
+            return PersonFormPage(context: context, person: nil, state: FormState(), municipalities: try await Self.municipalities(request), interview: Self.interview(request))
                 .render()
         }
 
@@ -60,7 +65,7 @@ extension Web {
             let problems = PersonFormInput.problems(values, creating: true, language: context.language)
             guard problems.isEmpty else {
                 return PersonFormPage(context: context, person: nil, state: FormState(values: values, errors: problems),
-                                      municipalities: try await Self.municipalities(request)).render(status: .unprocessableEntity)
+                                      municipalities: try await Self.municipalities(request), interview: Self.interview(request)).render(status: .unprocessableEntity)
             }
             do {
                 let input = try PersonFormInput.input(values, existing: nil, today: caller.today)
@@ -69,7 +74,7 @@ extension Web {
                 return request.redirect(to: SiteURL.person(created.id), redirectType: .normal)
             } catch {
                 let state = try FormState.failed(error, values: values, language: context.language, fieldMap: PersonFormInput.fieldMap)
-                return PersonFormPage(context: context, person: nil, state: state, municipalities: try await Self.municipalities(request))
+                return PersonFormPage(context: context, person: nil, state: state, municipalities: try await Self.municipalities(request), interview: Self.interview(request))
                     .render(status: .unprocessableEntity)
             }
         }
@@ -89,7 +94,8 @@ extension Web {
                                    OfferForPersonDTO(offer: OfferDTO($0.offer), eligibility: EligibilityDTO($0.eligibility, context.language),
                                                      fit: FitDTO($0.fit, context.language))
                                },
-                               municipality: view.municipality, today: caller.today).render()
+                               municipality: view.municipality, today: caller.today, portal: view.portal,
+                               corrections: view.corrections).render()
         }
 
         // MARK: Edit
@@ -101,7 +107,7 @@ extension Web {
             let identifiers = try caller.identifiers(of: dossier)
             return PersonFormPage(context: context, person: dossier,
                                   state: FormState(values: PersonFormInput.values(of: dossier, identifiers: identifiers)),
-                                  municipalities: try await Self.municipalities(request)).render()
+                                  municipalities: try await Self.municipalities(request), interview: Self.interview(request)).render()
         }
 
         @Sendable func update(_ request: Request) async throws -> Response {
@@ -121,7 +127,7 @@ extension Web {
                 return request.redirect(to: SiteURL.person(dossier.id), redirectType: .normal)
             } catch {
                 let state = try FormState.failed(error, values: values, language: context.language, fieldMap: PersonFormInput.fieldMap)
-                return PersonFormPage(context: context, person: dossier, state: state, municipalities: try await Self.municipalities(request))
+                return PersonFormPage(context: context, person: dossier, state: state, municipalities: try await Self.municipalities(request), interview: Self.interview(request))
                     .render(status: error is SchakelError && (error as! SchakelError).status == .conflict ? .conflict : .unprocessableEntity)
             }
         }

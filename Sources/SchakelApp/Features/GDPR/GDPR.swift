@@ -11,43 +11,51 @@ enum GDPR {
         let person = try await Persons.owned(personID, action: .export, caller: caller)
         let access = caller.access
         let decision = try await access.decide(person, purpose: .guidanceToWork, action: .export)
-        let now = caller.now
-        let consents = try await ConsentModel.query(on: caller.db).filter(\.$person.$id == personID).sort(\.$givenAt).all()
+        return try await contents(of: person, decision: decision, identifiers: try caller.identifiers(of: person), now: caller.now,
+                                  on: caller.db)
+    }
+
+    /// The export's contents: for the owner to hand over, and for the person in "Mijn Schakel".
+    /// `withoutStaffNames`: for the person themselves, who downloads it without a caseworker in between, the names of
+    /// the staff at a hand-over meeting are left out (the rights of others, GDPR art. 15(4)); the notes stay.
+    static func contents(of person: Dossier, decision: AccessRule.Decision, identifiers: PersonIdentifiers?, now: Date,
+                         on database: any Database, withoutStaffNames: Bool = false) async throws -> PersonExportDTO {
+        let personID = person.id
+        let consents = try await ConsentModel.query(on: database).filter(\.$person.$id == personID).sort(\.$givenAt).all()
             .map { try ConsentDTO($0, now: now) }
-        let log = try await AuditStore.about(personID, on: caller.db).sort(\.$id).all()
+        let log = try await AuditStore.about(personID, on: database).sort(\.$id).all()
             .map(AccessLogEntryDTO.init)
-        let owner = try await OrganisationModel.find(person.owner, on: caller.db)
+        let owner = try await OrganisationModel.find(person.owner, on: database)
         let today = now.brusselsDay
-        let stepModels = try await Trajectories.steps(of: personID, on: caller.db)
+        let stepModels = try await Trajectories.steps(of: personID, on: database)
         let lanes = Trajectory.lanes(stepModels.map(\.step), today: today)
         let steps = stepModels.map { model in
             Trajectories.dto(model, note: model.$organisation.id == person.owner ? model.note : nil, lane: lanes[model.id!] ?? 0)
-    }
-    let milestones = try await Trajectories.milestones(of: person, steps: stepModels.map(\.step), decision: decision,
-                                                              on: caller.db, today: today)
-    var referrals: [ReferralExportDTO] = []
-    for referral in try await ReferralModel.query(on: caller.db).filter(\.$person.$id == personID)
-        .group(.or, { $0.filter(\.$from.$id == person.owner).filter(\.$to.$id == person.owner) }).sort(\.$createdAt).all() {
-        let events = try await ReferralEventModel.query(on: caller.db).filter(\.$referral.$id == referral.id!).sort(\.$position).all()
-        referrals.append(ReferralExportDTO(
-            id: referral.id!, fromOrganisationId: referral.$from.id, toOrganisationId: referral.$to.id, purpose: referral.purpose,
-            reason: referral.reason, state: referral.state, sentOn: referral.sentOn, outcome: referral.outcome,
-            history: events.map { ReferralEventDTO($0, text: $0.$organisation.id == person.owner ? $0.text : nil) }))
-    }
-    let referralIDs = referrals.map(\.id)
-    let meetings = try await HandOverMeetingModel.query(on: caller.db).filter(\.$referral.$id ~~ referralIDs)
-        .filter(\.$organisation.$id == person.owner).sort(\.$heldOn).all()
-        .map { HandOverMeetingDTO($0, participants: $0.participants, notes: $0.notes) }
-    let ownConferences = try await CaseConferenceParticipantModel.query(on: caller.db)
-        .filter(\.$organisation.$id == person.owner).all(\.$conference.$id)
-    let items = try await CaseConferenceItemModel.query(on: caller.db).filter(\.$person.$id == personID)
-        .filter(\.$conference.$id ~~ ownConferences).all().map(Conferences.dto)
-    return PersonExportDTO(
-        exportedAt: now, controller: owner?.name ?? "",
-        person: PersonDTO(person, identifiers: try caller.identifiers(of: person), decision: decision,
-                          purpose: .guidanceToWork, today: today),
-        consents: consents, accessLog: log, trajectory: steps, milestones: milestones, referrals: referrals,
-        handOverMeetings: meetings, conferenceItems: items)
+        }
+        let milestones = try await Trajectories.milestones(of: person, steps: stepModels.map(\.step), decision: decision,
+                                                           on: database, today: today)
+        var referrals: [ReferralExportDTO] = []
+        for referral in try await ReferralModel.query(on: database).filter(\.$person.$id == personID)
+            .group(.or, { $0.filter(\.$from.$id == person.owner).filter(\.$to.$id == person.owner) }).sort(\.$createdAt).all() {
+            let events = try await ReferralEventModel.query(on: database).filter(\.$referral.$id == referral.id!).sort(\.$position).all()
+            referrals.append(ReferralExportDTO(
+                id: referral.id!, fromOrganisationId: referral.$from.id, toOrganisationId: referral.$to.id, purpose: referral.purpose,
+                reason: referral.reason, state: referral.state, sentOn: referral.sentOn, outcome: referral.outcome,
+                history: events.map { ReferralEventDTO($0, text: $0.$organisation.id == person.owner ? $0.text : nil) }))
+        }
+        let referralIDs = referrals.map(\.id)
+        let meetings = try await HandOverMeetingModel.query(on: database).filter(\.$referral.$id ~~ referralIDs)
+            .filter(\.$organisation.$id == person.owner).sort(\.$heldOn).all()
+            .map { HandOverMeetingDTO($0, participants: withoutStaffNames ? nil : $0.participants, notes: $0.notes) }
+        let ownConferences = try await CaseConferenceParticipantModel.query(on: database)
+            .filter(\.$organisation.$id == person.owner).all(\.$conference.$id)
+        let items = try await CaseConferenceItemModel.query(on: database).filter(\.$person.$id == personID)
+            .filter(\.$conference.$id ~~ ownConferences).all().map(Conferences.dto)
+        return PersonExportDTO(
+            exportedAt: now, controller: owner?.name ?? "",
+            person: PersonDTO(person, identifiers: identifiers, decision: decision, purpose: .guidanceToWork, today: today),
+            consents: consents, accessLog: log, trajectory: steps, milestones: milestones, referrals: referrals,
+            handOverMeetings: meetings, conferenceItems: items)
     }
 
     /// Removes identifiers and free text; keeps the pseudonymous facts statistics need; records who and why.
@@ -95,6 +103,24 @@ enum GDPR {
             try await sql.update(TrajectoryStepModel.schema).set("note", to: SQLLiteral.null).set("provider", to: SQLLiteral.null)
                 .where("person_id", .equal, personID).run()
             try await sql.update(CaseConferenceItemModel.schema).set("text", to: "").where("person_id", .equal, personID).run()
+            // "Mijn Schakel" closes: no browser stays signed in, nothing signs in again. The account row stays (a random
+            // number, no personal data), as the consents the person withdrew there name it.
+            try await sql.raw("""
+                DELETE FROM portal_sessions WHERE account_id IN (SELECT id FROM portal_accounts WHERE person_id = \(bind: personID))
+                """).run()
+            try await sql.update(PortalAccountModel.schema).set("revoked_at", to: now).set("revoked_by_user_id", to: user.id).where("person_id", .equal, personID).where("revoked_at", .is, SQLLiteral.null).run()
+            try await sql.update(PortalAccountModel.schema).set("passphrase_hash", to: SQLLiteral.null)
+                .set("code_hash", to: SQLLiteral.null).set("code_expires_at", to: SQLLiteral.null).where("person_id", .equal, personID).run()
+            // What the person asked to correct is in their own words; the inbox entries that named those requests go with them.
+            try await sql.raw("""
+                DELETE FROM outbox_messages WHERE notification_id IN (SELECT id FROM notifications WHERE kind = 'correction-requested'
+                AND subject_id IN (SELECT id FROM correction_requests WHERE person_id = \(bind: personID)))
+                """).run()
+            try await sql.raw("""
+                DELETE FROM notifications WHERE kind = 'correction-requested'
+                AND subject_id IN (SELECT id FROM correction_requests WHERE person_id = \(bind: personID))
+                """).run()
+            try await sql.delete(from: CorrectionRequestModel.schema).where("person_id", .equal, personID).run()
             try await caller.audit(AuditEvent(userID: user.id, organisationID: user.organisationID, personID: personID, action: .erase,
                                                categories: [.identity, .contact], purpose: nil, outcome: .allowed), on: db)
     }

@@ -19,6 +19,9 @@ extension Persons {
         let referrals: [Referrals.Line]
         let recommendations: [Recommendation]
         let municipality: String?
+        /// The owner's view only: the person's own portal, and the corrections they asked there that wait.
+        let portal: Portal.Status?
+        let corrections: [(id: UUID, createdAt: Date)]
     }
 
     /// One page view of a dossier: one decision over every category the page can show, so the person's access
@@ -54,8 +57,11 @@ extension Persons {
         let municipality = try await person.homeMunicipalityId.asyncFlatMap {
             try await MunicipalityModel.find($0, on: caller.db)
         }
+        let portal = isOwner ? try await Portal.status(of: dossier, caller: caller) : nil
+        let corrections = isOwner ? try await Portal.openCorrections(of: dossier, caller: caller) : []
         return DossierView(dossier: dossier, person: person, decision: decision, isOwner: isOwner, consents: consents,
                            accessLog: accessLog, trajectory: trajectory, referrals: referrals,
-                           recommendations: recommendations, municipality: municipality?.nameNL)
+                           recommendations: recommendations, municipality: municipality?.nameNL, portal: portal,
+                           corrections: corrections)
     }
 }

@@ -25,6 +25,17 @@ enum Surveys {
     /// Keeps one response; the first problem of the answers is thrown as `answers.<question>`.
     static func respond(_ input: ResponseInput, for audience: SurveyAudience, caller: Caller) async throws {
         try caller.requireCaseworker()
+        try await keep(input, for: audience, month: caller.today.monthKey, on: caller.db)
+    }
+
+    /// Keeps one client's response given in "Mijn Schakel": as anonymous as on a caseworker's session (no account, no
+    /// person, only the month), so the answers cannot be traced back to the person.
+    static func respond(_ input: ResponseInput, caller: ClientCaller) async throws {
+        try await keep(input, for: .client, month: caller.today.monthKey, on: caller.db)
+    }
+
+    private static func keep(_ input: ResponseInput, for audience: SurveyAudience, month: Int,
+                             on database: any Database) async throws {
         let questionnaire = Questionnaire.standard(for: audience)
         let answers: [SurveyAnswer]
         switch questionnaire.validate(input.answers ?? [:]) {
@@ -36,9 +47,9 @@ enum Surveys {
         let model = SurveyResponseModel()
         model.audience = audience
         model.version = questionnaire.version
-        model.month = caller.today.monthKey
+        model.month = month
         model.answers = String(decoding: try JSONEncoder().encode(answers), as: UTF8.self)
-        try await model.create(on: caller.db)
+        try await model.create(on: database)
     }
 
     /// The responses of the period's months, summarised per audience.

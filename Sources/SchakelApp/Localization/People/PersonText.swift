@@ -7,7 +7,7 @@ import SchakelCore
 ///
 /// Texts take `{organisation}`, `{purpose}`, `{categories}` and `{date}` where they name them.
 struct PersonText: Sendable {
-    enum Key: Hashable, Sendable, CustomStringConvertible {
+    enum Key: Hashable, Sendable {
         /// The language's own name for itself.
         case languageName
         /// The standard consent text.
@@ -25,7 +25,8 @@ struct PersonText: Sendable {
                                  .sheetHelper]
             + Purpose.allCases.map(Key.purpose) + DataCategory.allCases.map(Key.category)
 
-        var description: String {
+        /// The key as a test names it ("category.identity"); not `description`, which the default case would recurse into.
+        var name: String {
             switch self {
             case let .purpose(purpose): "purpose.\(purpose.rawValue)"
             case let .category(category): "category.\(category.rawValue)"

@@ -11,6 +11,13 @@ struct AuditEvent: Sendable {
         case read, create, update, consentGiven = "consent-given", consentWithdrawn = "consent-withdrawn"
         case export, erase, search, accessLogRead = "access-log-read", keyRotation = "key-rotation"
         case referralSnapshot = "referral-snapshot", referralStep = "referral-step"
+        /// "Mijn Schakel": a caseworker invites the person or closes their access; the person reads their own dossier,
+        /// its access log or its export, withdraws a consent or asks a correction (the `own-` actions: by the person).
+        case portalInvitation = "portal-invitation", portalRevoked = "portal-revoked"
+        case ownRead = "own-read", ownAccessLogRead = "own-access-log-read", ownExport = "own-export"
+        case ownConsentWithdrawn = "own-consent-withdrawn", ownCorrectionRequest = "own-correction-request"
+        /// Staff read a correction the person asked for, or mark it handled.
+        case correctionHandled = "correction-handled"
         /// Changes to the registry, without a person: who opened or closed which kinds of data, and when.
         case organisationCreate = "organisation-create", agreementCreate = "agreement-create"
         case agreementRoute = "agreement-route", agreementEnd = "agreement-end"

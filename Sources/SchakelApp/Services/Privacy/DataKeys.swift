@@ -42,6 +42,7 @@ enum DataKeys {
     static let sealedColumns: [(table: String, data: String, keyID: String)] = [
         ("persons", "identifiers", "identifiers_key_id"),
         ("referrals", "snapshot", "snapshot_key_id"),
+        ("correction_requests", "text", "text_key_id"),
     ]
 
     /// Loads the keys, or for a demo (`mayCreate`) on a database without persons makes a key file; then
