@@ -203,7 +203,7 @@ func routes(_ app: Application) throws {
 
     // "Mijn Schakel": the person's own pages, with their own session, apart from staff sessions.
     let portalPages = Web.PortalController()
-    let portal = app.grouped(PortalSessions.Authenticator(), Web.PortalController.LanguageChoice())
+    let portal = app.grouped(Web.PortalController.Errors(), PortalSessions.Authenticator(), Web.PortalController.LanguageChoice())
     portal.get(SiteURL.portal, use: portalPages.home)
     portal.get(SiteURL.portalSignIn, use: portalPages.signInForm)
     portal.post(SiteURL.portalSignIn, use: portalPages.signIn)

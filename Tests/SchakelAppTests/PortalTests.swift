@@ -373,11 +373,14 @@ struct PortalTests {
             let nobody = try await phone.post("mijn/toestemmingen/\(UUID().uuidString)/stoppen", [:])
             #expect(theirs.status == .notFound && nobody.status == .notFound)
             #expect(theirs.html == nobody.html)
+            // Said on a portal page, in the person's language.
+            #expect(theirs.html.contains("<html lang=\"ti\" dir=\"ltr\">") && theirs.html.contains(ti[.errNotFound]))
             #expect(try await ConsentModel.find(theirConsent, on: app.db)?.withdrawnAt == nil)
             let refusals = try await AuditEntryModel.query(on: app.db).filter(\.$action == "own-consent-withdrawn").all()
             #expect(refusals.count == 2 && refusals.allSatisfy { $0.outcome == "not-found" && $0.personID == person })
             // Without the page's token a withdrawal is refused; the session cookie is not sent to staff pages.
-            #expect(try await phone.post("mijn/toestemmingen/\(theirConsent.uuidString)/stoppen", [:], token: "x").status == .forbidden)
+            let forged = try await phone.post("mijn/toestemmingen/\(theirConsent.uuidString)/stoppen", [:], token: "x")
+            #expect(forged.status == .forbidden && forged.html.contains(ti[.errForm]))
             #expect(try await phone.get("personen/\(person)").location == "/aanmelden")
             #expect(try await phone.get("api/v1/persons/\(person)").status == .unauthorized)
         }

@@ -108,6 +108,18 @@ struct PortalPage {
     static func day(_ day: CalendarDate) -> String { day.belgian }
 }
 
+/// A refusal or a failure on a portal page, in the person's language, with the way back.
+struct PortalErrorPage {
+    let page: PortalPage
+    let message: String
+
+    func render() -> Response {
+        page.render(message,
+            .h1(.text(message)),
+            .p(.a(.href(SiteURL.portal), .text(page.text[.home]))))
+    }
+}
+
 // MARK: - Before sign-in
 
 struct PortalSignInPage {

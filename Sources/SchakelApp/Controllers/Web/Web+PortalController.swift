@@ -46,6 +46,28 @@ extension Web {
             }
         }
 
+        /// What the portal's pages refuse (a consent that is not theirs, a form token that ran out) is said on a portal
+        /// page in the person's language, never on a staff page.
+        struct Errors: AsyncMiddleware {
+            func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+                do {
+                    return try await next.respond(to: request)
+                } catch let error as SchakelError {
+                    let page = PortalController.page(request, SiteURL.portal, status: error.status)
+                    let text = page.text
+                    let message: String = switch error {
+                    case .notFound: text[.errNotFound]
+                    case .csrf: text[.errForm]
+                    case let .slowDown(seconds), let .busy(seconds): text(.errSlowDown, ["seconds": "\(seconds)"])
+                    default: text[.errProblem]
+                    }
+                    let response = PortalErrorPage(page: page, message: message).render()
+                    if let seconds = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)") }
+                    return response
+                }
+            }
+        }
+
         // MARK: Before sign-in
 
         @Sendable func home(_ request: Request) async throws -> Response {

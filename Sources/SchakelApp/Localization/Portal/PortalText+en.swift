@@ -45,6 +45,8 @@ extension PortalText {
         .errForm: "The form has expired. Please try again.",
         .errRequired: "Please fill this in.",
         .errTooLong: "This is too long: at most {count} characters.",
+        .errNotFound: "This page does not exist (any more).",
+        .errProblem: "Something went wrong. Please try again later.",
 
         .homeTitle: "Your page",
         .homeIntro: "Here you see what the organisations in Schakel keep about you and what happens with your data.",

@@ -45,6 +45,8 @@ extension PortalText {
         .errForm: "Le formulaire a expiré. Essayez encore.",
         .errRequired: "Remplissez ce champ.",
         .errTooLong: "C’est trop long : au maximum {count} caractères.",
+        .errNotFound: "Cette page n’existe pas (ou plus).",
+        .errProblem: "Un problème est survenu. Réessayez plus tard.",
 
         .homeTitle: "Votre page",
         .homeIntro: "Ici, vous voyez ce que les organisations de Schakel gardent sur vous et ce qui se passe avec vos données.",

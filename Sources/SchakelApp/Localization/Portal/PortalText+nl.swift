@@ -45,6 +45,8 @@ extension PortalText {
         .errForm: "Het formulier is verlopen. Probeer opnieuw.",
         .errRequired: "Vul dit in.",
         .errTooLong: "Dit is te lang: hoogstens {count} tekens.",
+        .errNotFound: "Deze pagina bestaat niet (meer).",
+        .errProblem: "Er ging iets mis. Probeer het later opnieuw.",
 
         .homeTitle: "Uw pagina",
         .homeIntro: "Hier ziet u wat de organisaties in Schakel over u bewaren en wat er met uw gegevens gebeurt.",

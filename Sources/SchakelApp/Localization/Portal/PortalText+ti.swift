@@ -45,6 +45,8 @@ extension PortalText {
         .errForm: "ግዜ ናይቲ ቅጥዒ ሓሊፉ። ደጊምኩም ፈትኑ።",
         .errRequired: "በጃኹም ነዚ ምልእዎ።",
         .errTooLong: "እዚ ኣዝዩ ነዊሕ እዩ: እንተበዝሐ {count} ፊደላት።",
+        .errNotFound: "እዚ ገጽ የለን።",
+        .errProblem: "ገለ ጸገም ኣጋጢሙ። ጸኒሕኩም እንደገና ፈትኑ።",
 
         .homeTitle: "ገጽኩም",
         .homeIntro: "ኣብዚ፣ እቶም ኣብ Schakel ዘለዉ ትካላት ብዛዕባኹም እንታይ ከም ዝዕቅቡን ብሓበሬታኹም እንታይ ከም ዝግበርን ትርእዩ።",

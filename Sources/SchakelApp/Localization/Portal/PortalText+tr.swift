@@ -45,6 +45,8 @@ extension PortalText {
         .errForm: "Formun süresi doldu. Lütfen tekrar deneyin.",
         .errRequired: "Lütfen burayı doldurun.",
         .errTooLong: "Bu çok uzun: en fazla {count} karakter.",
+        .errNotFound: "Bu sayfa yok.",
+        .errProblem: "Bir sorun oluştu. Lütfen daha sonra tekrar deneyin.",
 
         .homeTitle: "Sayfanız",
         .homeIntro: "Burada, Schakel’deki kuruluşların sizinle ilgili ne sakladığını ve bilgilerinize ne olduğunu görürsünüz.",
