@@ -108,8 +108,10 @@ struct AuthorizationMatrixTests {
             return forCaseworkers(owner: .allowed(.unprocessableEntity), partner: .hidden(.notFound))
         case .webPortalRevocation, .webCorrectionHandled:
             return forCaseworkers(owner: .allowed(.seeOther), partner: .hidden(.notFound))
-        case .webCorrection:
+        case .webCorrection, .apiPortalAccess, .apiPortalRevoke:
             return forCaseworkers(owner: .allowed(.ok), partner: .hidden(.notFound))
+        case .apiPortalInvitation:
+            return forCaseworkers(owner: .allowed(.unprocessableEntity), partner: .hidden(.notFound))
         case .webWithdrawConsent:
             return forCaseworkers(owner: .allowed(.seeOther), partner: .hidden(.notFound))
 
@@ -327,6 +329,7 @@ struct AuthorizationMatrixTests {
         case webOfferCandidates, webEligibleOffers
         // Pages: the person's own portal, the staff side
         case webPortalInvitation, webPortalRevocation, webCorrection, webCorrectionHandled
+        case apiPortalAccess, apiPortalInvitation, apiPortalRevoke
         // Last: withdrawal
         case apiWithdrawConsent, webWithdrawConsent
 
@@ -422,6 +425,9 @@ struct AuthorizationMatrixTests {
             case .webPortalRevocation: return "POST \(SiteURL.portalRevocation(.personID))"
             case .webCorrection: return "GET \(SiteURL.correctionRequest(.requestID))"
             case .webCorrectionHandled: return "POST \(SiteURL.correctionRequest(.requestID))"
+            case .apiPortalAccess: return "GET /api/v1/persons/:personID/portal-access"
+            case .apiPortalInvitation: return "POST /api/v1/persons/:personID/portal-access/invitation"
+            case .apiPortalRevoke: return "POST /api/v1/persons/:personID/portal-access/revoke"
             }
         }
 
@@ -535,6 +541,9 @@ struct AuthorizationMatrixTests {
             case .webPortalRevocation: return (Self.page(SiteURL.portalRevocation(ids.person)), .form([:]))
             case .webCorrection: return (Self.page(SiteURL.correctionRequest(ids.correction)), nil)
             case .webCorrectionHandled: return (Self.page(SiteURL.correctionRequest(ids.correction)), .form([:]))
+            case .apiPortalAccess: return ("api/v1/\(person)/portal-access", nil)
+            case .apiPortalInvitation: return ("api/v1/\(person)/portal-access/invitation", .json([:]))
+            case .apiPortalRevoke: return ("api/v1/\(person)/portal-access/revoke", nil)
             }
         }
 

@@ -238,6 +238,53 @@ struct PortalTests {
         }
     }
 
+    /// A partner's system invites through the API and prints its own letter; the owner alone, as on the pages.
+    @Test(arguments: TestDatabase.all)
+    func theOwnersSystemInvitesAndClosesThroughTheAPI(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let api = JSONAPI(app: app)
+            let owner = try await api.token("social-worker", "fedasil-poelkapelle")
+            let stranger = try await api.token("job-counsellor", "vdab-ieper")
+            let person = try await PrivacyWorld.createPerson(app, token: owner)
+            let none = try await api.get("persons/\(person)/portal-access", token: owner)
+            #expect(none.status == .ok && none["state"] as? String == "none", "\(none.text)")
+            let missing = try await api.post("persons/\(person)/portal-access/invitation", token: owner, [:])
+            #expect(missing.status == .unprocessableEntity && (missing["error"] as? [String: Any])?["field"] as? String == "language")
+            var headers = HTTPHeaders()
+            var invitation: [String: Any] = [:]
+            try await app.testing().test(.POST, "api/v1/persons/\(person)/portal-access/invitation", beforeRequest: { request in
+                request.bearer(owner)
+                try request.content.encode(["language": "ps"])
+            }) { response in
+                #expect(response.status == .created)
+                headers = response.headers
+                invitation = (try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]) ?? [:]
+            }
+            #expect(headers.first(name: .cacheControl) == "no-store")
+            let account = try #require(invitation["accountNumber"] as? String)
+            let code = try #require(invitation["code"] as? String)
+            #expect(account.count == 10 && code.count == 12 && invitation["language"] as? String == "ps")
+            #expect((invitation["address"] as? String)?.hasSuffix("/mijn/welkom?taal=ps&account=\(account)") == true)
+            let state = try await api.get("persons/\(person)/portal-access", token: owner)
+            #expect(state["state"] as? String == "invited" && state["language"] as? String == "ps"
+                    && state["reviewedByTranslator"] as? Bool == false)
+            // The code the system printed opens the page.
+            var phone = try await PortalBrowser.activate(app, letter: Letter(account: account, code: code))
+            #expect(try await phone.get("mijn").html.contains("<html lang=\"ps\" dir=\"rtl\">"))
+            #expect(try await api.get("persons/\(person)/portal-access", token: owner)["state"] as? String == "active")
+            // Another organisation learns nothing: the same 404 as for an id that names no one.
+            for path in ["persons/\(person)/portal-access", "persons/\(UUID())/portal-access"] {
+                #expect(try await api.get(path, token: stranger).status == .notFound)
+                #expect(try await api.post(path + "/invitation", token: stranger, ["language": "ar"]).status == .notFound)
+                #expect(try await api.post(path + "/revoke", token: stranger).status == .notFound)
+            }
+            let closed = try await api.post("persons/\(person)/portal-access/revoke", token: owner)
+            #expect(closed.status == .ok && closed["state"] as? String == "revoked")
+            #expect(try await phone.get("mijn/plan").location == "/mijn/aanmelden")
+        }
+    }
+
     // MARK: The done-when scenario
 
     /// A person invited by Fedasil Poelkapelle's social worker opens their page in Arabic, sees their plan and referrals,

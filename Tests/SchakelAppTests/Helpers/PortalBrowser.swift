@@ -82,6 +82,14 @@ struct Letter {
     let qrPath: String
     let html: String
 
+    /// A letter a partner's system printed from the API's answer.
+    init(account: String, code: String) {
+        self.account = account
+        self.code = code
+        qrPath = "mijn/welkom?account=\(account)"
+        html = ""
+    }
+
     init(_ html: String) throws {
         self.html = html
         let codes = html.matches(of: /class="code" dir="ltr">([0-9 ]+)</).map { String($0.output.1).replacingOccurrences(of: " ", with: "") }

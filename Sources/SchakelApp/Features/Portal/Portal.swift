@@ -46,6 +46,13 @@ enum Portal {
         return status(account, now: caller.now)
     }
 
+    /// The person's portal state for the owner's caseworkers (the API): nil when never invited; for anyone else the
+    /// person is not there (404, recorded as for any owner-only use).
+    static func access(of personID: UUID, caller: Caller) async throws -> Status? {
+        let person = try await Persons.owned(personID, action: .read, caller: caller)
+        return try await status(of: person, caller: caller)
+    }
+
     static func status(_ account: PortalAccountModel, now: Date) -> Status {
         let state: Status.State = account.revokedAt != nil ? .revoked : (account.passphraseHash == nil ? .invited : .active)
         return Status(state: state, language: account.language, invitedAt: account.invitedAt,
@@ -61,7 +68,7 @@ enum Portal {
                        caller: Caller) async throws -> Invitation {
         let person = try await Persons.owned(personID, action: .portalInvitation, caller: caller)
         // The language is read once the right is checked: for anyone else the person is not there, whatever they chose.
-        guard let language = chosen else { throw SchakelError.validation(field: "taal", reason: Strings.badRequest) }
+        guard let language = chosen else { throw SchakelError.validation(field: "language", reason: Strings.badRequest) }
         let code = Codes.newCode()
         let now = caller.now
         let expires = now.addingTimeInterval(lifetime)
