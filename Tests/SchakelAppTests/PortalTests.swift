@@ -285,6 +285,20 @@ struct PortalTests {
         }
     }
 
+    /// An address too long for the QR code's sizes leaves the code off the letter and tells the caseworker so.
+    @Test(arguments: TestDatabase.all)
+    func aLetterWithoutRoomForTheQRCodeSaysSo(database: TestDatabase) async throws {
+        let long = "https://" + String(repeating: "schakel", count: 40) + ".example.be"
+        try await withTestApp(database, adjust: { $0.publicURL = long }) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let person = try await PrivacyWorld.createPerson(app, token: try await JSONAPI(app: app).token("social-worker", "fedasil-poelkapelle"))
+            var worker = try await WebSession.signIn(app, "social-worker@fedasil-poelkapelle.demo")
+            let letter = try await Letter.make(&worker, person: person, language: "tr")
+            #expect(!letter.html.contains("<svg") && letter.html.contains(PortalStaffText.noQRCode(.nl)))
+            #expect(letter.html.contains(long + "/mijn"), "the address is printed to type")
+        }
+    }
+
     // MARK: The done-when scenario
 
     /// A person invited by Fedasil Poelkapelle's social worker opens their page in Arabic, sees their plan and referrals,

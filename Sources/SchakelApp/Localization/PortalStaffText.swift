@@ -37,6 +37,10 @@ enum PortalStaffText {
         t(l, "Druk deze brief nu af en geef hem aan de persoon. De code staat alleen op deze pagina: Schakel bewaart hem niet.",
           "Print this letter now and give it to the person. The code is only on this page: Schakel does not keep it.")
     }
+    static func noQRCode(_ l: UILanguage) -> String {
+        t(l, "Deze brief heeft geen QR-code: het adres is te lang. De persoon typt het adres over.",
+          "This letter has no QR code: the address is too long. The person types the address.")
+    }
     static func backToDossier(_ l: UILanguage) -> String { t(l, "Terug naar het dossier", "Back to the dossier") }
     static func corrections(_ l: UILanguage) -> String { t(l, "Gevraagde verbeteringen", "Corrections asked for") }
     static func correctionTitle(_ l: UILanguage) -> String { t(l, "Gevraagde verbetering", "Correction asked for") }

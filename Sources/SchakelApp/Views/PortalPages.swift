@@ -549,6 +549,8 @@ struct PortalLetterPage {
                 .div(.class("no-print staff-note"), .attribute(named: "lang", value: staffLanguage.rawValue),
                      .attribute(named: "dir", value: "ltr"),
                      .p(.text(PortalStaffText.printNow(staffLanguage))),
+                     // Versions 1 to 10 hold some 200 characters of address: a longer SCHAKEL_PUBLIC_URL leaves the code off, and says so.
+                     .if(qr.isEmpty, .p(.class("field-error"), .text(PortalStaffText.noQRCode(staffLanguage)))),
                      .p(.a(.href(SiteURL.person(personID)), .text(PortalStaffText.backToDossier(staffLanguage))))),
                 .main(
                     .h1(.text(t[.letterTitle])),
