@@ -107,6 +107,11 @@ extension String: SiteSegment {
     var pathComponent: PathComponent { .constant(self) }
 }
 
+/// The rest of a path, whatever it is: a route that answers every address below another.
+struct RestOfPath: SiteSegment {
+    var pathComponent: PathComponent { .catchall }
+}
+
 /// A route parameter, named as the handlers read it (`request.uuidParameter("personID")`).
 struct RouteParameter: SiteSegment {
     let name: String
@@ -182,6 +187,8 @@ extension SiteURL {
     static let portalDownloadFile = SiteURL("mijn", "download", "schakel-gegevens.json")
     static let portalCorrection = SiteURL("mijn", "verbetering")
     static let portalQuestionnaire = SiteURL("mijn", "vragenlijst")
+    /// Any other address under `/mijn`: "this page does not exist", in the person's language.
+    static let portalElsewhere = SiteURL("mijn", RestOfPath())
 
     // MARK: Referrals
 
@@ -259,6 +266,7 @@ extension SiteURL {
         portalInvitation(.personID), portalRevocation(.personID), correctionRequest(.requestID),
         portal, portalWelcome, portalSignIn, portalSignOut, portalProfile, portalPlan, portalReferrals, portalConsents,
         portalWithdrawal(.consentID), portalAccessLog, portalDownload, portalDownloadFile, portalCorrection, portalQuestionnaire,
+        portalElsewhere,
         newReferral(.personID), referrals, referral(.referralID), referralCancellation(.referralID), referralStep(.referralID, .action),
         handOverMeeting(.referralID), handOverProfile(.referralID),
         conferences, conference(.conferenceID), conferencePersons(.conferenceID), conferenceItems(.conferenceID),

@@ -213,6 +213,7 @@ func routes(_ app: Application) throws {
     portal.post(SiteURL.portalSignIn, use: portalPages.signIn)
     portal.get(SiteURL.portalWelcome, use: portalPages.welcomeForm)
     portal.post(SiteURL.portalWelcome, use: portalPages.welcome)
+    portal.get(SiteURL.portalElsewhere, use: { _ -> Response in throw SchakelError.notFound })
     let person = portal.grouped(PortalSessions.Required())
     person.post(SiteURL.portalSignOut, use: portalPages.signOut)
     person.get(SiteURL.portalProfile, use: portalPages.profile)

@@ -586,7 +586,7 @@ struct AuthorizationMatrixTests {
             "POST \(SiteURL.portalWithdrawal(.consentID))",
             "GET \(SiteURL.portalAccessLog)", "GET \(SiteURL.portalDownload)", "GET \(SiteURL.portalDownloadFile)",
             "GET \(SiteURL.portalCorrection)", "POST \(SiteURL.portalCorrection)", "GET \(SiteURL.portalQuestionnaire)",
-            "POST \(SiteURL.portalQuestionnaire)",
+            "POST \(SiteURL.portalQuestionnaire)", "GET \(SiteURL.portalElsewhere)",
         ])
         add("the inbox names the referral, meeting or item, never the person; the reader's own", [
             "GET /api/v1/notifications", "POST /api/v1/notifications/:notificationID/read", "POST \(SiteURL.notificationRead(.notificationID))",

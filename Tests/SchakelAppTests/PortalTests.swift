@@ -434,8 +434,10 @@ struct PortalTests {
             let nobody = try await phone.post("mijn/toestemmingen/\(UUID().uuidString)/stoppen", [:])
             #expect(theirs.status == .notFound && nobody.status == .notFound)
             #expect(theirs.html == nobody.html)
-            // Said on a portal page, in the person's language.
+            // Said on a portal page, in the person's language; so is an address under /mijn that is no page.
             #expect(theirs.html.contains("<html lang=\"ti\" dir=\"ltr\">") && theirs.html.contains(ti[.errNotFound]))
+            let elsewhere = try await phone.get("mijn/bestaat/niet")
+            #expect(elsewhere.status == .notFound && elsewhere.html.contains(ti[.errNotFound]))
             #expect(try await ConsentModel.find(theirConsent, on: app.db)?.withdrawnAt == nil)
             let refusals = try await AuditEntryModel.query(on: app.db).filter(\.$action == "own-consent-withdrawn").all()
             #expect(refusals.count == 2 && refusals.allSatisfy { $0.outcome == "not-found" && $0.personID == person })
