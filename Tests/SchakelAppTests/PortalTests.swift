@@ -285,6 +285,40 @@ struct PortalTests {
         }
     }
 
+    /// The owner's inbox is not a place to flood: five requests may wait at most, also when fifty are sent at once.
+    @Test(arguments: TestDatabase.all)
+    func fiveCorrectionsMayWaitAtMostEvenSentFiftyAtOnce(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await Fixtures.demoWorld(app, persons: 0)
+            let person = try await PrivacyWorld.createPerson(app, token: try await JSONAPI(app: app).token("social-worker", "fedasil-poelkapelle"))
+            var worker = try await WebSession.signIn(app, "social-worker@fedasil-poelkapelle.demo")
+            var phone = try await PortalBrowser.activate(app, letter: try await Letter.make(&worker, person: person, language: "fa"))
+            _ = try await phone.get("mijn/verbetering")
+            let ready = phone
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for index in 0..<50 {
+                    group.addTask {
+                        var browser = ready
+                        return try await browser.post("mijn/verbetering", ["text": "Bericht \(index): mijn adres klopt niet."]).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .seeOther }.count == 5, "\(statuses)")
+            #expect(statuses.filter { $0 != .seeOther }.allSatisfy { $0 == .tooManyRequests }, "\(statuses)")
+            #expect(try await CorrectionRequestModel.query(on: app.db).count() == 5)
+            #expect(try await NotificationModel.query(on: app.db).filter(\.$kind == .correctionRequested).count() == 5)
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$action == "own-correction-request").count() == 5)
+            let refused = try await phone.post("mijn/verbetering", ["text": "Nog een."])
+            #expect(refused.status == .tooManyRequests && refused.html.contains(PortalText.fa[.errTooManyMessages]))
+            // Once the caseworker handled one, the person may write again.
+            let first = try #require(try await CorrectionRequestModel.query(on: app.db).first())
+            _ = try await worker.get("verbeteringen/\(first.id!.uuidString)")
+            #expect(try await worker.post("verbeteringen/\(first.id!.uuidString)", [:]).status == .seeOther)
+            #expect(try await phone.post("mijn/verbetering", ["text": "Nog een."]).status == .seeOther)
+        }
+    }
+
     /// An address too long for the QR code's sizes leaves the code off the letter and tells the caseworker so.
     @Test(arguments: TestDatabase.all)
     func aLetterWithoutRoomForTheQRCodeSaysSo(database: TestDatabase) async throws {

@@ -301,6 +301,11 @@ extension Web {
                 _ = try await Portal.requestCorrection(text, caller: caller)
                 // Sent once: a reload of the next page asks nothing again.
                 return request.redirect(to: SiteURL.portalCorrection.query("verstuurd", "1").path, redirectType: .normal)
+            } catch is Portal.TooManyOpenCorrections {
+                let page = Self.page(request, SiteURL.portalCorrection, status: .tooManyRequests)
+                return PortalCorrectionPage(page: page, organisation: try await Self.owner(caller),
+                                            text: String(text.prefix(Portal.correctionLength)),
+                                            error: page.text[.errTooManyMessages]).render()
             } catch let error as SchakelError where error.field == "text" {
                 let page = Self.page(request, SiteURL.portalCorrection, status: .unprocessableEntity)
                 let empty = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty

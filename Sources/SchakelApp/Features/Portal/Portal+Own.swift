@@ -218,6 +218,11 @@ extension Portal {
     }
 
     static let correctionLength = 4000
+    /// Requests not yet handled that one person may have waiting: the owner's inbox is not a place to flood.
+    static let openCorrectionsCap = 5
+
+    /// The person has `openCorrectionsCap` requests waiting already.
+    struct TooManyOpenCorrections: Error {}
 
     /// A message to the owning organisation's inbox asking to correct the dossier; the person's words are sealed.
     /// Returns the organisation's name.
@@ -238,6 +243,11 @@ extension Portal {
         let now = caller.now
         let id = UUID()
         try await caller.db.transaction { db in
+            // Requests of one account take turns (the account's row is claimed first), so the cap holds under parallel sends.
+            let sql = db as! any SQLDatabase
+            try await sql.update(PortalAccountModel.schema).set("last_used_at", to: now).where("id", .equal, caller.account.id).run()
+            let open = try await CorrectionRequestModel.query(on: db).filter(\.$person.$id == personID).filter(\.$handledAt == nil).count()
+            guard open < openCorrectionsCap else { throw TooManyOpenCorrections() }
             // The request and its entry in the person's access log are one write.
             try await caller.audit(.ownCorrectionRequest, person: personID, on: db)
             let model = CorrectionRequestModel()

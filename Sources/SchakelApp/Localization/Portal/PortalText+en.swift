@@ -47,6 +47,7 @@ extension PortalText {
         .errTooLong: "This is too long: at most {count} characters.",
         .errNotFound: "This page does not exist (any more).",
         .errProblem: "Something went wrong. Please try again later.",
+        .errTooManyMessages: "You already sent several messages that have not been handled yet. Your caseworker answers those first.",
 
         .homeTitle: "Your page",
         .homeIntro: "Here you see what the organisations in Schakel keep about you and what happens with your data.",

@@ -47,6 +47,7 @@ extension PortalText {
         .errTooLong: "C’est trop long : au maximum {count} caractères.",
         .errNotFound: "Cette page n’existe pas (ou plus).",
         .errProblem: "Un problème est survenu. Réessayez plus tard.",
+        .errTooManyMessages: "Vous avez déjà envoyé plusieurs messages qui ne sont pas encore traités. Votre accompagnateur y répond d’abord.",
 
         .homeTitle: "Votre page",
         .homeIntro: "Ici, vous voyez ce que les organisations de Schakel gardent sur vous et ce qui se passe avec vos données.",

@@ -47,6 +47,7 @@ extension PortalText {
         .errTooLong: "Dit is te lang: hoogstens {count} tekens.",
         .errNotFound: "Deze pagina bestaat niet (meer).",
         .errProblem: "Er ging iets mis. Probeer het later opnieuw.",
+        .errTooManyMessages: "U stuurde al enkele berichten die nog niet behandeld zijn. Uw begeleider antwoordt eerst daarop.",
 
         .homeTitle: "Uw pagina",
         .homeIntro: "Hier ziet u wat de organisaties in Schakel over u bewaren en wat er met uw gegevens gebeurt.",

@@ -47,6 +47,7 @@ extension PortalText {
         .errTooLong: "እዚ ኣዝዩ ነዊሕ እዩ: እንተበዝሐ {count} ፊደላት።",
         .errNotFound: "እዚ ገጽ የለን።",
         .errProblem: "ገለ ጸገም ኣጋጢሙ። ጸኒሕኩም እንደገና ፈትኑ።",
+        .errTooManyMessages: "ገና ዘይተተንከፉ ብዙሓት መልእኽትታት ኣቐዲምኩም ሰዲድኩም ኣለኹም። መራሒኹም ቅድም ንዓታቶም ክምልስ እዩ።",
 
         .homeTitle: "ገጽኩም",
         .homeIntro: "ኣብዚ፣ እቶም ኣብ Schakel ዘለዉ ትካላት ብዛዕባኹም እንታይ ከም ዝዕቅቡን ብሓበሬታኹም እንታይ ከም ዝግበርን ትርእዩ።",

@@ -47,6 +47,7 @@ extension PortalText {
         .errTooLong: "Bu çok uzun: en fazla {count} karakter.",
         .errNotFound: "Bu sayfa yok.",
         .errProblem: "Bir sorun oluştu. Lütfen daha sonra tekrar deneyin.",
+        .errTooManyMessages: "Henüz işlenmemiş birkaç mesaj gönderdiniz. Danışmanınız önce onlara cevap verecek.",
 
         .homeTitle: "Sayfanız",
         .homeIntro: "Burada, Schakel’deki kuruluşların sizinle ilgili ne sakladığını ve bilgilerinize ne olduğunu görürsünüz.",

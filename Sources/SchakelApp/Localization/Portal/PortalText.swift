@@ -18,7 +18,7 @@ struct PortalText: Sendable {
         case welcomeTitle, welcomeIntro, account, code, newPassphrase, repeatPassphrase, passphraseHint, activate
         case signInTitle, signInIntro, passphrase, signIn, signedOut
         case errCredentials, errCode, errSlowDown, errLocked, errPassphraseShort, errPassphraseLong, errPassphraseMismatch,
-             errForm, errRequired, errTooLong, errNotFound, errProblem
+             errForm, errRequired, errTooLong, errNotFound, errProblem, errTooManyMessages
         // Home
         case homeTitle, homeIntro, caseworkerAt
         case navProfile, navPlan, navReferrals, navConsents, navAccessLog, navDownload, navCorrection, navQuestionnaire
@@ -67,7 +67,7 @@ struct PortalText: Sendable {
                 .welcomeTitle, .welcomeIntro, .account, .code, .newPassphrase, .repeatPassphrase, .passphraseHint, .activate,
                 .signInTitle, .signInIntro, .passphrase, .signIn, .signedOut,
                 .errCredentials, .errCode, .errSlowDown, .errLocked, .errPassphraseShort, .errPassphraseLong, .errPassphraseMismatch,
-                .errForm, .errRequired, .errTooLong, .errNotFound, .errProblem,
+                .errForm, .errRequired, .errTooLong, .errNotFound, .errProblem, .errTooManyMessages,
                 .homeTitle, .homeIntro, .caseworkerAt,
                 .navProfile, .navPlan, .navReferrals, .navConsents, .navAccessLog, .navDownload, .navCorrection, .navQuestionnaire,
                 .navProfileHint, .navPlanHint, .navReferralsHint, .navConsentsHint, .navAccessLogHint, .navDownloadHint,
