@@ -11,13 +11,14 @@ public func configure(_ app: Application, settings: SchakelSettings) async throw
     case let .sqlite(path):
         // One connection for the process: SQLite has one writer at a time (see `OneSQLiteConnection`).
         let oneConnection = DatabaseConfigurationFactory.sqliteOneConnection(path: path, on: app.eventLoopGroup.any(),
-                                                                            timeout: .milliseconds(Int64(settings.sqliteWait * 1000)))
+                                                                            timeout: .milliseconds(Int64(settings.databaseWait * 1000)))
         app.databases.use(oneConnection, as: .sqlite)
     case let .postgres(url):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema = settings.postgresSchema { configuration.searchPath = [schema] }
         // Several connections per event loop: a request waiting on PostgreSQL should not hold up the next one.
-        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4), as: .psql)
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4,
+                                    connectionPoolTimeout: .milliseconds(Int64(settings.databaseWait * 1000))), as: .psql)
     }
     if settings.preparesDatabase {
         try await prepareDatabase(app)

@@ -127,7 +127,7 @@ struct DatabaseTests {
     /// What is checked is that they take turns, not how fast: on a machine the whole suite keeps busy, the forty turns can
     /// take longer than a request's usual wait, so this app waits longer.
     @Test func sqliteWritersTakeTurnsWithoutFailingOrLosingAnUpdate() async throws {
-        try await withTestApp(.sqlite, adjust: { $0.sqliteWait = 300 }) { app in
+        try await withTestApp(.sqlite, adjust: { $0.databaseWait = 300 }) { app in
             let sql = app.db as! any SQLDatabase
             try await sql.raw("CREATE TABLE turn_counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)").run()
             try await sql.raw("INSERT INTO turn_counter (id, n) VALUES (1, 0)").run()

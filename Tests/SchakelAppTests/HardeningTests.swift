@@ -1,3 +1,4 @@
+import AsyncKit
 import Fluent
 import Foundation
 import SQLKit
@@ -9,6 +10,14 @@ import SchakelCore
 /// What testing the running server found (issue 15): page titles, sign-in, sessions and the audit log. On both engines.
 @Suite("Hardening: titles, sign-in, sessions, audit")
 struct HardeningTests {
+    /// A request that waited as long as it may for a database connection is told the server is busy (503 with
+    /// Retry-After, in the reader's language), not that it failed.
+    @Test func aRequestThatFindsEveryConnectionBusyIsToldToTryAgain() {
+        let described = SchakelErrorMiddleware(maxBodySize: 1024).describe(ConnectionPoolTimeoutError.connectionRequestTimeout, language: .nl)
+        #expect(described.status == .serviceUnavailable && described.code == "busy" && described.retryAfter == 5)
+        #expect(described.message == Strings.databaseBusy(.nl))
+    }
+
     /// Quotes, angle brackets and an ampersand, and a tag that must never arrive as a tag.
     static let hostile = "Zo\"'<>&<x-inj a=\"1\">"
 

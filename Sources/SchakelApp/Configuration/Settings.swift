@@ -41,8 +41,9 @@ public struct SchakelSettings: Sendable {
     /// The address the invitation letter prints for "Mijn Schakel" (`SCHAKEL_PUBLIC_URL`, e.g. https://schakel.example.be);
     /// nil: the address the caseworker's browser used.
     public var publicURL: String? = nil
-    /// How long a request waits for SQLite's one connection (`OneSQLiteConnection`) before it is refused.
-    public var sqliteWait: TimeInterval = 30
+    /// How long a request waits for a database connection (SQLite's one, `OneSQLiteConnection`, or one of PostgreSQL's
+    /// pool) before it is refused with 503 and Retry-After.
+    public var databaseWait: TimeInterval = 30
     /// How long an invitation's one-time code works.
     public var invitationLifetime: TimeInterval = 14 * 86_400
 

@@ -2,6 +2,8 @@ import SchakelCore
 /// Every string the pages and error messages show, in one place (Dutch, English).
 enum Strings {
     // Errors
+    static let databaseBusy = Text(nl: "Het is nu erg druk. Probeer het over enkele seconden opnieuw.",
+                                   en: "It is very busy right now. Please try again in a few seconds.")
     static let invalidCredentials = Text(nl: "Het e-mailadres of het wachtwoord klopt niet.",
                                          en: "The e-mail address or password is incorrect.")
     static let slowDown = Text(nl: "Te veel mislukte pogingen. Probeer het over %d seconden opnieuw.",

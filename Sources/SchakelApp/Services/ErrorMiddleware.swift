@@ -1,3 +1,4 @@
+import AsyncKit
 import Fluent
 import Vapor
 
@@ -64,6 +65,9 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
                              retryAfter: error.retryAfter, allowed: error.allowed, problems: error.problems)
         case let error as DecodingError:
             return describe(decoding: error, language: language)
+        case is ConnectionPoolTimeoutError:
+            // Every connection stayed busy as long as a request may wait: a moment of overload, not a fault of the request.
+            return Described(status: .serviceUnavailable, code: "busy", message: Strings.databaseBusy(language), field: nil, retryAfter: 5)
         case let error as any DatabaseError where error.isConstraintFailure:
             return Described(status: .conflict, code: "conflict", message: Strings.conflict(language), field: nil)
         case let error as any AbortError:

@@ -1,3 +1,4 @@
+import AsyncKit
 import Fluent
 import Foundation
 import SchakelCore
@@ -63,6 +64,11 @@ extension Web {
                     }
                     let response = PortalErrorPage(page: page, message: message).render()
                     if let seconds = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)") }
+                    return response
+                } catch is ConnectionPoolTimeoutError {
+                    let page = PortalController.page(request, SiteURL.portal, status: .serviceUnavailable)
+                    let response = PortalErrorPage(page: page, message: page.text[.errProblem]).render()
+                    response.headers.replaceOrAdd(name: .retryAfter, value: "5")
                     return response
                 }
             }
