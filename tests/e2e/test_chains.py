@@ -521,3 +521,20 @@ def test_mijn_schakel_in_arabic_and_tigrinya_at_phone_width(page):
             page.audit(f"portal-{name}-ti")
     finally:
         page.driver.set_window_size(1280, 900)
+
+
+def test_the_screening_form_in_interview_mode(page):
+    """Issue 17: the screening form with each question in the person's language (Dari, right to left) beside the
+    Dutch, chosen on the page; the form still works and passes axe, also at phone width."""
+    page.sign_in(SOCIAL_WORKER_FEDASIL)
+    page.open("/personen/nieuw")
+    page.choose("gesprek", "Dari")
+    page.submit("#interview-mode")
+    assert "gesprek=fa" in page.path(), page.path()
+    questions = page.finds(".interview-question")
+    assert len(questions) > 10 and all(q.get_attribute("lang") == "fa-AF" and q.get_attribute("dir") == "rtl" for q in questions)
+    assert not too_wide_on_a_phone(page), too_wide_on_a_phone(page)
+    page.audit("screening-interview-fa")
+    # A refused form keeps the questions beside.
+    page.submit("form[action^='/personen?']")
+    assert page.finds(".error-summary") and page.finds(".interview-question")
