@@ -529,9 +529,11 @@ struct PortalLetterPage {
     let staffLanguage: UILanguage
     let personID: UUID
 
-    var welcomeURL: String {
-        // The account number only: the code is a secret, typed from the letter, never in an address (a phone's history,
-        // a proxy's log, a scanner app's list would keep it).
+    var welcomeURL: String { Self.welcomeURL(address: address, invitation: invitation) }
+
+    /// Where the letter's QR code leads: the first visit with the language and the account number. Never the code, a
+    /// secret typed from the letter (a phone's history, a proxy's log, a scanner app's list would keep an address).
+    static func welcomeURL(address: String, invitation: Portal.Invitation) -> String {
         address + SiteURL.portalWelcome.query([("taal", invitation.language.rawValue), ("account", invitation.accountNumber)]).description
     }
 

@@ -61,8 +61,7 @@ extension API {
             let language = (try? request.content.decode(PortalInvitationInput.self))?.language
             let invitation = try await Portal.invite(personID, language: language, lifetime: request.schakel.invitationLifetime,
                                                      caller: caller)
-            let address = Web.PortalAccessController.address(request)
-                + SiteURL.portalWelcome.query([("taal", invitation.language.rawValue), ("account", invitation.accountNumber)]).description
+            let address = PortalLetterPage.welcomeURL(address: Web.PortalAccessController.address(request), invitation: invitation)
             let response = Response(status: .created)
             try response.content.encode(PortalInvitationDTO(accountNumber: invitation.accountNumber, code: invitation.code,
                                                             expiresAt: invitation.expiresAt, language: invitation.language,

@@ -266,8 +266,9 @@ extension Web {
             let form = try request.content.decode(SignInForm.self)
             try PortalSessions.verifyForm(form.csrf, on: request)
             let caller = try PortalSessions.caller(request)
-            let withdrawn = try await Portal.withdraw(try request.uuidParameter("consentID"), caller: caller)
-            return request.redirect(to: SiteURL.portalConsents.query("gestopt", withdrawn.id.uuidString).fragment("melding").path,
+            let consentID = try request.uuidParameter("consentID")
+            try await Portal.withdraw(consentID, caller: caller)
+            return request.redirect(to: SiteURL.portalConsents.query("gestopt", consentID.uuidString).fragment("melding").path,
                                     redirectType: .normal)
         }
 
@@ -304,7 +305,7 @@ extension Web {
             let caller = try PortalSessions.caller(request)
             let text = form["text"] ?? ""
             do {
-                _ = try await Portal.requestCorrection(text, caller: caller)
+                try await Portal.requestCorrection(text, caller: caller)
                 // Sent once: a reload of the next page asks nothing again.
                 return request.redirect(to: SiteURL.portalCorrection.query("verstuurd", "1").path, redirectType: .normal)
             } catch is Portal.TooManyOpenCorrections {

@@ -108,9 +108,11 @@ enum GDPR {
             try await sql.raw("""
                 DELETE FROM portal_sessions WHERE account_id IN (SELECT id FROM portal_accounts WHERE person_id = \(bind: personID))
                 """).run()
-            try await sql.update(PortalAccountModel.schema).set("revoked_at", to: now).set("revoked_by_user_id", to: user.id).where("person_id", .equal, personID).where("revoked_at", .is, SQLLiteral.null).run()
-            try await sql.update(PortalAccountModel.schema).set("passphrase_hash", to: SQLLiteral.null)
-                .set("code_hash", to: SQLLiteral.null).set("code_expires_at", to: SQLLiteral.null).where("person_id", .equal, personID).run()
+            try await sql.raw("""
+                UPDATE portal_accounts SET passphrase_hash = NULL, code_hash = NULL, code_expires_at = NULL,
+                revoked_at = COALESCE(revoked_at, \(bind: now)), revoked_by_user_id = COALESCE(revoked_by_user_id, \(bind: user.id))
+                WHERE person_id = \(bind: personID)
+                """).run()
             // What the person asked to correct is in their own words; the inbox entries that named those requests go with them.
             try await sql.raw("""
                 DELETE FROM outbox_messages WHERE notification_id IN (SELECT id FROM notifications WHERE kind = 'correction-requested'

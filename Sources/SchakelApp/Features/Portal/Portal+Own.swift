@@ -10,15 +10,24 @@ extension Portal {
     /// The person's dossier, decided by the rule and recorded as one read of `categories` (`action`).
     private static func own(_ caller: ClientCaller, categories: Set<DataCategory>,
                             action: AuditEvent.Action = .ownRead) async throws -> Dossier {
+        _ = try await decided(caller, categories: categories, action: action)
+        guard let dossier = try await DossierStore.find(caller.account.personID, on: caller.db) else { throw SchakelError.notFound }
+        return dossier
+    }
+
+    /// The rule's client decision on the person's own dossier (its row's facts only). A refusal is recorded at once; an
+    /// allowed use too, unless `recordingAllowed` is false: then a write records it in its own transaction.
+    private static func decided(_ caller: ClientCaller, categories: Set<DataCategory>, action: AuditEvent.Action,
+                                recordingAllowed: Bool = true) async throws -> PersonReference {
         let personID = caller.account.personID
         let subject = try await PersonAccess.subject(personID, on: caller.db) ?? PersonReference.nobody(personID)
         let decision = AccessRule.decide(client: caller.client, person: personID, isErased: subject.isErased, requested: categories)
-        try await caller.audit(action, person: personID, categories: decision.personVisible ? Array(decision.allowed) : Array(categories),
-                               outcome: decision.personVisible ? .allowed : .notFound)
-        guard decision.personVisible, let dossier = try await DossierStore.find(personID, on: caller.db) else {
+        guard decision.personVisible else {
+            try await caller.audit(action, person: personID, categories: Array(categories), outcome: .notFound)
             throw SchakelError.notFound
         }
-        return dossier
+        if recordingAllowed { try await caller.audit(action, person: personID, categories: Array(decision.allowed)) }
+        return subject
     }
 
     private static func organisationNames(_ ids: some Sequence<UUID>, on database: any Database) async throws -> [UUID: String] {
@@ -137,7 +146,7 @@ extension Portal {
 
     /// The person stops a consent: at once, as when a caseworker records it; the consent stays on record with who
     /// stopped it. A consent of anyone else, or an id that names none, is not found, with the same work and the same entry.
-    static func withdraw(_ consentID: UUID, caller: ClientCaller) async throws -> Consent {
+    static func withdraw(_ consentID: UUID, caller: ClientCaller) async throws {
         let personID = caller.account.personID
         let model = try await ConsentModel.find(consentID, on: caller.db)
         let subject = try await PersonAccess.subject(personID, on: caller.db) ?? PersonReference.nobody(personID)
@@ -159,11 +168,6 @@ extension Portal {
                 try await caller.audit(.ownConsentWithdrawn, person: personID, categories: model.categories, purpose: model.purpose, on: db)
             }
         }
-        guard let stored = try await ConsentModel.find(consentID, on: caller.db) else { throw SchakelError.notFound }
-        let name = try await OrganisationModel.find(stored.$recipient.id, on: caller.db)?.name ?? ""
-        return Consent(id: consentID, organisation: name, purpose: stored.purpose,
-                       categories: DataCategory.allCases.filter(stored.categories.contains), givenAt: stored.givenAt,
-                       expiresAt: stored.expiresAt, withdrawnAt: stored.withdrawnAt, active: try stored.domain().isActive(at: now))
     }
 
     // MARK: Who looked at my data
@@ -225,20 +229,14 @@ extension Portal {
     struct TooManyOpenCorrections: Error {}
 
     /// A message to the owning organisation's inbox asking to correct the dossier; the person's words are sealed.
-    /// Returns the organisation's name.
-    static func requestCorrection(_ text: String, caller: ClientCaller) async throws -> String {
+    static func requestCorrection(_ text: String, caller: ClientCaller) async throws {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw SchakelError.validation(field: "text", reason: Strings.empty) }
         guard trimmed.count <= correctionLength else {
             throw SchakelError.validation(field: "text", reason: Strings.tooLong, arguments: ["\(correctionLength)"])
         }
         let personID = caller.account.personID
-        let subject = try await PersonAccess.subject(personID, on: caller.db) ?? PersonReference.nobody(personID)
-        guard AccessRule.decide(client: caller.client, person: personID, isErased: subject.isErased, requested: []).personVisible else {
-            try await caller.audit(.ownCorrectionRequest, person: personID, outcome: .notFound)
-            throw SchakelError.notFound
-        }
-        let dossier = subject
+        let dossier = try await decided(caller, categories: [], action: .ownCorrectionRequest, recordingAllowed: false)
         let sealed = try caller.keyring.seal(trimmed)
         let now = caller.now
         let id = UUID()
@@ -261,17 +259,14 @@ extension Portal {
             try await Notifier.notify(.correctionRequested, about: id, organisation: dossier.ownerID, dedupeKey: "correction:\(id)",
                                       at: now, on: db)
         }
-        return try await OrganisationModel.find(dossier.ownerID, on: caller.db)?.name ?? ""
     }
 }
 
 extension PortalLogAction {
-    /// Every audit action the person's list shows in words of its own; their own page views are not among them.
-    static let shownAuditActions: [String] = [
-        AuditEvent.Action.ownExport, .ownConsentWithdrawn, .ownCorrectionRequest, .read, .correctionHandled, .create, .update,
-        .consentGiven, .consentWithdrawn, .export, .erase, .search, .accessLogRead, .referralSnapshot, .referralStep,
-        .portalInvitation, .portalRevoked,
-    ].map(\.rawValue)
+    /// Every audit action the person's list shows in words of its own (those `from` names); their own page views are not
+    /// among them.
+    static let shownAuditActions: [String] = AuditEvent.Action.allCases
+        .filter { $0 != .ownRead && $0 != .ownAccessLogRead && from(auditAction: $0.rawValue) != nil }.map(\.rawValue)
 
     /// The portal's words for an audit action about a person, and whether the person did it; nil for actions the
     /// person's log does not show in words of its own.

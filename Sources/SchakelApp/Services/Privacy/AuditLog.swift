@@ -7,7 +7,7 @@ import Vapor
 /// What an audit entry records: who, in which organisation, which person, which categories, why,
 /// what happened. Never the data itself.
 struct AuditEvent: Sendable {
-    enum Action: String, Sendable {
+    enum Action: String, Sendable, CaseIterable {
         case read, create, update, consentGiven = "consent-given", consentWithdrawn = "consent-withdrawn"
         case export, erase, search, accessLogRead = "access-log-read", keyRotation = "key-rotation"
         case referralSnapshot = "referral-snapshot", referralStep = "referral-step"
